@@ -1,0 +1,32 @@
+// azote — common definitions: error handling, start-up and shut-down of the programs.
+#pragma once
+
+#include <petscsys.h>
+#include <azote/version.h>
+
+#ifndef PETSC_SUCCESS  // PETSc < 3.19
+  #define PETSC_SUCCESS 0
+#endif
+
+// Exit codes of the programs. A rejected input never reaches the solver; a failed solve never writes a result.
+typedef enum {
+  AZ_EXIT_OK     = 0,
+  AZ_EXIT_INPUT  = 1,  // bad input: unknown key, value out of range, unreadable case file
+  AZ_EXIT_SOLVER = 2,  // the solve failed (no convergence, non-physical state)
+  AZ_EXIT_IO     = 3,  // an output file could not be written
+  AZ_EXIT_BUG    = 4,  // anything else: an internal error, reported with PETSc's traceback
+} AzExitCode;
+
+// Initializes PETSc and installs azote's error handler: user-facing errors (bad input, failed solve, I/O)
+// print one line "<program>: error: <message>" on rank 0, other errors keep PETSc's traceback.
+PETSC_EXTERN PetscErrorCode AzInitialize(int *argc, char ***argv, const char program[], const char help[]);
+// Finalizes PETSc after a run that returned `ierr` and gives the process exit status (AzExitCode).
+PETSC_EXTERN int AzFinalize(PetscErrorCode ierr);
+// The program name given to AzInitialize ("azote", "azote-props"), used as the prefix of messages.
+PETSC_EXTERN const char *AzProgramName(void);
+
+// Prints on rank 0 of comm unless the run is quiet (-quiet).
+PETSC_EXTERN PetscErrorCode AzPrintf(MPI_Comm comm, const char fmt[], ...) PETSC_ATTRIBUTE_FORMAT(2, 3);
+
+// Wall-clock time in seconds since an arbitrary origin.
+PETSC_EXTERN PetscLogDouble AzWallTime(void);

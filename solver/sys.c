@@ -1,0 +1,96 @@
+// Start-up, shut-down and error reporting shared by azote's programs.
+//
+// PETSc's default handler prints a traceback for every error. For the errors a user causes or must act on
+// (bad input, a solve that failed, a file that cannot be written) azote prints one line instead, from rank 0:
+// these errors are raised collectively (every rank checks the same replicated data), so one line suffices and
+// PetscFinalize can run. Any other error is a bug and keeps PETSc's full traceback.
+#include <azote/sys.h>
+#include <petsctime.h>
+
+static char      az_program[64] = "azote";
+static PetscBool az_quiet       = PETSC_FALSE;
+
+const char *AzProgramName(void) { return az_program; }
+
+static PetscBool AzErrorIsUserFacing(PetscErrorCode n)
+{
+  return (PetscBool)(n == PETSC_ERR_USER_INPUT || n == PETSC_ERR_NOT_CONVERGED || n == PETSC_ERR_FILE_OPEN ||
+                     n == PETSC_ERR_FILE_WRITE || n == PETSC_ERR_FILE_READ || n == PETSC_ERR_FILE_UNEXPECTED);
+}
+
+static PetscErrorCode AzErrorHandler(MPI_Comm comm, int line, const char *fun, const char *file, PetscErrorCode n,
+                                     PetscErrorType p, const char *mess, void *ctx)
+{
+  if (!AzErrorIsUserFacing(n)) return PetscTraceBackErrorHandler(comm, line, fun, file, n, p, mess, ctx);
+  if (p == PETSC_ERROR_INITIAL) {
+    PetscMPIInt rank = 0, size = 1;
+    if (comm != MPI_COMM_NULL) {
+      MPI_Comm_rank(comm, &rank);
+      MPI_Comm_size(comm, &size);
+    }
+    // Collective errors print once; an error raised on a single-rank communicator prints where it happened.
+    if (rank == 0) {
+      fprintf(stderr, "%s: error: %s\n", az_program, mess ? mess : "(no message)");
+      fflush(stderr);
+    }
+  }
+  return n;
+}
+
+PetscErrorCode AzInitialize(int *argc, char ***argv, const char program[], const char help[])
+{
+  PetscErrorCode ierr;
+
+  PetscFunctionBeginUser;
+  ierr = PetscInitialize(argc, argv, NULL, help);
+  if (ierr) return ierr;
+  PetscCall(PetscStrncpy(az_program, program, sizeof(az_program)));
+  PetscCall(PetscPushErrorHandler(AzErrorHandler, NULL));
+  PetscCall(PetscOptionsGetBool(NULL, NULL, "-quiet", &az_quiet, NULL));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+int AzFinalize(PetscErrorCode ierr)
+{
+  int code = AZ_EXIT_OK;
+
+  if (ierr == PETSC_ERR_USER_INPUT) code = AZ_EXIT_INPUT;
+  else if (ierr == PETSC_ERR_NOT_CONVERGED) code = AZ_EXIT_SOLVER;
+  else if (ierr == PETSC_ERR_FILE_OPEN || ierr == PETSC_ERR_FILE_WRITE || ierr == PETSC_ERR_FILE_READ ||
+           ierr == PETSC_ERR_FILE_UNEXPECTED)
+    code = AZ_EXIT_IO;
+  else if (ierr) code = AZ_EXIT_BUG;
+  if (code == AZ_EXIT_BUG) {
+    // The error may have left other ranks inside a collective call: finalizing could hang.
+    PetscMPIInt size = 1;
+    MPI_Comm_size(PETSC_COMM_WORLD, &size);
+    if (size > 1) MPI_Abort(PETSC_COMM_WORLD, code);
+  }
+  // Options given but never used are PETSc options (azote's own are checked before any work).
+  if (PetscFinalize()) return code ? code : AZ_EXIT_BUG;
+  return code;
+}
+
+PetscErrorCode AzPrintf(MPI_Comm comm, const char fmt[], ...)
+{
+  PetscMPIInt rank;
+  va_list     ap;
+
+  PetscFunctionBeginUser;
+  if (az_quiet) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCallMPI(MPI_Comm_rank(comm, &rank));
+  if (rank == 0) {
+    va_start(ap, fmt);
+    vfprintf(stdout, fmt, ap);
+    va_end(ap);
+    fflush(stdout);
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscLogDouble AzWallTime(void)
+{
+  PetscLogDouble t = 0;
+  (void)PetscTime(&t);
+  return t;
+}
