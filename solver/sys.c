@@ -6,9 +6,18 @@
 // PetscFinalize can run. Any other error is a bug and keeps PETSc's full traceback.
 #include <azote/sys.h>
 #include <petsctime.h>
+#include <sys/resource.h>
 
 static char      az_program[64] = "azote";
 static PetscBool az_quiet       = PETSC_FALSE;
+static int       az_argc        = 0;
+static char    **az_argv        = NULL;
+
+void AzGetArgs(int *argc, char ***argv)
+{
+  *argc = az_argc;
+  *argv = az_argv;
+}
 
 const char *AzProgramName(void) { return az_program; }
 
@@ -44,6 +53,8 @@ PetscErrorCode AzInitialize(int *argc, char ***argv, const char program[], const
   PetscFunctionBeginUser;
   ierr = PetscInitialize(argc, argv, NULL, help);
   if (ierr) return ierr;
+  az_argc = *argc;
+  az_argv = *argv;
   PetscCall(PetscStrncpy(az_program, program, sizeof(az_program)));
   PetscCall(PetscPushErrorHandler(AzErrorHandler, NULL));
   PetscCall(PetscOptionsGetBool(NULL, NULL, "-quiet", &az_quiet, NULL));
@@ -93,4 +104,11 @@ PetscLogDouble AzWallTime(void)
   PetscLogDouble t = 0;
   (void)PetscTime(&t);
   return t;
+}
+
+PetscLogDouble AzMemoryPeak(void)
+{
+  struct rusage ru;
+  if (getrusage(RUSAGE_SELF, &ru)) return 0;
+  return 1024.0 * (PetscLogDouble)ru.ru_maxrss;  // Linux reports kB
 }

@@ -25,8 +25,14 @@ PETSC_EXTERN int AzFinalize(PetscErrorCode ierr);
 // The program name given to AzInitialize ("azote", "azote-props"), used as the prefix of messages.
 PETSC_EXTERN const char *AzProgramName(void);
 
+// The command line given to AzInitialize (to re-apply it over a case file: the command line wins).
+PETSC_EXTERN void AzGetArgs(int *argc, char ***argv);
+
 // Prints on rank 0 of comm unless the run is quiet (-quiet).
 PETSC_EXTERN PetscErrorCode AzPrintf(MPI_Comm comm, const char fmt[], ...) PETSC_ATTRIBUTE_FORMAT(2, 3);
+
+// Peak resident memory of this process (bytes), from getrusage.
+PETSC_EXTERN PetscLogDouble AzMemoryPeak(void);
 
 // Wall-clock time in seconds since an arbitrary origin.
 PETSC_EXTERN PetscLogDouble AzWallTime(void);

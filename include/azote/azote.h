@@ -1,0 +1,24 @@
+// azote — parallel finite-volume solver for dissolved-gas transport in N2-fixation electrolyzer cells.
+// The program `azote` is AzRun over the options database; everything else is in the module headers.
+#pragma once
+
+#include <azote/case.h>
+#include <azote/metrics.h>
+#include <azote/output.h>
+
+// Result of one steady run: the case's metrics and solver statistics.
+typedef struct {
+  AzMetrics      metrics;
+  PetscInt       cells, ranks, newton_its, krylov_its, solves;
+  PetscLogDouble wall_time, setup_time, solve_time, output_time;  // s
+  PetscLogDouble memory_bytes;                                      // peak resident memory summed over ranks
+} AzRunStats;
+
+// Reads the case (-case FILE and the command line), solves it, writes summary.json and the fields, and prints the
+// summary. Collective on comm. With -help or -help_keys it prints the keys and returns without solving.
+PETSC_EXTERN PetscErrorCode AzRun(MPI_Comm comm);
+
+// The pieces of AzRun, for tests and sweeps: solve a validated case (no files written) ...
+PETSC_EXTERN PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *stats);
+// ... and write its results to c->output_dir.
+PETSC_EXTERN PetscErrorCode AzWriteResults(AzCase c, AzProblem *p, AzRunStats *stats);

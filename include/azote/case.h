@@ -1,0 +1,73 @@
+// azote — a case: every input of one run, read from the options database and validated before any work.
+//
+// Common keys (operating conditions, electrolyte, electrode and kinetics, mesh, output) are read here; each cell
+// template reads and validates its own prefix (flowcell_, gde_, hcell_) through its AzCellOps.
+#pragma once
+
+#include <azote/options.h>
+#include <azote/thermo.h>
+#include <azote/kinetics.h>
+#include <azote/transport.h>
+#include <azote/json.h>
+
+typedef struct _n_AzCase *AzCase;
+
+// A cell template (DESIGN §3): reads its keys, then builds the discrete problem for its geometry.
+// Templates never write files; the writer never knows which template it writes.
+typedef struct {
+  const char *name;
+  const char *description;
+  // Reads and validates the template's keys in its own options block; allocates c->cell_ctx.
+  PetscErrorCode (*setfromoptions)(AzCase c);
+  // Checks that need the fluid properties (e.g. the Reynolds number), after they are known.
+  PetscErrorCode (*validate)(AzCase c);
+  // Builds the grid, regions, flow and boundary patches of the problem.
+  PetscErrorCode (*setup)(AzCase c, AzProblem *p);
+  // Template facts for summary.json ("cell" object), e.g. mean velocity, Reynolds number, electrode area.
+  PetscErrorCode (*view)(AzCase c, AzJSON j);
+  // Characteristic length of the Sherwood number (m): hydraulic diameter of the channel.
+  PetscErrorCode (*sherwood_length)(AzCase c, PetscReal *L);
+  PetscErrorCode (*destroy)(AzCase c);
+} AzCellOps;
+
+// Registry of cell templates by name (PetscFunctionList of constructors filling an AzCellOps).
+PETSC_EXTERN PetscErrorCode AzCellRegisterAll(void);
+PETSC_EXTERN PetscErrorCode AzCellRegister(const char name[], PetscErrorCode (*create)(AzCellOps *));
+PETSC_EXTERN PetscErrorCode AzCellGetNames(PetscInt *n, const char *const **names);
+// Fills ops for the template at position `which` of AzCellGetNames.
+PETSC_EXTERN PetscErrorCode AzCellCreate(PetscInt which, AzCellOps *ops);
+
+typedef struct {
+  PetscInt  n[3];       // cells per direction (0: the template's default)
+  PetscReal refine[3];  // ratio of far-field to finest cell size per direction (-)
+} AzMeshOptions;
+
+struct _n_AzCase {
+  MPI_Comm  comm;
+  char      file[PETSC_MAX_PATH_LEN];        // the YAML case file ("" when none)
+  char      name[128];                       // case name: the file's base name
+  char      output_dir[PETSC_MAX_PATH_LEN];  // where the results go
+  PetscBool write_fields;                    // write fields.h5 / fields.xmf
+  PetscBool help;                            // -help or -help_keys: print and stop
+
+  char      cell_name[32];
+  AzCellOps ops;
+  void     *cell_ctx;
+
+  PetscReal     T;  // operating temperature, K
+  PetscReal     P;  // operating pressure (total), Pa
+  char          gas_spec[256], electrolyte_spec[256];
+  AzGasMix      gas;
+  AzElectrolyte electrolyte;
+  AzSolubility  sol;    // at (T, P): c*, D, water properties
+  AzElectrode   electrode;
+  AzMeshOptions mesh;
+};
+
+// Loads -case FILE (YAML; the command line overrides it), reads and validates every key, evaluates the properties at
+// the operating point and checks the output directory. Fails with one line naming the key on any bad input.
+PETSC_EXTERN PetscErrorCode AzCaseCreate(MPI_Comm comm, AzCase *c);
+PETSC_EXTERN PetscErrorCode AzCaseDestroy(AzCase *c);
+
+// Writes the reference table of every key of every template (Markdown) to fp on rank 0.
+PETSC_EXTERN PetscErrorCode AzCasePrintKeyReference(MPI_Comm comm, FILE *fp);

@@ -1,0 +1,67 @@
+// azote — the structured grid: a DMDA box with non-uniform tensor-product coordinates and a region tag per cell.
+//
+// 2-D grids are the 3-D code path with one cell across the depth (M[2] = 1, extent = the out-of-plane width), so one
+// residual loop serves both. Coordinates are kept as 1-D arrays of faces and centres on every rank (tensor product:
+// a few kB even for 1e6 cells); cell index (i,j,k) of the ghosted local box maps to AzGridLocal().
+#pragma once
+
+#include <petscdmda.h>
+#include <azote/sys.h>
+
+#define AZ_MAX_REFINE 8
+
+// A point or segment toward which a 1-D mesh is refined: within [pos, pos_end] cells are `ratio` times smaller
+// than far from it, the refinement decaying over `width` outside (pos_end = pos for a point).
+typedef struct {
+  PetscReal pos, pos_end;  // m
+  PetscReal ratio;         // >= 1
+  PetscReal width;         // m, > 0
+} AzRefinePoint;
+
+typedef struct {
+  PetscInt       dim;       // 2 or 3
+  PetscInt       M[3];      // cells per direction (M[2] = 1 in 2-D)
+  PetscReal     *xf[3];     // faces, M[d]+1 per direction, m
+  PetscReal     *xc[3];     // centres, M[d] per direction, m
+  PetscReal     *dx[3];     // widths, M[d] per direction, m
+  DM             da;        // one dof per solved species, stencil width 1, star
+  PetscInt       xs[3], xm[3];    // owned box: start and size per direction
+  PetscInt       gxs[3], gxm[3];  // ghosted box
+  unsigned char *tag;       // region tag per ghosted local cell
+} AzGrid;
+
+// Face coordinates x[0..n] of n cells on [a, b], graded smoothly toward the refinement points (cell size inversely
+// proportional to the density 1 + sum_k (ratio_k - 1) exp(-dist(x, [pos_k, pos_end_k]) / width_k)). Faces fall exactly on each of
+// the nbreak break points (e.g. the ends of an electrode); each piece gets cells in proportion to its share of the
+// integrated density, at least one.
+PETSC_EXTERN PetscErrorCode AzMesh1D(PetscReal a, PetscReal b, PetscInt n, PetscInt nref, const AzRefinePoint ref[], PetscInt nbreak,
+                                     const PetscReal breaks[], PetscReal x[]);
+
+// Creates the DMDA over the faces given (xf[d] of M[d]+1 entries, copied) with `dof` unknowns per cell.
+PETSC_EXTERN PetscErrorCode AzGridCreate(MPI_Comm comm, PetscInt dim, const PetscInt M[3], PetscReal *const xf[3], PetscInt dof,
+                                         AzGrid *g);
+PETSC_EXTERN PetscErrorCode AzGridDestroy(AzGrid *g);
+
+// Index of global cell (i,j,k) in the ghosted local arrays (times dof plus the species for a multi-dof vector).
+static inline PetscInt AzGridLocal(const AzGrid *g, PetscInt i, PetscInt j, PetscInt k)
+{
+  return ((k - g->gxs[2]) * g->gxm[1] + (j - g->gxs[1])) * g->gxm[0] + (i - g->gxs[0]);
+}
+
+// Index of owned cell (i,j,k) in a global vector's local part.
+static inline PetscInt AzGridOwned(const AzGrid *g, PetscInt i, PetscInt j, PetscInt k)
+{
+  return ((k - g->xs[2]) * g->xm[1] + (j - g->xs[1])) * g->xm[0] + (i - g->xs[0]);
+}
+
+// Cell volume, m^3 (the depth of a 2-D grid is dx[2][0]).
+static inline PetscReal AzGridVolume(const AzGrid *g, PetscInt i, PetscInt j, PetscInt k)
+{
+  return g->dx[0][i] * g->dx[1][j] * g->dx[2][k];
+}
+
+// Area of the face normal to direction d of cell (i,j,k), m^2.
+static inline PetscReal AzGridFaceArea(const AzGrid *g, PetscInt d, PetscInt i, PetscInt j, PetscInt k)
+{
+  return d == 0 ? g->dx[1][j] * g->dx[2][k] : d == 1 ? g->dx[0][i] * g->dx[2][k] : g->dx[0][i] * g->dx[1][j];
+}

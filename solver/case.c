@@ -1,0 +1,257 @@
+// Case input: the YAML file, the common keys, the template's keys, and the checks made before any work.
+#include <azote/case.h>
+#include <errno.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+// N2 + 3 H2 -> 2 NH3(g): dG = -32.73 kJ per mol N2, 6 e- (seed review Table 3, NIST) => E_eq = -dG/(6F) vs RHE.
+#define AZ_E_EQ_N2RR (32.73e3 / (6 * AZ_FARADAY))
+
+// Runs `call` without PETSc's handler; a user-input error comes back relabelled with `what` so the line names the key.
+#define AzCallInput(comm, call, ...) \
+  do { \
+    PetscErrorCode az_e_; \
+    PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL)); \
+    az_e_ = (call); \
+    PetscCall(PetscPopErrorHandler()); \
+    if (az_e_) { \
+      char az_what_[512], *az_msg_ = NULL; \
+      PetscCall(PetscSNPrintf(az_what_, sizeof(az_what_), __VA_ARGS__)); \
+      PetscCall(PetscErrorMessage(az_e_, NULL, &az_msg_)); \
+      SETERRQ(comm, az_e_ == PETSC_ERR_USER_INPUT ? PETSC_ERR_USER_INPUT : az_e_, "%s: %s", az_what_, az_msg_ ? az_msg_ : "error"); \
+    } \
+  } while (0)
+
+// Inserts the case file under the command line: the file's keys first, then the command line again on top.
+static PetscErrorCode AzCaseLoadFile(AzCase c)
+{
+  PetscMPIInt rank;
+  int         err = 0, argc;
+  char      **argv;
+
+  PetscFunctionBeginUser;
+  PetscCallMPI(MPI_Comm_rank(c->comm, &rank));
+  if (rank == 0) {
+    FILE *fp = fopen(c->file, "r");
+    if (!fp) err = errno;
+    else fclose(fp);
+  }
+  PetscCallMPI(MPI_Bcast(&err, 1, MPI_INT, 0, c->comm));
+  PetscCheck(!err, c->comm, PETSC_ERR_USER_INPUT, "-case = '%s': cannot read the case file (%s)", c->file, strerror(err));
+  AzCallInput(c->comm, PetscOptionsInsertFileYAML(c->comm, NULL, c->file, PETSC_TRUE), "-case = '%s': not a valid YAML case file",
+              c->file);
+  AzGetArgs(&argc, &argv);
+  if (argc > 1) PetscCall(PetscOptionsInsertArgs(NULL, argc - 1, argv + 1));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// The case name is the file's base name without extension.
+static PetscErrorCode AzCaseSetName(AzCase c)
+{
+  const char *base = strrchr(c->file, '/');
+  char       *dot;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscStrncpy(c->name, base ? base + 1 : (c->file[0] ? c->file : "case"), sizeof(c->name)));
+  dot = strrchr(c->name, '.');
+  if (dot && dot != c->name) *dot = 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzCaseReadCommon(AzCase c)
+{
+  PetscInt         ncell, cell = 0, mode = AZ_ELECTRODE_POTENTIOSTATIC;
+  const char *const *cells;
+  char             def_out[PETSC_MAX_PATH_LEN];
+  AzElectrode     *e = &c->electrode;
+
+  PetscFunctionBeginUser;
+  PetscCall(AzCellGetNames(&ncell, &cells));
+  PetscOptionsBegin(c->comm, NULL, "case", NULL);
+  PetscCall(AzOptionsEnum(PetscOptionsObject, "cell", "cell template", cells, 0, &cell, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "operating_temperature", "electrolyte and gas temperature", "K", 298.15,
+                          AZ_RANGE(273.15, 373.15), &c->T, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "operating_pressure", "total gas pressure", "Pa", 101325.0, AZ_RANGE_OPEN_LO(0, 1e8), &c->P,
+                          NULL));
+  PetscCall(AzOptionsString(PetscOptionsObject, "gas_composition", "dry-basis feed gas mole fractions", "GAS:FRACTION,... summing to 1",
+                            "N2:1", c->gas_spec, sizeof(c->gas_spec), NULL));
+  PetscCall(AzOptionsString(PetscOptionsObject, "electrolyte", "electrolyte salts and concentrations (mol/L)",
+                            "none or SALT:CONC,... (docs/thermo.md)", "none", c->electrolyte_spec, sizeof(c->electrolyte_spec), NULL));
+  PetscOptionsEnd();
+
+  PetscOptionsBegin(c->comm, NULL, "electrode", NULL);
+  PetscCall(AzOptionsEnum(PetscOptionsObject, "electrode_mode", "how the working electrode is driven", AzElectrodeModes,
+                          AZ_ELECTRODE_POTENTIOSTATIC, &mode, NULL));
+  e->mode = (AzElectrodeMode)mode;
+  PetscCall(AzOptionsReal(PetscOptionsObject, "electrode_potential", "electrode potential (potentiostatic)", "V vs RHE", -0.2,
+                          AZ_RANGE(-3, 3), &e->potential, NULL));
+  PetscOptionsEnd();
+  PetscCheck(e->mode != AZ_ELECTRODE_GALVANOSTATIC, c->comm, PETSC_ERR_USER_INPUT,
+             "-electrode_mode = galvanostatic is not available yet (it needs the electrolyte-potential solver); use potentiostatic, "
+             "limiting or off");
+
+  PetscOptionsBegin(c->comm, NULL, "kinetics", NULL);
+  e->n2rr = (AzReaction){.n_electrons = 6, .alpha_a = 0.5, .reversible = PETSC_FALSE};
+  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_i0", "N2RR exchange current density at c_ref", "A/m^2", 1e-3,
+                          AZ_NONNEGATIVE, &e->n2rr.i0, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_alpha", "N2RR cathodic transfer coefficient", "-", 0.5,
+                          AZ_RANGE_OPEN_LO(0, 4), &e->n2rr.alpha_c, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_order", "N2RR reaction order in dissolved N2", "-", 1.0, AZ_RANGE(0, 3),
+                          &e->n2rr.order, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_e_eq", "N2RR equilibrium potential (seed review Table 3)", "V vs RHE",
+                          AZ_E_EQ_N2RR, AZ_RANGE(-3, 3), &e->n2rr.e_eq, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_c_ref", "reference N2 concentration of kinetics_n2rr_i0", "mol/m^3", 1.0,
+                          AZ_POSITIVE, &e->n2rr.c_ref, NULL));
+  e->her = (AzReaction){.n_electrons = 2, .order = 0, .c_ref = 1, .alpha_a = 0.5, .reversible = PETSC_FALSE};
+  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_her_i0", "HER exchange current density", "A/m^2", 1e-2, AZ_NONNEGATIVE,
+                          &e->her.i0, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_her_alpha", "HER cathodic transfer coefficient", "-", 0.5, AZ_RANGE_OPEN_LO(0, 4),
+                          &e->her.alpha_c, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_her_e_eq", "HER equilibrium potential", "V vs RHE", 0.0, AZ_RANGE(-3, 3),
+                          &e->her.e_eq, NULL));
+  PetscOptionsEnd();
+
+  PetscOptionsBegin(c->comm, NULL, "mesh", NULL);
+  PetscCall(AzOptionsInt(PetscOptionsObject, "mesh_nx", "cells along x (0: the template's default)", 0, 0, 100000000, &c->mesh.n[0], NULL));
+  PetscCall(AzOptionsInt(PetscOptionsObject, "mesh_ny", "cells along y (0: the template's default)", 0, 0, 100000000, &c->mesh.n[1], NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "mesh_refine_x", "along x: far-field cell size / finest cell size (0: default)", "-", 0,
+                          AZ_RANGE(0, 1e4), &c->mesh.refine[0], NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "mesh_refine_y", "along y: far-field cell size / finest cell size (0: default)", "-", 0,
+                          AZ_RANGE(0, 1e4), &c->mesh.refine[1], NULL));
+  PetscOptionsEnd();
+  for (PetscInt d = 0; d < 2; d++)
+    PetscCheck(c->mesh.refine[d] == 0 || c->mesh.refine[d] >= 1, c->comm, PETSC_ERR_USER_INPUT,
+               "-mesh_refine_%c = %g is out of range: allowed 0 (default) or a ratio >= 1", "xy"[d], (double)c->mesh.refine[d]);
+
+  PetscOptionsBegin(c->comm, NULL, "output", NULL);
+  PetscCall(PetscSNPrintf(def_out, sizeof(def_out), "out/%s", c->name));
+  PetscCall(AzOptionsString(PetscOptionsObject, "output_dir", "directory of the results (created if missing)", "a writable path",
+                            def_out, c->output_dir, sizeof(c->output_dir), NULL));
+  PetscCall(AzOptionsBool(PetscOptionsObject, "output_fields", "write fields.h5 and fields.xmf", PETSC_TRUE, &c->write_fields, NULL));
+  PetscOptionsEnd();
+
+  PetscCall(PetscStrncpy(c->cell_name, cells[cell], sizeof(c->cell_name)));
+  PetscCall(AzCellCreate(cell, &c->ops));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// Property evaluation at the operating point; errors name the keys involved.
+static PetscErrorCode AzCaseEvaluateProperties(AzCase c)
+{
+  PetscFunctionBeginUser;
+  AzCallInput(c->comm, AzGasMixParse(c->gas_spec, &c->gas), "-gas_composition = '%s'", c->gas_spec);
+  AzCallInput(c->comm, AzElectrolyteParse(c->electrolyte_spec, &c->electrolyte), "-electrolyte = '%s'", c->electrolyte_spec);
+  AzCallInput(c->comm, AzSolubilityCompute(c->T, c->P, &c->gas, &c->electrolyte, &c->sol),
+              "-operating_temperature = %g K, -operating_pressure = %g Pa", (double)c->T, (double)c->P);
+  PetscCheck(c->sol.gas[AZ_GAS_N2].c_sat > 0 || c->electrode.mode == AZ_ELECTRODE_OFF, c->comm, PETSC_ERR_USER_INPUT,
+             "-gas_composition = '%s' has no N2: there is nothing to reduce (add N2, or set -electrode_mode off)", c->gas_spec);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// The output directory must exist and be writable, or be creatable: checked on rank 0 before any work.
+static PetscErrorCode AzCaseCheckOutputDir(AzCase c)
+{
+  PetscMPIInt rank;
+  int         err = 0;
+  char        probe[PETSC_MAX_PATH_LEN], why[128] = "";
+
+  PetscFunctionBeginUser;
+  PetscCallMPI(MPI_Comm_rank(c->comm, &rank));
+  if (rank == 0) {
+    struct stat st;
+    PetscCall(PetscStrncpy(probe, c->output_dir, sizeof(probe)));
+    // Walk up to the nearest existing ancestor: it must be a writable directory.
+    while (stat(probe, &st) != 0) {
+      char *slash = strrchr(probe, '/');
+      if (!slash) {
+        PetscCall(PetscStrncpy(probe, ".", sizeof(probe)));
+        break;
+      }
+      if (slash == probe) slash[1] = 0;
+      else *slash = 0;
+    }
+    if (stat(probe, &st) != 0 || !S_ISDIR(st.st_mode)) {
+      err = ENOTDIR;
+      PetscCall(PetscSNPrintf(why, sizeof(why), "%s is not a directory", probe));
+    } else if (access(probe, W_OK | X_OK) != 0) {
+      err = errno;
+      PetscCall(PetscSNPrintf(why, sizeof(why), "%s is not writable (%s)", probe, strerror(err)));
+    }
+  }
+  PetscCallMPI(MPI_Bcast(&err, 1, MPI_INT, 0, c->comm));
+  PetscCallMPI(MPI_Bcast(why, sizeof(why), MPI_CHAR, 0, c->comm));
+  PetscCheck(!err, c->comm, PETSC_ERR_USER_INPUT, "-output_dir = '%s': %s", c->output_dir, why);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzCaseCreate(MPI_Comm comm, AzCase *case_out)
+{
+  AzCase    c;
+  PetscBool has_case, help, help_keys;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscNew(&c));
+  *case_out = c;
+  c->comm   = comm;
+  PetscCall(AzCellRegisterAll());
+  PetscCall(AzOptionsRegistryReset());
+  PetscCall(PetscOptionsHasHelp(NULL, &help));
+  PetscCall(PetscOptionsHasName(NULL, NULL, "-help_keys", &help_keys));
+  c->help = (PetscBool)(help || help_keys);
+  PetscCall(PetscOptionsGetString(NULL, NULL, "-case", c->file, sizeof(c->file), &has_case));
+  if (help_keys) PetscFunctionReturn(PETSC_SUCCESS);
+  {
+    PetscBool has_cell;
+    PetscCall(PetscOptionsHasName(NULL, NULL, "-cell", &has_cell));
+    PetscCheck(has_case || has_cell || help, comm, PETSC_ERR_USER_INPUT,
+               "no case given: run %s -case FILE.yaml [-KEY VALUE ...] (-help lists the keys)", AzProgramName());
+  }
+  PetscCheck(!has_case || c->file[0], comm, PETSC_ERR_USER_INPUT, "-case needs a file name");
+  if (has_case) PetscCall(AzCaseLoadFile(c));
+  PetscCall(AzCaseSetName(c));
+  PetscCall(AzCaseReadCommon(c));
+  PetscCall(c->ops.setfromoptions(c));
+  if (help) PetscFunctionReturn(PETSC_SUCCESS);
+  {
+    char context[64];
+    PetscCall(PetscSNPrintf(context, sizeof(context), "cell %s", c->cell_name));
+    PetscCall(AzOptionsCheckUnused(comm, context));
+  }
+  PetscCall(AzCaseEvaluateProperties(c));
+  if (c->ops.validate) PetscCall(c->ops.validate(c));
+  PetscCall(AzCaseCheckOutputDir(c));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzCaseDestroy(AzCase *c)
+{
+  PetscFunctionBeginUser;
+  if (!*c) PetscFunctionReturn(PETSC_SUCCESS);
+  if ((*c)->ops.destroy) PetscCall((*c)->ops.destroy(*c));
+  PetscCall(PetscFree(*c));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzCasePrintKeyReference(MPI_Comm comm, FILE *fp)
+{
+  PetscInt           ncell;
+  const char *const *cells;
+  AzCase             c;
+
+  PetscFunctionBeginUser;
+  PetscCall(AzCellRegisterAll());
+  PetscCall(AzCellGetNames(&ncell, &cells));
+  PetscCall(AzOptionsRegistryReset());
+  PetscCall(PetscNew(&c));
+  c->comm = comm;
+  PetscCall(PetscStrncpy(c->name, "CASE", sizeof(c->name)));
+  PetscCall(AzCaseReadCommon(c));  // with the defaults: -help_keys ignores any case file
+  for (PetscInt k = 0; k < ncell; k++) {
+    if (c->ops.destroy) PetscCall(c->ops.destroy(c));
+    PetscCall(AzCellCreate(k, &c->ops));
+    PetscCall(c->ops.setfromoptions(c));
+  }
+  PetscCall(AzOptionsPrintReference(comm, fp));
+  PetscCall(AzCaseDestroy(&c));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}

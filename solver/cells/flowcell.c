@@ -1,0 +1,186 @@
+// The microfluidic flow cell (DESIGN §3): a channel of height h, length L and width w with the working electrode on
+// the bottom wall from x_s to x_e; electrolyte enters at x = 0 saturated with the feed gas (or a given fraction of
+// saturation) and leaves at x = L. 2-D: the cross-section along the channel, w >> h, fully developed plane
+// Poiseuille flow u(y) = 6 U (y/h)(1 - y/h), U = Q/(w h) (e.g. Bird, Stewart & Lightfoot, Transport Phenomena,
+// 2nd ed., §2.5). Laminar only: Re = rho U d_h / mu < 2000 with d_h = 2 w h / (w + h).
+#include <azote/case.h>
+
+typedef struct {
+  PetscReal height, length, width;  // m
+  PetscReal x_start, x_end;         // electrode on the bottom wall, m
+  PetscReal flow_rate;              // m^3 s^-1
+  PetscReal inlet_saturation;       // fraction of c* at the inlet (-)
+  PetscReal U;                      // mean velocity, m s^-1
+  PetscReal Re;                     // Reynolds number on the hydraulic diameter (-)
+} AzFlowCell;
+
+static PetscErrorCode AzCellSetFromOptions_FlowCell(AzCase c)
+{
+  AzFlowCell *fc;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscNew(&fc));
+  c->cell_ctx = fc;
+  PetscOptionsBegin(c->comm, NULL, "flowcell", NULL);
+  PetscCall(AzOptionsReal(PetscOptionsObject, "flowcell_height", "channel height (electrode to opposite wall)", "m", 5e-4,
+                          AZ_RANGE_OPEN_LO(0, 0.1), &fc->height, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "flowcell_length", "channel length, inlet to outlet", "m", 0.03, AZ_RANGE_OPEN_LO(0, 10),
+                          &fc->length, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "flowcell_width", "channel width (out of plane in 2-D)", "m", 0.01, AZ_RANGE_OPEN_LO(0, 10),
+                          &fc->width, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "flowcell_electrode_start", "upstream edge of the electrode, from the inlet", "m", 0.01,
+                          AZ_NONNEGATIVE, &fc->x_start, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "flowcell_electrode_end", "downstream edge of the electrode, from the inlet", "m", 0.02,
+                          AZ_POSITIVE, &fc->x_end, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "flowcell_flow_rate", "electrolyte volumetric flow rate", "m^3/s", 1.0e-8,
+                          AZ_RANGE_OPEN_LO(0, 1), &fc->flow_rate, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "flowcell_inlet_saturation", "inlet N2 as a fraction of saturation with the feed gas", "-",
+                          1.0, AZ_RANGE(0, 1), &fc->inlet_saturation, NULL));
+  PetscOptionsEnd();
+  PetscCheck(fc->x_start < fc->length, c->comm, PETSC_ERR_USER_INPUT,
+             "-flowcell_electrode_start = %g m lies outside the channel: allowed [0, flowcell_length = %g) m", (double)fc->x_start,
+             (double)fc->length);
+  PetscCheck(fc->x_end > fc->x_start && fc->x_end <= fc->length, c->comm, PETSC_ERR_USER_INPUT,
+             "-flowcell_electrode_end = %g m lies outside the channel or before the electrode start: allowed (flowcell_electrode_start = %g, "
+             "flowcell_length = %g] m",
+             (double)fc->x_end, (double)fc->x_start, (double)fc->length);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscReal AzFlowCellHydraulicDiameter(const AzFlowCell *fc) { return 2 * fc->width * fc->height / (fc->width + fc->height); }
+
+static PetscErrorCode AzCellValidate_FlowCell(AzCase c)
+{
+  AzFlowCell     *fc = (AzFlowCell *)c->cell_ctx;
+  const PetscReal dh = AzFlowCellHydraulicDiameter(fc);
+
+  PetscFunctionBeginUser;
+  fc->U  = fc->flow_rate / (fc->width * fc->height);
+  fc->Re = c->sol.water.density * fc->U * dh / c->sol.water.viscosity;
+  PetscCheck(fc->Re < 2000, c->comm, PETSC_ERR_USER_INPUT,
+             "-flowcell_flow_rate = %g m^3/s gives Re = %.0f (mean velocity %g m/s, hydraulic diameter %g m): the laminar profile needs "
+             "Re < 2000; lower the flow rate",
+             (double)fc->flow_rate, (double)fc->Re, (double)fc->U, (double)dh);
+  if (fc->width < 10 * fc->height)
+    PetscCall(PetscPrintf(c->comm, "%s: warning: flowcell_width/flowcell_height = %.3g < 10: the 2-D parallel-plate profile overestimates "
+                                   "the wall shear near the side walls\n",
+                          AzProgramName(), (double)(fc->width / fc->height)));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// Thickness of the concentration boundary layer at the electrode's end, (D L_e / gamma)^(1/3) with the wall shear
+// rate gamma = 6 U / h (Leveque 1928): the length scale the default mesh resolves.
+static PetscReal AzFlowCellBoundaryLayer(const AzCase c, const AzFlowCell *fc)
+{
+  const PetscReal gamma = 6 * fc->U / fc->height, D = c->sol.gas[AZ_GAS_N2].D;
+  return PetscCbrtReal(D * (fc->x_end - fc->x_start) / gamma);
+}
+
+static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
+{
+  AzFlowCell     *fc = (AzFlowCell *)c->cell_ctx;
+  const PetscReal h = fc->height, Le = fc->x_end - fc->x_start, delta = AzFlowCellBoundaryLayer(c, fc);
+  const PetscReal c_in = fc->inlet_saturation * c->sol.gas[AZ_GAS_N2].c_sat;
+  PetscInt        M[3] = {c->mesh.n[0] ? c->mesh.n[0] : 240, c->mesh.n[1] ? c->mesh.n[1] : 64, 1}, inlet, outlet, electrode;
+  PetscReal       rx = c->mesh.refine[0] ? c->mesh.refine[0] : 8, ry = c->mesh.refine[1] ? c->mesh.refine[1] : 30;
+  PetscReal      *xf[3];
+  char            buf[32];
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscSNPrintf(buf, sizeof(buf), "%" PetscInt_FMT, M[0]));
+  PetscCall(AzOptionsRegistrySetValue("mesh_nx", buf));
+  PetscCall(PetscSNPrintf(buf, sizeof(buf), "%" PetscInt_FMT, M[1]));
+  PetscCall(AzOptionsRegistrySetValue("mesh_ny", buf));
+  PetscCall(PetscSNPrintf(buf, sizeof(buf), "%g", (double)rx));
+  PetscCall(AzOptionsRegistrySetValue("mesh_refine_x", buf));
+  PetscCall(PetscSNPrintf(buf, sizeof(buf), "%g", (double)ry));
+  PetscCall(AzOptionsRegistrySetValue("mesh_refine_y", buf));
+  PetscCall(PetscMalloc3(M[0] + 1, &xf[0], M[1] + 1, &xf[1], 2, &xf[2]));
+  {
+    // Along the channel: cells over the electrode rx times finer than far up- and downstream, finer still at its
+    // leading edge (the flux singularity of the developing boundary layer); faces on both edges.
+    const AzRefinePoint ref[2] = {{fc->x_start, fc->x_end, rx, Le / 4}, {fc->x_start, fc->x_start, 2, Le / 8}};
+    const PetscReal     breaks[2] = {fc->x_start, fc->x_end};
+    PetscCall(AzMesh1D(0, fc->length, M[0], 2, ref, 2, breaks, xf[0]));
+  }
+  {
+    // Across: finest at the electrode wall over the boundary-layer thickness.
+    const AzRefinePoint ref[1] = {{0, 0, ry, PetscMin(delta, h / 4)}};
+    PetscCall(AzMesh1D(0, h, M[1], 1, ref, 0, NULL, xf[1]));
+  }
+  xf[2][0] = 0, xf[2][1] = fc->width;
+  PetscCall(AzGridCreate(c->comm, 2, M, xf, 1, &p->grid));
+  PetscCall(PetscFree3(xf[0], xf[1], xf[2]));
+  PetscCall(DMDASetFieldName(p->grid.da, 0, "c_n2"));
+
+  p->nregion = 1;
+  PetscCall(PetscStrncpy(p->region[0].name, "electrolyte", sizeof(p->region[0].name)));
+  p->region[0].D = c->sol.gas[AZ_GAS_N2].D;
+
+  // Cell-averaged Poiseuille velocity: the exact flow rate through every cross-section.
+  PetscCall(PetscMalloc1(M[1], &p->ux));
+  for (PetscInt j = 0; j < M[1]; j++) {
+    const PetscReal y0 = p->grid.xf[1][j] / h, y1 = p->grid.xf[1][j + 1] / h;
+    p->ux[j] = 6 * fc->U * ((y1 * y1 - y0 * y0) / 2 - (y1 * y1 * y1 - y0 * y0 * y0) / 3) / (y1 - y0);
+  }
+
+  PetscCall(AzProblemSetUpBoundaries(p));
+  PetscCall(AzProblemAddPatch(p, AZ_BC_DIRICHLET, c_in, &inlet));
+  PetscCall(AzProblemAddPatch(p, AZ_BC_OUTFLOW, 0, &outlet));
+  PetscCall(AzProblemAddPatch(p, AZ_BC_ELECTRODE, 0, &electrode));
+  for (PetscInt j = 0; j < M[1]; j++) p->bc[0][j] = inlet, p->bc[1][j] = outlet;
+  for (PetscInt i = 0; i < M[0]; i++) {
+    const PetscReal x = p->grid.xc[0][i];
+    if (x > fc->x_start && x < fc->x_end) p->bc[2][i] = electrode;
+  }
+  p->electrode = c->electrode;
+  p->T         = c->T;
+  p->bulk      = c_in;
+  PetscCall(DMCreateGlobalVector(p->grid.da, &p->c));
+  PetscCall(PetscObjectSetName((PetscObject)p->c, "c_n2"));
+  PetscCall(VecSet(p->c, c_in));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzCellView_FlowCell(AzCase c, AzJSON j)
+{
+  AzFlowCell *fc = (AzFlowCell *)c->cell_ctx;
+
+  PetscFunctionBeginUser;
+  PetscCall(AzJSONReal(j, "electrode_area_m2", (fc->x_end - fc->x_start) * fc->width));
+  PetscCall(AzJSONReal(j, "mean_velocity_m_s", fc->U));
+  PetscCall(AzJSONReal(j, "wall_shear_rate_1_s", 6 * fc->U / fc->height));
+  PetscCall(AzJSONReal(j, "reynolds", fc->Re));
+  PetscCall(AzJSONReal(j, "peclet", fc->U * fc->height / c->sol.gas[AZ_GAS_N2].D));
+  PetscCall(AzJSONReal(j, "boundary_layer_m", AzFlowCellBoundaryLayer(c, fc)));
+  PetscCall(AzJSONReal(j, "inlet_c_n2_mol_m3", fc->inlet_saturation * c->sol.gas[AZ_GAS_N2].c_sat));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzCellSherwoodLength_FlowCell(AzCase c, PetscReal *L)
+{
+  PetscFunctionBeginUser;
+  *L = AzFlowCellHydraulicDiameter((AzFlowCell *)c->cell_ctx);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzCellDestroy_FlowCell(AzCase c)
+{
+  PetscFunctionBeginUser;
+  PetscCall(PetscFree(c->cell_ctx));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzCellCreate_FlowCell(AzCellOps *ops)
+{
+  PetscFunctionBeginUser;
+  ops->name            = "flowcell";
+  ops->description     = "microfluidic flow cell: laminar channel flow over a wall electrode";
+  ops->setfromoptions  = AzCellSetFromOptions_FlowCell;
+  ops->validate        = AzCellValidate_FlowCell;
+  ops->setup           = AzCellSetUp_FlowCell;
+  ops->view            = AzCellView_FlowCell;
+  ops->sherwood_length = AzCellSherwoodLength_FlowCell;
+  ops->destroy         = AzCellDestroy_FlowCell;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
