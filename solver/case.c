@@ -8,7 +8,10 @@
 #define AZ_E_EQ_N2RR (32.73e3 / (6 * AZ_FARADAY))
 
 // Runs `call` without PETSc's handler; a user-input error comes back relabelled with `what` so the line names the key.
-#define AzCallInput(comm, call, ...) \
+// With any_error, every failure of the call counts as bad input (e.g. the YAML parser's errors).
+#define AzCallInput(comm, call, ...) AzCallInput_Private(comm, PETSC_FALSE, call, __VA_ARGS__)
+#define AzCallInputAnyError(comm, call, ...) AzCallInput_Private(comm, PETSC_TRUE, call, __VA_ARGS__)
+#define AzCallInput_Private(comm, any_error, call, ...) \
   do { \
     PetscErrorCode az_e_; \
     PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL)); \
@@ -18,7 +21,8 @@
       char az_what_[512], *az_msg_ = NULL; \
       PetscCall(PetscSNPrintf(az_what_, sizeof(az_what_), __VA_ARGS__)); \
       PetscCall(PetscErrorMessage(az_e_, NULL, &az_msg_)); \
-      SETERRQ(comm, az_e_ == PETSC_ERR_USER_INPUT ? PETSC_ERR_USER_INPUT : az_e_, "%s: %s", az_what_, az_msg_ ? az_msg_ : "error"); \
+      SETERRQ(comm, (any_error) || az_e_ == PETSC_ERR_USER_INPUT ? PETSC_ERR_USER_INPUT : az_e_, "%s: %s", az_what_, \
+              az_msg_ ? az_msg_ : "error"); \
     } \
   } while (0)
 
@@ -38,7 +42,7 @@ static PetscErrorCode AzCaseLoadFile(AzCase c)
   }
   PetscCallMPI(MPI_Bcast(&err, 1, MPI_INT, 0, c->comm));
   PetscCheck(!err, c->comm, PETSC_ERR_USER_INPUT, "-case = '%s': cannot read the case file (%s)", c->file, strerror(err));
-  AzCallInput(c->comm, PetscOptionsInsertFileYAML(c->comm, NULL, c->file, PETSC_TRUE), "-case = '%s': not a valid YAML case file",
+  AzCallInputAnyError(c->comm, PetscOptionsInsertFileYAML(c->comm, NULL, c->file, PETSC_TRUE), "-case = '%s': not a valid YAML case file",
               c->file);
   AzGetArgs(&argc, &argv);
   if (argc > 1) PetscCall(PetscOptionsInsertArgs(NULL, argc - 1, argv + 1));

@@ -125,7 +125,7 @@ PetscErrorCode AzOptionsReal(PetscOptionItems *PetscOptionsObject, const char ke
 
   PetscFunctionBeginUser;
   AzFormatRange(rng, sizeof(rng), range);
-  PetscCall(PetscSNPrintf(dstr, sizeof(dstr), "%g", (double)def));
+  snprintf(dstr, sizeof(dstr), "%g", (double)def);
   PetscCall(AzRegistryAdd(PetscOptionsObject, key, "real", unit, dstr, rng, help, &e));
   PetscCall(AzOptionsGetRaw(key, raw, sizeof(raw), &given));
   if (given) {
@@ -136,7 +136,7 @@ PetscErrorCode AzOptionsReal(PetscOptionItems *PetscOptionsObject, const char ke
   ok = (PetscBool)((range.lo_open ? v > range.lo : v >= range.lo) && (range.hi_open ? v < range.hi : v <= range.hi));
   PetscCheck(ok, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = %g %s is out of range: allowed %s %s (%s)", key, (double)v, unit,
              rng, unit, help);
-  PetscCall(PetscSNPrintf(e->value, sizeof(e->value), "%.17g", (double)v));
+  snprintf(e->value, sizeof(e->value), "%.17g", (double)v);
   *value = v;
   if (set) *set = given;
   PetscFunctionReturn(PETSC_SUCCESS);

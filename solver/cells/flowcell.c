@@ -55,6 +55,10 @@ static PetscErrorCode AzCellValidate_FlowCell(AzCase c)
   const PetscReal dh = AzFlowCellHydraulicDiameter(fc);
 
   PetscFunctionBeginUser;
+  PetscCheck(c->mesh.n[0] == 0 || c->mesh.n[0] >= 8, c->comm, PETSC_ERR_USER_INPUT,
+             "-mesh_nx = %" PetscInt_FMT " is too coarse for the flow cell: allowed 0 (the default, 240) or >= 8", c->mesh.n[0]);
+  PetscCheck(c->mesh.n[1] == 0 || c->mesh.n[1] >= 4, c->comm, PETSC_ERR_USER_INPUT,
+             "-mesh_ny = %" PetscInt_FMT " is too coarse for the flow cell: allowed 0 (the default, 64) or >= 4", c->mesh.n[1]);
   fc->U  = fc->flow_rate / (fc->width * fc->height);
   fc->Re = c->sol.water.density * fc->U * dh / c->sol.water.viscosity;
   PetscCheck(fc->Re < 2000, c->comm, PETSC_ERR_USER_INPUT,

@@ -1,0 +1,50 @@
+"""Helpers for azote's regression tests: run the programs as a user would and read their outputs."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+AZOTE = os.environ["AZOTE"]
+SOURCE = os.environ["AZOTE_SOURCE_DIR"]
+MPIEXEC = os.environ.get("MPIEXEC", "mpiexec")
+FAILURES = []
+
+
+def run(args, np=1, check=True):
+    """Run azote with args on np ranks; return (exit status, stdout+stderr)."""
+    cmd = ([MPIEXEC, "-n", str(np)] if np > 1 else []) + [AZOTE] + list(args)
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
+    if check and p.returncode != 0:
+        print(p.stdout)
+        fail("azote exited with %d: %s" % (p.returncode, " ".join(cmd)))
+    return p.returncode, p.stdout
+
+
+def case(name):
+    return os.path.join(SOURCE, "cases", name)
+
+
+def summary(outdir):
+    with open(os.path.join(outdir, "summary.json")) as f:
+        return json.load(f)
+
+
+def fail(msg):
+    print("FAIL:", msg)
+    FAILURES.append(msg)
+
+
+def check(cond, msg):
+    if not cond:
+        fail(msg)
+    return cond
+
+
+def tmpdir():
+    return tempfile.mkdtemp(prefix="azote-test-")
+
+
+def finish():
+    print("%d failure(s)" % len(FAILURES))
+    sys.exit(1 if FAILURES else 0)

@@ -1,0 +1,46 @@
+"""The default flow cell on 1, 2 and 3 ranks: complete outputs, mass balance below 1e-8, and the same metrics and
+fields to 1e-8 relative (DESIGN §6). Also checks that fields.xmf describes datasets that exist in fields.h5."""
+import os
+import re
+
+import h5py
+import numpy as np
+
+from azrun import case, check, finish, run, summary, tmpdir
+
+out = tmpdir()
+results = {}
+for np_ in (1, 2, 3):
+    d = os.path.join(out, "np%d" % np_)
+    run(["-case", case("flowcell.yaml"), "-output_dir", d, "-quiet"], np=np_)
+    for f in ("summary.json", "fields.h5", "fields.xmf"):
+        check(os.path.getsize(os.path.join(d, f)) > 0, "np %d: %s missing or empty" % (np_, f))
+    check(not [f for f in os.listdir(d) if f.endswith(".partial")], "np %d: a .partial file was left" % np_)
+    s = summary(d)
+    check(s["status"] == "ok", "np %d: status %s" % (np_, s["status"]))
+    check(s["solver"]["ranks"] == np_, "np %d: summary says %d ranks" % (np_, s["solver"]["ranks"]))
+    m = s["metrics"]
+    check(m["mass_balance_rel"] < 1e-8, "np %d: mass_balance_rel = %g >= 1e-8" % (np_, m["mass_balance_rel"]))
+    with h5py.File(os.path.join(d, "fields.h5"), "r") as h:
+        results[np_] = (m, h["c_n2"][...])
+        # every dataset the XDMF names must exist with the dimensions it states
+        xmf = open(os.path.join(d, "fields.xmf")).read()
+        for dims, name in re.findall(r'Dimensions="([0-9 ]+)"[^>]*>fields.h5:/(\w+)<', xmf):
+            shape = tuple(int(x) for x in dims.split())
+            check(name in h and h[name].shape == shape, "np %d: fields.xmf names /%s %s, fields.h5 has %s"
+                  % (np_, name, shape, h[name].shape if name in h else "nothing"))
+        check(h["c_n2"].attrs["unit"] == b"mol/m^3" or h["c_n2"].attrs["unit"] == "mol/m^3", "c_n2 has no unit attribute")
+        check("cell" in h["inputs"].attrs, "fields.h5 lacks the resolved inputs")
+
+m1, c1 = results[1]
+for np_ in (2, 3):
+    m, c = results[np_]
+    for k, v in m1.items():
+        if k == "mass_balance_rel":
+            continue
+        rel = abs(m[k] - v) / max(abs(v), 1e-300) if v != 0 else abs(m[k])
+        check(rel <= 1e-8, "np %d: %s = %.17g differs from np 1 (%.17g) by %.2e relative" % (np_, k, m[k], v, rel))
+    rel = np.abs(c - c1).max() / np.abs(c1).max()
+    check(rel <= 1e-8, "np %d: c_n2 field differs from np 1 by %.2e relative" % (np_, rel))
+    print("np %d: metrics and fields agree with np 1" % np_)
+finish()
