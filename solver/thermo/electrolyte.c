@@ -8,7 +8,7 @@
 // J. Chem. Eng. Data 49, 1141 (2004) (same 2009 parameter set):
 //   1/rho_m = w_w/rho_w + sum_i w_i/rho_app,i,   rho_app,i = (c0 (1 - w_w) + c1) exp(1e-6 (t + c4)^2)/((1 - w_w) + c2 + c3 t).
 // Each salt's parameters are used only inside the temperature and mass-fraction ranges of the data they were fitted
-// to (Laliberté 2009, Table 2). Only salts whose transcribed parameters reproduce the CRC Handbook viscosities at
+// to (Laliberté 2009). Only salts whose transcribed parameters reproduce the CRC Handbook viscosities at
 // 20 °C within 2 % are included (tests/unit/test_transport.c); left out: NaOH (the transcription gives 9 % less than
 // the CRC table), K2CO3 and KH2PO4 (3-5 % off), Li2SO4, LiOH, LiNO3 (no CRC data to check them against), KHCO3,
 // K2HPO4, K3PO4 (fitted at 25 °C only) and the perchlorates (no parameters). For those, or outside the ranges, no
@@ -64,6 +64,7 @@ static const AzLaliberteData *AzLaliberteFind(const char formula[]) {
   return NULL;
 }
 
+// ln mu = w_w ln mu_w + sum_i w_i ln mu_i (Laliberte 2007, above), where every salt has checked parameters.
 PetscErrorCode AzElectrolyteViscosity(PetscReal T, const AzElectrolyte *el, PetscReal *mu, PetscBool *corrected, char reason[],
                                       size_t len) {
   const AzLaliberteData *d[AZ_MAX_SALTS];

@@ -18,8 +18,9 @@
 // Choices, each small for the feeds azote models:
 //  - water vapour's third-virial terms are set to 0: Orbey-Vera is not meant for T/Tc < 0.6, and water is at most
 //    0.5 mol% at the pressures (> 10 bar) where third virial terms matter.
-//  - He and H2 are treated like the other gases; Tsonopoulos overestimates their (quantum-gas) B near 300 K
-//    (about +20 and +12 cm^3/mol, measured ~12 and ~15), a ~2 % uncertainty in phi for He- or H2-rich feeds at 100 bar.
+//  - He and H2 are treated like the other gases; Tsonopoulos overestimates the B of these quantum gases (+22 and
+//    +19 cm^3/mol at 298 K, against about +12 and +15 measured), a ~2 % uncertainty in phi for He- or H2-rich feeds
+//    at 100 bar.
 // Validity: the truncated series holds to about half the critical density; azote refuses a denser mixture, and any
 // component below its critical temperature at a partial pressure above half its critical pressure (e.g. CO2 close to
 // condensation at 25 °C).
@@ -40,13 +41,15 @@ static void AzVirialReduced(PetscReal Tr, PetscReal w, PetscReal a, PetscReal *b
   *c = g0 + w * g1;
 }
 
-// B_ij (m^3 mol^-1) and C_ij (m^6 mol^-2) for all pairs at T.
-static void AzVirialPairs(PetscReal T, PetscReal B[AZ_NSPEC][AZ_NSPEC], PetscReal C2[AZ_NSPEC][AZ_NSPEC]) {
+// B_ij (m^3 mol^-1) and C_ij (m^6 mol^-2) at T for the pairs with at least one member in mask (NULL: all pairs).
+static void AzVirialPairs(PetscReal T, const PetscBool mask[], PetscReal B[AZ_NSPEC][AZ_NSPEC],
+                          PetscReal C2[AZ_NSPEC][AZ_NSPEC]) {
   for (PetscInt i = 0; i < AZ_NSPEC; i++) {
-    for (PetscInt j = 0; j < AZ_NSPEC; j++) {
+    for (PetscInt j = i; j < AZ_NSPEC; j++) {
       const AzSpeciesData *si = &AzSpecies[i], *sj = &AzSpecies[j];
       PetscReal Tc, Pc, w, b, c, vc;
 
+      if (mask && !mask[i] && !mask[j]) continue;
       if (i == j) {
         Tc = si->Tc;
         Pc = si->Pc;
@@ -58,8 +61,8 @@ static void AzVirialPairs(PetscReal T, PetscReal B[AZ_NSPEC][AZ_NSPEC], PetscRea
         Pc = 0.5 * (si->Zc + sj->Zc) * AZ_R * Tc / vc;
       }
       AzVirialReduced(T / Tc, w, i == j ? si->polar_a : 0, &b, &c);
-      B[i][j] = b * AZ_R * Tc / Pc;
-      C2[i][j] = (i == AZ_NGAS || j == AZ_NGAS) ? 0 : c * PetscSqr(AZ_R * Tc / Pc);
+      B[i][j] = B[j][i] = b * AZ_R * Tc / Pc;
+      C2[i][j] = C2[j][i] = (i == AZ_NGAS || j == AZ_NGAS) ? 0 : c * PetscSqr(AZ_R * Tc / Pc);
     }
   }
 }
@@ -69,28 +72,39 @@ PetscErrorCode AzVirialPure(PetscInt species, PetscReal T, PetscReal *B, PetscRe
 
   PetscFunctionBeginUser;
   PetscCheck(species >= 0 && species < AZ_NSPEC, PETSC_COMM_SELF, PETSC_ERR_ARG_OUTOFRANGE, "species %d", (int)species);
-  AzVirialPairs(T, Bij, Cij);
+  AzVirialPairs(T, NULL, Bij, Cij);
   *B = Bij[species][species];
   *C = Cij[species][species];
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// ln phi_i = (2/V) sum_j y_j B_ij + (3/2V^2) sum_jk y_j y_k C_ijk - ln Z at the vapour root of Z = 1 + B/V + C/V^2.
 PetscErrorCode AzVirialFugacity(PetscReal T, PetscReal P, const PetscReal y[], const PetscReal dy[], PetscReal phi[],
                                 PetscReal dlnphi[]) {
   PetscReal B[AZ_NSPEC][AZ_NSPEC], C2[AZ_NSPEC][AZ_NSPEC], C[AZ_NSPEC][AZ_NSPEC][AZ_NSPEC];  // m^3/mol, m^6/mol^2
   PetscReal s[AZ_NSPEC], t[AZ_NSPEC], Bm = 0, Cm = 0, Vc_mix = 0, V, Z, RT = AZ_R * T;
-  PetscInt it;
+  PetscInt it, act[AZ_NSPEC], nact = 0;
+  PetscBool mask[AZ_NSPEC];
 
   PetscFunctionBeginUser;
-  AzVirialPairs(T, B, C2);
+  // Only the components present (or varied along dy) enter the sums: B_ij, C_ijk are needed for every i and active j, k.
+  for (PetscInt j = 0; j < AZ_NSPEC; j++) {
+    mask[j] = (PetscBool)(y[j] != 0 || (dy && dy[j] != 0));
+    if (mask[j]) act[nact++] = j;
+  }
+  AzVirialPairs(T, mask, B, C2);
   for (PetscInt i = 0; i < AZ_NSPEC; i++)
-    for (PetscInt j = 0; j < AZ_NSPEC; j++)
-      for (PetscInt k = 0; k < AZ_NSPEC; k++) C[i][j][k] = PetscCbrtReal(C2[i][j] * C2[j][k] * C2[i][k]);
+    for (PetscInt a = 0; a < nact; a++)
+      for (PetscInt b = 0; b < nact; b++) {
+        PetscInt j = act[a], k = act[b];
+        C[i][j][k] = PetscCbrtReal(C2[i][j] * C2[j][k] * C2[i][k]);
+      }
   for (PetscInt i = 0; i < AZ_NSPEC; i++) {
     s[i] = t[i] = 0;
-    for (PetscInt j = 0; j < AZ_NSPEC; j++) {
+    for (PetscInt a = 0; a < nact; a++) {
+      PetscInt j = act[a];
       s[i] += y[j] * B[i][j];
-      for (PetscInt k = 0; k < AZ_NSPEC; k++) t[i] += y[j] * y[k] * C[i][j][k];
+      for (PetscInt b = 0; b < nact; b++) t[i] += y[j] * y[act[b]] * C[i][j][act[b]];
     }
     Bm += y[i] * s[i];
     Cm += y[i] * t[i];
@@ -110,10 +124,11 @@ PetscErrorCode AzVirialFugacity(PetscReal T, PetscReal P, const PetscReal y[], c
   }
   PetscCheck(it < 50 && V > 0 && 3 * V * V * P / RT - 2 * V - Bm > 0, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
              "gas at %.6g K and %.6g Pa: the virial equation of state has no gas-like root (too dense)", (double)T, (double)P);
-  PetscCheck(Vc_mix / V <= 0.5, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
-             "gas at %.6g K and %.6g Pa has %.2f times the pseudo-critical density: above the 0.5 to which the virial equation of "
-             "state holds",
-             (double)T, (double)P, (double)(Vc_mix / V));
+  PetscCheck(
+      Vc_mix / V <= 0.5, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
+      "gas at %.6g K and %.6g Pa has %.2f times the pseudo-critical density: above the 0.5 to which the virial equation of "
+      "state holds",
+      (double)T, (double)P, (double)(Vc_mix / V));
   Z = P * V / RT;
   for (PetscInt i = 0; i < AZ_NSPEC; i++) phi[i] = PetscExpReal(2 * s[i] / V + 1.5 * t[i] / (V * V) - PetscLogReal(Z));
   if (dy) {  // composition derivative at fixed T and P; V follows from the cubic
@@ -125,9 +140,10 @@ PetscErrorCode AzVirialFugacity(PetscReal T, PetscReal P, const PetscReal y[], c
     dV = (V * dB + dC) / (3 * V * V * P / RT - 2 * V - Bm);
     for (PetscInt i = 0; i < AZ_NSPEC; i++) {
       PetscReal ds = 0, dt = 0;
-      for (PetscInt j = 0; j < AZ_NSPEC; j++) {
+      for (PetscInt a = 0; a < nact; a++) {
+        PetscInt j = act[a];
         ds += B[i][j] * dy[j];
-        for (PetscInt k = 0; k < AZ_NSPEC; k++) dt += 2 * C[i][j][k] * y[j] * dy[k];
+        for (PetscInt b = 0; b < nact; b++) dt += 2 * C[i][j][act[b]] * y[j] * dy[act[b]];
       }
       dlnphi[i] = 2 * ds / V - 2 * s[i] * dV / (V * V) + 1.5 * dt / (V * V) - 3 * t[i] * dV / (V * V * V) - dV / V;
     }
@@ -144,9 +160,10 @@ PetscErrorCode AzFugacityCoefficients(PetscReal T, PetscReal P, const AzGasMix *
   PetscFunctionBeginUser;
   PetscCall(AzCheckRange("temperature", T, "K", AZ_T_MIN, 373.15, "gas fugacity with water vapour"));
   PetscCall(AzWaterVaporPressure(T, &p_vap));
-  PetscCheck(P > p_vap && P <= AZ_P_MAX, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
-             "pressure = %.6g Pa is outside the valid range (%.6g, %.6g] Pa (above the water vapour pressure at %.6g K, up to 100 bar)",
-             (double)P, (double)p_vap, (double)AZ_P_MAX, (double)T);
+  PetscCheck(
+      P > p_vap && P <= AZ_P_MAX, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
+      "pressure = %.6g Pa is outside the valid range (%.6g, %.6g] Pa (above the water vapour pressure at %.6g K, up to 100 bar)",
+      (double)P, (double)p_vap, (double)AZ_P_MAX, (double)T);
   for (PetscInt i = 0; i < AZ_NGAS; i++) balance -= mix->y[i];
   for (PetscInt i = 0; i < AZ_NGAS; i++) y[i] = mix->y[i] * (1 - p_vap / P);
   y[AZ_GAS_AR] += PetscMax(balance, 0) * (1 - p_vap / P);

@@ -4,11 +4,12 @@
 // with p1* the vapour pressure of water (Wagner & Pruss). k_H is the Henry's constant on the mole-fraction basis,
 // k_H = lim f_2/x_2 at the saturation pressure of water, so x = f/k_H for a dilute solution at P = p1*.
 //
-// Validity: 273.15 K to 600 K (and not above the highest temperature of the gas's data in G7-04 Table 2). The
+// Validity: 273.15 K to 600 K (and not above the highest temperature of the gas's data in G7-04). The
 // fitted N2 data start at 278.12 K and the O2 data at 274.15 K; the correlation is used down to 273.15 K, which is
 // checked against the NBS compilation of N2 solubility at 0 °C in tests/unit/test_solubility.c.
 #include <azote/private/thermoimpl.h>
 
+// k_H = p1* exp(A/T_R + B tau^0.355/T_R + C T_R^-0.41 e^tau) (G7-04 eq. above); 273.15-600 K.
 PetscErrorCode AzHenryConstant(AzGas gas, PetscReal T, PetscReal *kH) {
   const AzSpeciesData *g;
   PetscReal Tr, tau, p_vap, ln_ratio;  // -, -, Pa, -

@@ -9,7 +9,7 @@
 // found it linear for O2 in KOH up to 12 N, but that does not hold for every salt).
 #include <azote/private/thermoimpl.h>
 
-// Ion-specific parameters h_i, m^3 kmol^-1: Weisenberger & Schumpe (1996), Table 2 (H+ is the reference, h = 0).
+// Ion-specific parameters h_i, m^3 kmol^-1: Weisenberger & Schumpe (1996) (H+ is the reference, h = 0).
 // K+ is 0.0922: it reproduces the paper's example and the Sechenov constant 0.1761 L/mol of O2 in KOH at 25 °C
 // (one public transcription prints 0.0992, which would give 0.1831 against the measured 0.1746 of Davis et al. 1967).
 static const AzIonData az_ions[] = {
@@ -44,6 +44,7 @@ PetscErrorCode AzElectrolyteIonicStrength(const AzElectrolyte *el, PetscReal *io
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// log10(c0/c) = sum_i (h_i + h_G0 + h_T (T - 298.15)) c_i (Weisenberger & Schumpe 1996); 273.15-363.15 K, I <= 5 M.
 PetscErrorCode AzSaltingOut(AzGas gas, PetscReal T, const AzElectrolyte *el, PetscReal *log10_ratio) {
   const AzSpeciesData *g;
   PetscReal hG, ionic, sum = 0;  // m^3 kmol^-1, mol L^-1, -

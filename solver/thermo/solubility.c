@@ -15,6 +15,7 @@
 
 #define AZ_NSPEC (AZ_NGAS + 1)
 
+// exp(-v_inf (P - p1*)/RT), the pressure term of the Krichevsky-Kasarnovsky equation; 273.15-363.15 K, P <= 100 bar.
 PetscErrorCode AzPoyntingFactor(AzGas gas, PetscReal T, PetscReal P, PetscReal *poynting) {
   PetscReal p_vap;  // Pa
 
@@ -29,6 +30,7 @@ PetscErrorCode AzPoyntingFactor(AzGas gas, PetscReal T, PetscReal P, PetscReal *
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// c_i = [phi_i y_i (P - p1*) exp(-v_i (P - p1*)/RT) / k_H,i] rho_w/M_w 10^-(log10 c0/c) for N2 and O2 (see top).
 PetscErrorCode AzSolubilityCompute(PetscReal T, PetscReal P, const AzGasMix *mix, const AzElectrolyte *el, AzSolubility *s) {
   PetscReal y[AZ_NSPEC], phi[AZ_NSPEC], dy[AZ_NSPEC], dlnphi[AZ_NSPEC], balance = 1, p_dry;  // -, -, Pa^-1, Pa^-1, -, Pa
   AzElectrolyte none;
@@ -44,10 +46,11 @@ PetscErrorCode AzSolubilityCompute(PetscReal T, PetscReal P, const AzGasMix *mix
   PetscCall(AzCheckRange("temperature", T, "K", AZ_T_MIN, AZ_T_MAX,
                          "gas solubility: limited by the Weisenberger-Schumpe salting-out model"));
   PetscCall(AzWaterVaporPressure(T, &s->water.p_vap));
-  PetscCheck(P > s->water.p_vap, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
-             "pressure = %.6g Pa is not above the water vapour pressure %.6g Pa at %.6g K: the electrolyte would boil (valid: p_vap < "
-             "P <= %.6g Pa)",
-             (double)P, (double)s->water.p_vap, (double)T, (double)AZ_P_MAX);
+  PetscCheck(
+      P > s->water.p_vap, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
+      "pressure = %.6g Pa is not above the water vapour pressure %.6g Pa at %.6g K: the electrolyte would boil (valid: p_vap < "
+      "P <= %.6g Pa)",
+      (double)P, (double)s->water.p_vap, (double)T, (double)AZ_P_MAX);
   PetscCall(AzCheckRange("pressure", P, "Pa", s->water.p_vap, AZ_P_MAX,
                          "gas solubility: Krichevsky-Kasarnovsky + virial EOS, tested to 100 bar"));
   PetscCall(AzWaterProperties(T, P, &s->water));

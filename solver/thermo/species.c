@@ -7,8 +7,8 @@
 //  v_fsg        diffusion volumes of the Fuller-Schettler-Giddings correlation, as revised by Fuller, Ensley &
 //               Giddings, J. Phys. Chem. 73, 3679 (1969), tabulated in Poling et al. (2001) Table 11-1.
 //  A, B, C      Henry's constants: IAPWS G7-04 (2004), Table 1, = Fernández-Prini, Alvarez & Harvey,
-//               J. Phys. Chem. Ref. Data 32, 903 (2003); Tmin, Tmax: the range of the data fitted (G7-04 Table 2).
-//  hG0, hT      gas parameters of the salting-out model: Weisenberger & Schumpe, AIChE J. 42, 298 (1996), Table 3.
+//               J. Phys. Chem. Ref. Data 32, 903 (2003); Tmin, Tmax: the range of the data fitted (G7-04).
+//  hG0, hT      gas parameters of the salting-out model: Weisenberger & Schumpe, AIChE J. 42, 298 (1996).
 //  v_inf        partial molar volume at infinite dilution in water near 25 °C, used in the Krichevsky-Kasarnovsky
 //               factor: N2 33 cm^3/mol, the slope of the Krichevsky-Kasarnovsky plot of the N2 solubility data of
 //               Wiebe, Gaddy & Heins, Ind. Eng. Chem. 25, 947 (1933) at 25 °C (Prausnitz, Lichtenthaler & de Azevedo,

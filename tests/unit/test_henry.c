@@ -2,7 +2,7 @@
 #include <azote/thermo.h>
 #include "aztest.h"
 
-// ln(k_H / 1 GPa) as the guideline tabulates it (Table 3 of IAPWS G7-04 / Fernández-Prini et al. 2003 Table 6).
+// ln(k_H / 1 GPa) as the guideline tabulates it in its check values (IAPWS G7-04; Fernández-Prini et al. 2003).
 static PetscErrorCode LnKH(AzGas gas, PetscReal T, PetscReal *ln_kH) {
   PetscReal kH;
 
@@ -35,8 +35,8 @@ int main(int argc, char **argv) {
   PetscCall(LnKH(AZ_GAS_CO2, 300, &v));
   AZ_CHECK_ABS(v, -1.7508, 6e-5, "ln(kH/GPa) CO2 300 K, G7-04");
 
-  // Low-pressure N2 solubility at 25 °C, the NBS tabulation (Battino-type smoothed data; J. Res. NBS 77A, 133
-  // (1973), Table 3): x/p = 11.61e-6 per bar of N2, i.e. k_H = 8.613 GPa. G7-04 emphasises high temperatures and is
+  // Low-pressure N2 solubility at 25 °C, the NBS tabulation (smoothed data, J. Res. NBS 77A, 133 (1973),
+  // Table 3): x/p = 11.61e-6 per bar of N2, i.e. k_H = 8.613 GPa. G7-04 emphasises high temperatures and is
   // within 1 % of the low-temperature data at 25 °C (it deviates more away from 25 °C, see test_solubility.c).
   PetscCall(AzHenryConstant(AZ_GAS_N2, 298.15, &kH));
   AZ_CHECK_REL(1e5 / kH, 11.61e-6, 0.01, "x/p of N2 at 25 °C per bar, NBS 1973");

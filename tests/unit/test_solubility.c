@@ -64,7 +64,7 @@ int main(int argc, char **argv) {
   PetscCall(PetscInitialize(&argc, &argv, NULL, NULL));
 
   // --- Temperature: water in equilibrium with water-saturated air at 1 atm total pressure. ---
-  // O2: Benson & Krause (1984) data as fitted by Garcia & Gordon, Limnol. Oceanogr. 37, 1307 (1992), Table 1
+  // O2: Benson & Krause (1984) data as fitted by Garcia & Gordon, Limnol. Oceanogr. 37, 1307 (1992)
   // (mL/L; 44.6596 umol/mL): ln C = A0 + A1 Ts + ... + A5 Ts^5, Ts = ln((298.15 - t)/(273.15 + t)), fit error ~0.1 %.
   // N2: Weiss, Deep-Sea Res. 17, 721 (1970), eq. 4 with Table 2 (mL/L; 22.404 L/mol at STP).
   // Tolerance: IAPWS G7-04 is a three-parameter fit over 274-636 K with "main emphasis on the high-temperature
