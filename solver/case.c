@@ -74,7 +74,7 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
   PetscOptionsBegin(c->comm, NULL, "case", NULL);
   PetscCall(AzOptionsEnum(PetscOptionsObject, "cell", "cell template", cells, 0, &cell, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "operating_temperature", "electrolyte and gas temperature", "K", 298.15,
-                          AZ_RANGE(273.15, 373.15), &c->T, NULL));
+                          AZ_RANGE(273.15, 363.15), &c->T, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "operating_pressure", "total gas pressure", "Pa", 101325.0, AZ_RANGE_OPEN_LO(0, 1e8), &c->P,
                           NULL));
   PetscCall(AzOptionsString(PetscOptionsObject, "gas_composition", "dry-basis feed gas mole fractions", "GAS:FRACTION,... summing to 1",

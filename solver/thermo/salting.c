@@ -1,0 +1,64 @@
+// Salting-out of dissolved gases by electrolytes: the Sechenov-type model of Weisenberger & Schumpe, AIChE J. 42,
+// 298 (1996), extending Schumpe, Chem. Eng. Sci. 48, 153 (1993) and Hermann, Dewes & Schumpe, Chem. Eng. Sci. 50,
+// 1673 (1995) to temperature:
+//   log10(c_G,0 / c_G) = sum_i (h_i + h_G) c_i,   h_G = h_G,0 + h_T (T - 298.15 K),
+// c_i the concentration of ion i (kmol m^-3 = mol L^-1), h_i ion-specific (independent of T), h_G gas-specific.
+// c_G,0 and c_G are the gas concentrations in water and in the electrolyte at the same T and gas partial pressure.
+// Validity: 273-363 K (the range of the data Weisenberger & Schumpe fitted); ionic strength up to 5 mol/L, our
+// conservative limit for a law linear in concentration (Davis, Horvath & Tobias, Electrochim. Acta 12, 287 (1967)
+// found it linear for O2 in KOH up to 12 N, but that does not hold for every salt).
+#include <azote/private/thermoimpl.h>
+
+// Ion-specific parameters h_i, m^3 kmol^-1: Weisenberger & Schumpe (1996) (H+ is the reference, h = 0).
+// K+ is 0.0922: it reproduces the paper's example and the Sechenov constant 0.1761 L/mol of O2 in KOH at 25 °C
+// (one public transcription prints 0.0992, which would give 0.1831 against the measured 0.1746 of Davis et al. 1967).
+static const AzIonData az_ions[] = {
+    {"H+", 1, 0.0},         {"Li+", 1, 0.0754},     {"Na+", 1, 0.1143},     {"K+", 1, 0.0922},       {"NH4+", 1, 0.0556},
+    {"Mg^2+", 2, 0.1694},   {"Ca^2+", 2, 0.1762},   {"OH-", -1, 0.0839},    {"F-", -1, 0.0920},      {"Cl-", -1, 0.0318},
+    {"Br-", -1, 0.0269},    {"I-", -1, 0.0039},     {"NO3-", -1, 0.0128},   {"ClO4-", -1, 0.0492},   {"HCO3-", -1, 0.0967},
+    {"CO3^2-", -2, 0.1423}, {"SO4^2-", -2, 0.1117}, {"H2PO4-", -1, 0.0906}, {"HPO4^2-", -2, 0.1499}, {"PO4^3-", -3, 0.2119},
+};
+
+PetscInt AzNIons(void) {
+  return (PetscInt)(sizeof(az_ions) / sizeof(az_ions[0]));
+}
+
+const AzIonData *AzIonGet(PetscInt ion) {
+  return (ion >= 0 && ion < AzNIons()) ? &az_ions[ion] : NULL;
+}
+
+const char *AzIonName(PetscInt ion) {
+  return (ion >= 0 && ion < AzNIons()) ? az_ions[ion].name : "?";
+}
+
+PetscInt AzIonFind(const char name[]) {
+  for (PetscInt i = 0; i < AzNIons(); i++)
+    if (!strcmp(az_ions[i].name, name)) return i;
+  return -1;
+}
+
+PetscErrorCode AzElectrolyteIonicStrength(const AzElectrolyte *el, PetscReal *ionic_strength) {
+  PetscFunctionBeginUser;
+  *ionic_strength = 0;
+  for (PetscInt k = 0; k < el->nion; k++) *ionic_strength += 0.5 * el->c[k] * PetscSqr((PetscReal)az_ions[el->ion[k]].charge);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// log10(c0/c) = sum_i (h_i + h_G0 + h_T (T - 298.15)) c_i (Weisenberger & Schumpe 1996); 273.15-363.15 K, I <= 5 M.
+PetscErrorCode AzSaltingOut(AzGas gas, PetscReal T, const AzElectrolyte *el, PetscReal *log10_ratio) {
+  const AzSpeciesData *g;
+  PetscReal hG, ionic, sum = 0;  // m^3 kmol^-1, mol L^-1, -
+
+  PetscFunctionBeginUser;
+  PetscCheck((PetscInt)gas >= 0 && gas < AZ_NGAS, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
+             "salting-out: gas index %d is not a gas of azote (N2, O2, Ar, He, CO2, H2)", (int)gas);
+  g = &AzSpecies[gas];
+  PetscCheck(g->has_ws, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "no Weisenberger-Schumpe gas parameter for %s", g->name);
+  PetscCall(AzCheckRange("temperature", T, "K", AZ_T_MIN, AZ_T_MAX, "salting-out, Weisenberger & Schumpe 1996"));
+  PetscCall(AzElectrolyteIonicStrength(el, &ionic));
+  PetscCall(AzCheckRange("ionic strength", ionic, "mol/L", 0, AZ_I_MAX, "Sechenov salting-out law"));
+  hG = g->hG0 + g->hT * (T - 298.15);
+  for (PetscInt k = 0; k < el->nion; k++) sum += (az_ions[el->ion[k]].h + hG) * el->c[k];
+  *log10_ratio = sum;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}

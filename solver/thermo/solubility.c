@@ -1,0 +1,99 @@
+// Saturation concentration of N2 and O2 in the electrolyte under a water-saturated gas at T and total pressure P.
+//
+// Krichevsky-Kasarnovsky equation (Krichevsky & Kasarnovsky, J. Am. Chem. Soc. 57, 2168 (1935)) for a dilute gas in
+// water: ln(f_i / x_i) = ln k_H,i(T) + v_inf,i (P - p1*)/(R T), so
+//   x_i = phi_i p_i exp(-v_inf,i (P - p1*)/(R T)) / k_H,i,   f_i = phi_i p_i,   p_i = y_i (P - p1*),
+// with p1* the vapour pressure of water, y_i the dry-gas mole fraction, phi_i the virial-EOS fugacity coefficient
+// in the water-saturated gas (fugacity.c) and k_H from IAPWS G7-04 (henry.c). The pressure term is DESIGN §2's
+// "Poynting = exp(-v(P - p_w)/RT)" in x = phi p Poynting / k_H: it is <= 1, so compression of the liquid LOWERS the
+// solubility below the linear Henry's law (by 12 % for N2 at 100 bar, 25 °C). Then
+//   c_i = x_i rho_w / M_w x 10^-(log10 c0/c),
+// the dilute-solution concentration in water (x_i <= 2e-3 up to 100 bar, so x/(1-x) ~ x within 0.2 %) times the
+// Weisenberger-Schumpe salting-out factor (salting.c).
+// Validity: 273.15-363.15 K (salting-out model), p1*(T) < P <= 100 bar (tested range of KK + virial EOS).
+#include <azote/private/thermoimpl.h>
+
+#define AZ_NSPEC (AZ_NGAS + 1)
+
+// exp(-v_inf (P - p1*)/RT), the pressure term of the Krichevsky-Kasarnovsky equation; 273.15-363.15 K, P <= 100 bar.
+PetscErrorCode AzPoyntingFactor(AzGas gas, PetscReal T, PetscReal P, PetscReal *poynting) {
+  PetscReal p_vap;  // Pa
+
+  PetscFunctionBeginUser;
+  PetscCheck((PetscInt)gas >= 0 && gas < AZ_NGAS && AzSpecies[gas].v_inf > 0, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
+             "Krichevsky-Kasarnovsky factor: no partial molar volume for gas index %d (only N2 and O2)", (int)gas);
+  PetscCall(AzCheckRange("temperature", T, "K", AZ_T_MIN, AZ_T_MAX, "Krichevsky-Kasarnovsky factor"));
+  PetscCall(AzWaterVaporPressure(T, &p_vap));
+  PetscCall(AzCheckRange("pressure", P, "Pa", p_vap, AZ_P_MAX,
+                         "Krichevsky-Kasarnovsky factor: from the water vapour pressure to 100 bar"));
+  *poynting = PetscExpReal(-AzSpecies[gas].v_inf * (P - p_vap) / (AZ_R * T));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// c_i = [phi_i y_i (P - p1*) exp(-v_i (P - p1*)/RT) / k_H,i] rho_w/M_w 10^-(log10 c0/c) for N2 and O2 (see top).
+PetscErrorCode AzSolubilityCompute(PetscReal T, PetscReal P, const AzGasMix *mix, const AzElectrolyte *el, AzSolubility *s) {
+  PetscReal y[AZ_NSPEC], phi[AZ_NSPEC], dy[AZ_NSPEC], dlnphi[AZ_NSPEC], balance = 1, p_dry;  // -, -, Pa^-1, Pa^-1, -, Pa
+  AzElectrolyte none;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscMemzero(s, sizeof(*s)));
+  if (!el) {
+    PetscCall(AzElectrolyteParse("none", &none));
+    el = &none;
+  }
+  s->T = T;
+  s->P = P;
+  PetscCall(AzCheckRange("temperature", T, "K", AZ_T_MIN, AZ_T_MAX,
+                         "gas solubility: limited by the Weisenberger-Schumpe salting-out model"));
+  PetscCall(AzWaterVaporPressure(T, &s->water.p_vap));
+  PetscCheck(
+      P > s->water.p_vap, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
+      "pressure = %.6g Pa is not above the water vapour pressure %.6g Pa at %.6g K: the electrolyte would boil (valid: p_vap < "
+      "P <= %.6g Pa)",
+      (double)P, (double)s->water.p_vap, (double)T, (double)AZ_P_MAX);
+  PetscCall(AzCheckRange("pressure", P, "Pa", s->water.p_vap, AZ_P_MAX,
+                         "gas solubility: Krichevsky-Kasarnovsky + virial EOS, tested to 100 bar"));
+  PetscCall(AzWaterProperties(T, P, &s->water));
+  PetscCall(AzElectrolyteIonicStrength(el, &s->ionic_strength));
+  PetscCall(AzElectrolyteViscosity(T, el, &s->viscosity, &s->viscosity_corrected, NULL, 0));
+
+  // Water-saturated gas: the unspecified dry balance (fractions summing to less than 1) is counted as Ar.
+  p_dry = P - s->water.p_vap;
+  for (PetscInt i = 0; i < AZ_NGAS; i++) balance -= mix->y[i];
+  for (PetscInt i = 0; i < AZ_NGAS; i++) y[i] = mix->y[i] * p_dry / P;
+  y[AZ_GAS_AR] += PetscMax(balance, 0) * p_dry / P;
+  y[AZ_NGAS] = s->water.p_vap / P;
+
+  for (PetscInt g = 0; g < AZ_NGAS_SOLVED; g++) {
+    AzGasSolubility *r = &s->gas[g];
+    PetscReal log10_ratio, ydry_g = mix->y[g];  // -, -
+    PetscReal dlnphi_dp = 0;                    // Pa^-1
+
+    // Composition derivative for dc/dp_g at fixed T and P: p_g = y_g (P - p_vap) rises by dp, the other dry gases
+    // keep their proportions, water vapour is unchanged; per unit dp, dy_g = 1/P and dy_j = -y_j/(1 - y_g)/P.
+    // A single-component dry gas cannot change its partial pressure at fixed P: phi is then held fixed.
+    for (PetscInt j = 0; j < AZ_NSPEC; j++) dy[j] = 0;
+    if (1 - ydry_g > 1e-12) {
+      for (PetscInt j = 0; j < AZ_NGAS; j++) dy[j] = -y[j] / (1 - ydry_g) / p_dry;
+      dy[g] = 1 / P;
+    }
+    PetscCall(AzVirialFugacity(T, P, y, dy, phi, dlnphi));
+    if (1 - ydry_g > 1e-12) dlnphi_dp = dlnphi[g];
+
+    r->y_dry = ydry_g;
+    r->p_partial = ydry_g * p_dry;
+    r->phi = phi[g];
+    r->fugacity = phi[g] * r->p_partial;
+    PetscCall(AzHenryConstant((AzGas)g, T, &r->kH));
+    PetscCall(AzPoyntingFactor((AzGas)g, T, P, &r->poynting));
+    PetscCall(AzSaltingOut((AzGas)g, T, el, &log10_ratio));
+    r->salting_factor = PetscPowReal(10.0, -log10_ratio);
+    {
+      PetscReal K = s->water.density / AZ_M_WATER * r->poynting * r->salting_factor / r->kH;  // mol m^-3 Pa^-1
+      r->c_sat = K * r->fugacity;
+      r->dc_sat_dp = K * phi[g] * (1 + r->p_partial * dlnphi_dp);
+    }
+    PetscCall(AzLiquidDiffusivity((AzGas)g, T, el, &r->D));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
