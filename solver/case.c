@@ -9,21 +9,21 @@
 
 // Runs `call` without PETSc's handler; a user-input error comes back relabelled with `what` so the line names the key.
 // With any_error, every failure of the call counts as bad input (e.g. the YAML parser's errors).
-#define AzCallInput(comm, call, ...) AzCallInput_Private(comm, PETSC_FALSE, call, __VA_ARGS__)
+#define AzCallInput(comm, call, ...)         AzCallInput_Private(comm, PETSC_FALSE, call, __VA_ARGS__)
 #define AzCallInputAnyError(comm, call, ...) AzCallInput_Private(comm, PETSC_TRUE, call, __VA_ARGS__)
-#define AzCallInput_Private(comm, any_error, call, ...) \
-  do { \
-    PetscErrorCode az_e_; \
-    PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL)); \
-    az_e_ = (call); \
-    PetscCall(PetscPopErrorHandler()); \
-    if (az_e_) { \
-      char az_what_[512], *az_msg_ = NULL; \
-      PetscCall(PetscSNPrintf(az_what_, sizeof(az_what_), __VA_ARGS__)); \
-      PetscCall(PetscErrorMessage(az_e_, NULL, &az_msg_)); \
-      SETERRQ(comm, (any_error) || az_e_ == PETSC_ERR_USER_INPUT ? PETSC_ERR_USER_INPUT : az_e_, "%s: %s", az_what_, \
-              az_msg_ ? az_msg_ : "error"); \
-    } \
+#define AzCallInput_Private(comm, any_error, call, ...)                                                                                    \
+  do {                                                                                                                                     \
+    PetscErrorCode az_e_;                                                                                                                  \
+    PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));                                                                       \
+    az_e_ = (call);                                                                                                                        \
+    PetscCall(PetscPopErrorHandler());                                                                                                     \
+    if (az_e_) {                                                                                                                           \
+      char az_what_[512], *az_msg_ = NULL;                                                                                                 \
+      PetscCall(PetscSNPrintf(az_what_, sizeof(az_what_), __VA_ARGS__));                                                                   \
+      PetscCall(PetscErrorMessage(az_e_, NULL, &az_msg_));                                                                                 \
+      SETERRQ(comm, (any_error) || az_e_ == PETSC_ERR_USER_INPUT ? PETSC_ERR_USER_INPUT : az_e_, "%s: %s", az_what_,                       \
+              az_msg_ ? az_msg_ : "error");                                                                                                \
+    }                                                                                                                                      \
   } while (0)
 
 // Inserts the case file under the command line: the file's keys first, then the command line again on top.
@@ -37,13 +37,15 @@ static PetscErrorCode AzCaseLoadFile(AzCase c)
   PetscCallMPI(MPI_Comm_rank(c->comm, &rank));
   if (rank == 0) {
     FILE *fp = fopen(c->file, "r");
-    if (!fp) err = errno;
-    else fclose(fp);
+    if (!fp)
+      err = errno;
+    else
+      fclose(fp);
   }
   PetscCallMPI(MPI_Bcast(&err, 1, MPI_INT, 0, c->comm));
   PetscCheck(!err, c->comm, PETSC_ERR_USER_INPUT, "-case = '%s': cannot read the case file (%s)", c->file, strerror(err));
   AzCallInputAnyError(c->comm, PetscOptionsInsertFileYAML(c->comm, NULL, c->file, PETSC_TRUE), "-case = '%s': not a valid YAML case file",
-              c->file);
+                      c->file);
   AzGetArgs(&argc, &argv);
   if (argc > 1) PetscCall(PetscOptionsInsertArgs(NULL, argc - 1, argv + 1));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -64,10 +66,10 @@ static PetscErrorCode AzCaseSetName(AzCase c)
 
 static PetscErrorCode AzCaseReadCommon(AzCase c)
 {
-  PetscInt         ncell, cell = 0, mode = AZ_ELECTRODE_POTENTIOSTATIC;
+  PetscInt           ncell, cell = 0, mode = AZ_ELECTRODE_POTENTIOSTATIC;
   const char *const *cells;
-  char             def_out[PETSC_MAX_PATH_LEN];
-  AzElectrode     *e = &c->electrode;
+  char               def_out[PETSC_MAX_PATH_LEN];
+  AzElectrode       *e = &c->electrode;
 
   PetscFunctionBeginUser;
   PetscCall(AzCellGetNames(&ncell, &cells));
@@ -75,8 +77,8 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
   PetscCall(AzOptionsEnum(PetscOptionsObject, "cell", "cell template", cells, 0, &cell, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "operating_temperature", "electrolyte and gas temperature", "K", 298.15,
                           AZ_RANGE(273.15, 363.15), &c->T, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "operating_pressure", "total gas pressure", "Pa", 101325.0, AZ_RANGE_OPEN_LO(0, 1e8), &c->P,
-                          NULL));
+  PetscCall(
+      AzOptionsReal(PetscOptionsObject, "operating_pressure", "total gas pressure", "Pa", 101325.0, AZ_RANGE_OPEN_LO(0, 1e8), &c->P, NULL));
   PetscCall(AzOptionsString(PetscOptionsObject, "gas_composition", "dry-basis feed gas mole fractions", "GAS:FRACTION,... summing to 1",
                             "N2:1", c->gas_spec, sizeof(c->gas_spec), NULL));
   PetscCall(AzOptionsString(PetscOptionsObject, "electrolyte", "electrolyte salts and concentrations (mol/L)",
@@ -96,10 +98,10 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
 
   PetscOptionsBegin(c->comm, NULL, "kinetics", NULL);
   e->n2rr = (AzReaction){.n_electrons = 6, .alpha_a = 0.5, .reversible = PETSC_FALSE};
-  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_i0", "N2RR exchange current density at c_ref", "A/m^2", 1e-3,
-                          AZ_NONNEGATIVE, &e->n2rr.i0, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_alpha", "N2RR cathodic transfer coefficient", "-", 0.5,
-                          AZ_RANGE_OPEN_LO(0, 4), &e->n2rr.alpha_c, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_i0", "N2RR exchange current density at c_ref", "A/m^2", 1e-3, AZ_NONNEGATIVE,
+                          &e->n2rr.i0, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_alpha", "N2RR cathodic transfer coefficient", "-", 0.5, AZ_RANGE_OPEN_LO(0, 4),
+                          &e->n2rr.alpha_c, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_order", "N2RR reaction order in dissolved N2", "-", 1.0, AZ_RANGE(0, 3),
                           &e->n2rr.order, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_e_eq", "N2RR equilibrium potential (seed review Table 3)", "V vs RHE",
@@ -107,8 +109,8 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
   PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_c_ref", "reference N2 concentration of kinetics_n2rr_i0", "mol/m^3", 1.0,
                           AZ_POSITIVE, &e->n2rr.c_ref, NULL));
   e->her = (AzReaction){.n_electrons = 2, .order = 0, .c_ref = 1, .alpha_a = 0.5, .reversible = PETSC_FALSE};
-  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_her_i0", "HER exchange current density", "A/m^2", 1e-2, AZ_NONNEGATIVE,
-                          &e->her.i0, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_her_i0", "HER exchange current density", "A/m^2", 1e-2, AZ_NONNEGATIVE, &e->her.i0,
+                          NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_her_alpha", "HER cathodic transfer coefficient", "-", 0.5, AZ_RANGE_OPEN_LO(0, 4),
                           &e->her.alpha_c, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_her_e_eq", "HER equilibrium potential", "V vs RHE", 0.0, AZ_RANGE(-3, 3),
@@ -125,12 +127,12 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
   PetscOptionsEnd();
   for (PetscInt d = 0; d < 2; d++)
     PetscCheck(c->mesh.refine[d] == 0 || c->mesh.refine[d] >= 1, c->comm, PETSC_ERR_USER_INPUT,
-               "-mesh_refine_%c = %g is out of range: allowed 0 (default) or a ratio >= 1", "xy"[d], (double)c->mesh.refine[d]);
+               "-mesh_refine_%c = %g is out of range: allowed 0 (default) or a ratio >= 1", "xy"[d], (double)c -> mesh.refine[d]);
 
   PetscOptionsBegin(c->comm, NULL, "output", NULL);
   PetscCall(PetscSNPrintf(def_out, sizeof(def_out), "out/%s", c->name));
-  PetscCall(AzOptionsString(PetscOptionsObject, "output_dir", "directory of the results (created if missing)", "a writable path",
-                            def_out, c->output_dir, sizeof(c->output_dir), NULL));
+  PetscCall(AzOptionsString(PetscOptionsObject, "output_dir", "directory of the results (created if missing)", "a writable path", def_out,
+                            c->output_dir, sizeof(c->output_dir), NULL));
   PetscCall(AzOptionsBool(PetscOptionsObject, "output_fields", "write fields.h5 and fields.xmf", PETSC_TRUE, &c->write_fields, NULL));
   PetscOptionsEnd();
 
@@ -171,8 +173,10 @@ static PetscErrorCode AzCaseCheckOutputDir(AzCase c)
         PetscCall(PetscStrncpy(probe, ".", sizeof(probe)));
         break;
       }
-      if (slash == probe) slash[1] = 0;
-      else *slash = 0;
+      if (slash == probe)
+        slash[1] = 0;
+      else
+        *slash = 0;
     }
     if (stat(probe, &st) != 0 || !S_ISDIR(st.st_mode)) {
       err = ENOTDIR;

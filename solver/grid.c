@@ -29,8 +29,10 @@ static PetscReal AzMeshInvert(PetscReal a, PetscReal target, PetscReal lo, Petsc
   PetscReal x = 0.5 * (lo + hi), rho;
   for (PetscInt it = 0; it < 200; it++) {
     const PetscReal F = AzMeshDensityIntegral(a, x, nref, ref, &rho) - target;
-    if (F > 0) hi = x;
-    else lo = x;
+    if (F > 0)
+      hi = x;
+    else
+      lo = x;
     PetscReal next = x - F / rho;
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
     if (PetscAbsReal(next - x) <= 4 * PETSC_MACHINE_EPSILON * PetscMax(PetscAbsReal(x), hi - lo)) return next;
@@ -68,7 +70,7 @@ PetscErrorCode AzMesh1D(PetscReal a, PetscReal b, PetscInt n, PetscInt nref, con
     assigned += cells[p];
   }
   while (assigned != n) {
-    PetscInt  best = -1;
+    PetscInt  best  = -1;
     PetscReal score = 0;
     for (PetscInt p = 0; p < npiece; p++) {
       const PetscReal s = assigned < n ? n * W[p] / total - cells[p] : cells[p] - n * W[p] / total;
@@ -95,15 +97,15 @@ PetscErrorCode AzGridCreate(MPI_Comm comm, PetscInt dim, const PetscInt M[3], Pe
   g->dim = dim;
   for (PetscInt d = 0; d < 3; d++) {
     g->M[d] = M[d];
-    PetscCheck(M[d] >= 1 && (d < dim || M[d] == 1), comm, PETSC_ERR_ARG_OUTOFRANGE, "bad grid size %" PetscInt_FMT " in direction %d",
-               M[d], (int)d);
+    PetscCheck(M[d] >= 1 && (d < dim || M[d] == 1), comm, PETSC_ERR_ARG_OUTOFRANGE, "bad grid size %" PetscInt_FMT " in direction %d", M[d],
+               (int)d);
     PetscCall(PetscMalloc3(M[d] + 1, &g->xf[d], M[d], &g->xc[d], M[d], &g->dx[d]));
     for (PetscInt i = 0; i <= M[d]; i++) g->xf[d][i] = xf[d][i];
     for (PetscInt i = 0; i < M[d]; i++) {
       g->xc[d][i] = 0.5 * (xf[d][i] + xf[d][i + 1]);
       g->dx[d][i] = xf[d][i + 1] - xf[d][i];
-      PetscCheck(g->dx[d][i] > 0, comm, PETSC_ERR_ARG_OUTOFRANGE, "grid faces must increase (direction %d, cell %" PetscInt_FMT ")",
-                 (int)d, i);
+      PetscCheck(g->dx[d][i] > 0, comm, PETSC_ERR_ARG_OUTOFRANGE, "grid faces must increase (direction %d, cell %" PetscInt_FMT ")", (int)d,
+                 i);
     }
   }
   if (dim == 2)

@@ -11,17 +11,20 @@ const char *const AzElectrodeModes[] = {"potentiostatic", "galvanostatic", "limi
 
 void AzReactionCurrent(const AzReaction *r, PetscReal c, PetscReal e_minus_phi, PetscReal T, PetscReal *i, PetscReal *di_dc)
 {
-  const PetscReal f   = AZ_FARADAY / (AZ_GAS_CONSTANT * T);
-  const PetscReal eta = e_minus_phi - r->e_eq;
-  const PetscReal kc  = r->i0 * PetscExpReal(-r->alpha_c * f * eta);
-  const PetscReal ka  = r->reversible ? r->i0 * PetscExpReal(r->alpha_a * f * eta) : 0.0;
+  const PetscReal f     = AZ_FARADAY / (AZ_GAS_CONSTANT * T);
+  const PetscReal eta   = e_minus_phi - r->e_eq;
+  const PetscReal kc    = r->i0 * PetscExpReal(-r->alpha_c * f * eta);
+  const PetscReal ka    = r->reversible ? r->i0 * PetscExpReal(r->alpha_a * f * eta) : 0.0;
   PetscReal       theta = 1, dtheta = 0;
 
   if (r->order != 0) {
     const PetscReal x = PetscMax(c, 0.0) / r->c_ref;
-    if (r->order == 1) theta = x, dtheta = c > 0 ? 1 / r->c_ref : 0;
-    else if (x > 0) theta = PetscPowReal(x, r->order), dtheta = r->order * theta / PetscMax(c, PETSC_SMALL * r->c_ref);
-    else theta = 0, dtheta = 0;
+    if (r->order == 1)
+      theta = x, dtheta = c > 0 ? 1 / r->c_ref : 0;
+    else if (x > 0)
+      theta = PetscPowReal(x, r->order), dtheta = r->order * theta / PetscMax(c, PETSC_SMALL * r->c_ref);
+    else
+      theta = 0, dtheta = 0;
   }
   *i = kc * theta - ka;
   if (di_dc) *di_dc = kc * dtheta;
@@ -69,8 +72,10 @@ PetscErrorCode AzElectrodeFaceSolve(const AzElectrode *e, PetscReal c_P, PetscRe
       for (PetscInt it = 0; it < 100; it++) {
         AzReactionCurrent(r, c_s, e->potential, T, &i, &di);
         const PetscReal h = g * (c_P - c_s) - i / nF, dh = -g - di / nF;
-        if (h > 0) lo = c_s;
-        else hi = c_s;
+        if (h > 0)
+          lo = c_s;
+        else
+          hi = c_s;
         PetscReal next = c_s - h / dh;
         if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
         if (PetscAbsReal(next - c_s) <= 1e-15 * c_P) {

@@ -2,8 +2,9 @@
 //   azote -case cases/flowcell.yaml [-output_dir DIR] [-KEY VALUE ...]
 #include <azote/azote.h>
 
-static const char help[] = "azote: dissolved-N2 transport to the electrodes of N2-fixation cells.\n"
-                           "  azote -case FILE.yaml [-output_dir DIR] [-KEY VALUE ...]   (-help_keys: the reference table of keys)\n\n";
+static const char help[] =
+    "azote: dissolved-N2 transport to the electrodes of N2-fixation cells.\n"
+    "  azote -case FILE.yaml [-output_dir DIR] [-KEY VALUE ...]   (-help_keys: the reference table of keys)\n\n";
 
 int main(int argc, char **argv)
 {

@@ -9,7 +9,8 @@ static const char help[] =
     "azote-props: solubility and transport properties of N2 and O2 in water and electrolytes.\n"
     "Prints one JSON object (DESIGN §4); docs/thermo.md describes every number.\n";
 
-static PetscErrorCode AzPropsGasJSON(AzJSON j, const char name[], const AzGasSolubility *g) {
+static PetscErrorCode AzPropsGasJSON(AzJSON j, const char name[], const AzGasSolubility *g)
+{
   PetscFunctionBeginUser;
   PetscCall(AzJSONBeginObject(j, name));
   PetscCall(AzJSONReal(j, "y_dry", g->y_dry));
@@ -26,26 +27,26 @@ static PetscErrorCode AzPropsGasJSON(AzJSON j, const char name[], const AzGasSol
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode AzPropsRun(void) {
-  PetscReal T = 298.15, P = 101325, mu;  // K, Pa, Pa s
-  char gas_spec[256] = "N2:1", el_spec[256] = "none", note[256];
-  PetscBool help_given, keys_given, corrected;
-  AzGasMix mix;
+static PetscErrorCode AzPropsRun(void)
+{
+  PetscReal     T = 298.15, P = 101325, mu;  // K, Pa, Pa s
+  char          gas_spec[256] = "N2:1", el_spec[256] = "none", note[256];
+  PetscBool     help_given, keys_given, corrected;
+  AzGasMix      mix;
   AzElectrolyte el;
-  AzSolubility s;
-  AzJSON j;
-  const char *text;
+  AzSolubility  s;
+  AzJSON        j;
+  const char   *text;
 
   PetscFunctionBeginUser;
   PetscOptionsBegin(PETSC_COMM_WORLD, NULL, "azote-props options", "azote-props");
   PetscCall(AzOptionsReal(PetscOptionsObject, "T", "temperature", "K", 298.15, AZ_RANGE(273.15, 363.15), &T, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "P", "total pressure, gas plus water vapour; must exceed the vapour pressure", "Pa",
-                          101325, AZ_RANGE_OPEN_LO(0, 1e7), &P, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "P", "total pressure, gas plus water vapour; must exceed the vapour pressure", "Pa", 101325,
+                          AZ_RANGE_OPEN_LO(0, 1e7), &P, NULL));
   PetscCall(AzOptionsString(PetscOptionsObject, "gas", "dry-gas mole fractions (a sum below 1 leaves an inert balance)",
                             "GAS:FRACTION,... with GAS in N2 O2 Ar He CO2 H2", "N2:1", gas_spec, sizeof(gas_spec), NULL));
   PetscCall(AzOptionsString(PetscOptionsObject, "electrolyte", "salts in mol/L, fully dissociated",
-                            "none or SALT:MOL_PER_L,... (docs/thermo.md lists the salts)", "none", el_spec, sizeof(el_spec),
-                            NULL));
+                            "none or SALT:MOL_PER_L,... (docs/thermo.md lists the salts)", "none", el_spec, sizeof(el_spec), NULL));
   PetscOptionsEnd();
   PetscCall(PetscOptionsHasHelp(NULL, &help_given));
   PetscCall(PetscOptionsHasName(NULL, NULL, "-help_keys", &keys_given));
@@ -85,7 +86,8 @@ static PetscErrorCode AzPropsRun(void) {
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
   PetscErrorCode ierr;
 
   ierr = AzInitialize(&argc, &argv, "azote-props", help);

@@ -4,10 +4,10 @@
 
 PetscErrorCode AzProblemElectrodeFaces(AzProblem *p, PetscInt *n, AzElectrodeFaceRecord **faces)
 {
-  const AzGrid    *g = &p->grid;
-  Vec              Xl;
-  const PetscReal *c;
-  PetscInt         count = 0, cap = 0;
+  const AzGrid          *g = &p->grid;
+  Vec                    Xl;
+  const PetscReal       *c;
+  PetscInt               count = 0, cap = 0;
   AzElectrodeFaceRecord *rec = NULL;
 
   PetscFunctionBeginUser;
@@ -85,9 +85,8 @@ PetscErrorCode AzMetricsCompute(AzProblem *p, PetscReal c_bulk, PetscReal D, AzM
   // 2 NH3 per N2 and 6 e- per N2: mol NH3 m^-2 s^-1 = i / (3 F); to ug h^-1 cm^-2.
   m->nh3_rate_ug_h_cm2 = m->i_n2rr_A_m2 / (3 * AZ_FARADAY) * AZ_M_NH3 * 1e9 * 3600 * 1e-4;
   m->n2_conversion     = m->balance.in > 0 ? m->balance.consumed / m->balance.in : 0;
-  m->mass_balance_rel =
-    m->balance.in > 0 ? PetscAbsReal(m->balance.in - m->balance.out - m->balance.consumed) / m->balance.in : 0;
-  m->D_n2_m2_s = D;
+  m->mass_balance_rel  = m->balance.in > 0 ? PetscAbsReal(m->balance.in - m->balance.out - m->balance.consumed) / m->balance.in : 0;
+  m->D_n2_m2_s         = D;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -108,22 +107,22 @@ PetscErrorCode AzMetricsForEach(const AzMetrics *m, PetscErrorCode (*fn)(const c
     const char *name;
     PetscReal   value;
   } list[] = {
-    {"c_bulk_mol_m3", m->c_bulk_mol_m3},
-    {"c_surf_mean_mol_m3", m->c_surf_mean_mol_m3},
-    {"c_surf_min_mol_m3", m->c_surf_min_mol_m3},
-    {"depletion", m->depletion},
-    {"area_fraction_depleted", m->area_fraction_depleted},
-    {"i_n2rr_A_m2", m->i_n2rr_A_m2},
-    {"i_her_A_m2", m->i_her_A_m2},
-    {"i_total_A_m2", m->i_total_A_m2},
-    {"fe_nh3", m->fe_nh3},
-    {"nh3_rate_ug_h_cm2", m->nh3_rate_ug_h_cm2},
-    {"i_lim_n2rr_A_m2", m->i_lim_n2rr_A_m2},
-    {"damkohler", m->damkohler},
-    {"sherwood", m->sherwood},
-    {"n2_conversion", m->n2_conversion},
-    {"mass_balance_rel", m->mass_balance_rel},
-    {"D_n2_m2_s", m->D_n2_m2_s},
+      {"c_bulk_mol_m3", m->c_bulk_mol_m3},
+      {"c_surf_mean_mol_m3", m->c_surf_mean_mol_m3},
+      {"c_surf_min_mol_m3", m->c_surf_min_mol_m3},
+      {"depletion", m->depletion},
+      {"area_fraction_depleted", m->area_fraction_depleted},
+      {"i_n2rr_A_m2", m->i_n2rr_A_m2},
+      {"i_her_A_m2", m->i_her_A_m2},
+      {"i_total_A_m2", m->i_total_A_m2},
+      {"fe_nh3", m->fe_nh3},
+      {"nh3_rate_ug_h_cm2", m->nh3_rate_ug_h_cm2},
+      {"i_lim_n2rr_A_m2", m->i_lim_n2rr_A_m2},
+      {"damkohler", m->damkohler},
+      {"sherwood", m->sherwood},
+      {"n2_conversion", m->n2_conversion},
+      {"mass_balance_rel", m->mass_balance_rel},
+      {"D_n2_m2_s", m->D_n2_m2_s},
   };
 
   PetscFunctionBeginUser;

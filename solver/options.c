@@ -51,8 +51,7 @@ static PetscErrorCode AzRegistryAdd(PetscOptionItems *PetscOptionsObject, const 
   PetscCall(PetscStrncpy(e->help, help, sizeof(e->help)));
   PetscCall(PetscStrncpy(e->section, PetscOptionsObject->title ? PetscOptionsObject->title : "", sizeof(e->section)));
   if (PetscOptionsObject->printhelp && PetscOptionsObject->count == 1 && !PetscOptionsObject->alreadyprinted)
-    PetscCall((*PetscHelpPrintf)(PetscOptionsObject->comm, "  -%s <%s> %s: %s; allowed %s\n", key, def,
-                                 unit[0] ? unit : "", help, range));
+    PetscCall((*PetscHelpPrintf)(PetscOptionsObject->comm, "  -%s <%s> %s: %s; allowed %s\n", key, def, unit[0] ? unit : "", help, range));
   *entry = e;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -88,9 +87,12 @@ PetscErrorCode AzParseReal(const char str[], PetscReal *value, PetscBool *ok)
 
 static void AzFormatBound(char *buf, size_t len, PetscReal v)
 {
-  if (v >= PETSC_MAX_REAL) snprintf(buf, len, "inf");
-  else if (v <= PETSC_MIN_REAL) snprintf(buf, len, "-inf");
-  else snprintf(buf, len, "%g", (double)v);
+  if (v >= PETSC_MAX_REAL)
+    snprintf(buf, len, "inf");
+  else if (v <= PETSC_MIN_REAL)
+    snprintf(buf, len, "-inf");
+  else
+    snprintf(buf, len, "%g", (double)v);
 }
 
 static void AzFormatRange(char *buf, size_t len, AzRange r)
@@ -115,8 +117,8 @@ static PetscErrorCode AzOptionsGetRaw(const char key[], char raw[], size_t len, 
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzOptionsReal(PetscOptionItems *PetscOptionsObject, const char key[], const char help[], const char unit[],
-                             PetscReal def, AzRange range, PetscReal *value, PetscBool *set)
+PetscErrorCode AzOptionsReal(PetscOptionItems *PetscOptionsObject, const char key[], const char help[], const char unit[], PetscReal def,
+                             AzRange range, PetscReal *value, PetscBool *set)
 {
   char           raw[256], rng[160], dstr[64];
   PetscBool      given, ok;
@@ -134,8 +136,8 @@ PetscErrorCode AzOptionsReal(PetscOptionItems *PetscOptionsObject, const char ke
                unit[0] ? unit : "a value", rng, help);
   }
   ok = (PetscBool)((range.lo_open ? v > range.lo : v >= range.lo) && (range.hi_open ? v < range.hi : v <= range.hi));
-  PetscCheck(ok, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = %g %s is out of range: allowed %s %s (%s)", key, (double)v, unit,
-             rng, unit, help);
+  PetscCheck(ok, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = %g %s is out of range: allowed %s %s (%s)", key, (double)v, unit, rng, unit,
+             help);
   snprintf(e->value, sizeof(e->value), "%.17g", (double)v);
   *value = v;
   if (set) *set = given;
@@ -163,16 +165,16 @@ PetscErrorCode AzOptionsInt(PetscOptionItems *PetscOptionsObject, const char key
     PetscCheck(ok, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = '%s' is not an integer (allowed %s: %s)", key, raw, rng, help);
     v = (PetscInt)r;
   }
-  PetscCheck(v >= lo && v <= hi, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = %" PetscInt_FMT " is out of range: allowed %s (%s)",
-             key, v, rng, help);
+  PetscCheck(v >= lo && v <= hi, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = %" PetscInt_FMT " is out of range: allowed %s (%s)", key, v,
+             rng, help);
   PetscCall(PetscSNPrintf(e->value, sizeof(e->value), "%" PetscInt_FMT, v));
   *value = v;
   if (set) *set = given;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzOptionsBool(PetscOptionItems *PetscOptionsObject, const char key[], const char help[], PetscBool def,
-                             PetscBool *value, PetscBool *set)
+PetscErrorCode AzOptionsBool(PetscOptionItems *PetscOptionsObject, const char key[], const char help[], PetscBool def, PetscBool *value,
+                             PetscBool *set)
 {
   static const char *const yes[] = {"true", "yes", "on", "1", NULL}, *const no[] = {"false", "no", "off", "0", NULL};
   char           raw[256];
@@ -204,7 +206,7 @@ PetscErrorCode AzOptionsEnum(PetscOptionItems *PetscOptionsObject, const char ke
                              PetscInt def, PetscInt *value, PetscBool *set)
 {
   char           raw[256], list[160] = "";
-  PetscBool      given, match = PETSC_FALSE;
+  PetscBool      given, match        = PETSC_FALSE;
   PetscInt       v = def, n = 0;
   AzOptionEntry *e;
 
@@ -244,7 +246,8 @@ PetscErrorCode AzOptionsString(PetscOptionItems *PetscOptionsObject, const char 
     PetscCheck(strlen(raw) < len, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = '%s' is too long (at most %d characters)", key, raw,
                (int)len - 1);
     PetscCall(PetscStrncpy(value, raw, len));
-  } else PetscCall(PetscStrncpy(value, def, len));
+  } else
+    PetscCall(PetscStrncpy(value, def, len));
   PetscCall(PetscStrncpy(e->value, value, sizeof(e->value)));
   if (set) *set = given;
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -254,11 +257,27 @@ PetscErrorCode AzOptionsString(PetscOptionItems *PetscOptionsObject, const char 
 // when the solve starts. Everything else must have been read by an azote module.
 static PetscBool AzIsPetscOption(const char name[])
 {
-  static const char *const prefixes[] = {"snes_", "ksp_", "pc_", "mat_", "vec_", "dm_", "da_", "ts_", "tao_", "log", "malloc",
-                                         "info", "options_", "help", "version", "viewer", "draw", "on_error", "fp_trap", "check_",
-                                         "memory_", "objects_", "citations", "use_gpu_aware_mpi", "device_", "mpi", "nox",
-                                         "error_output", "history", "stack", "skip_petscrc", "saws", "python", "petsc", "sf_",
-                                         "is_", "vecscatter_", "start_in_debugger", "debugger", "display", "matmatmult", NULL};
+  static const char *const prefixes[] = {"snes_",        "ksp_",
+                                         "pc_",          "mat_",
+                                         "vec_",         "dm_",
+                                         "da_",          "ts_",
+                                         "tao_",         "log",
+                                         "malloc",       "info",
+                                         "options_",     "help",
+                                         "version",      "viewer",
+                                         "draw",         "on_error",
+                                         "fp_trap",      "check_",
+                                         "memory_",      "objects_",
+                                         "citations",    "use_gpu_aware_mpi",
+                                         "device_",      "mpi",
+                                         "nox",          "error_output",
+                                         "history",      "stack",
+                                         "skip_petscrc", "saws",
+                                         "python",       "petsc",
+                                         "sf_",          "is_",
+                                         "vecscatter_",  "start_in_debugger",
+                                         "debugger",     "display",
+                                         "matmatmult",   NULL};
   for (int i = 0; prefixes[i]; i++)
     if (!strncmp(name, prefixes[i], strlen(prefixes[i]))) return PETSC_TRUE;
   return PETSC_FALSE;
@@ -289,7 +308,7 @@ PetscErrorCode AzOptionsCheckUnused(MPI_Comm comm, const char context[])
   PetscFunctionBeginUser;
   PetscCall(PetscOptionsLeftGet(NULL, &n, &names, &values));
   for (PetscInt i = 0; i < n; i++) {
-    const char *best = NULL;
+    const char *best  = NULL;
     PetscInt    dbest = 4;  // suggest only near misses
     char        name[80], hint[128] = "";
 

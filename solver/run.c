@@ -23,7 +23,8 @@ PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *st)
   PetscCall(AzProblemSolve(p));
   st->solves = 1;
   PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[AZ_GAS_N2].D, &st->metrics));
-  if (p->electrode.mode == AZ_ELECTRODE_LIMITING) i_lim = st->metrics.i_n2rr_A_m2;
+  if (p->electrode.mode == AZ_ELECTRODE_LIMITING)
+    i_lim = st->metrics.i_n2rr_A_m2;
   else {
     // The same case in limiting mode gives the transport cap i_lim; the fields kept are the requested mode's.
     AzMetrics       lim;
@@ -48,7 +49,10 @@ PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *st)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode AzJSONMetric(const char *name, PetscReal v, void *ctx) { return AzJSONReal((AzJSON)ctx, name, v); }
+static PetscErrorCode AzJSONMetric(const char *name, PetscReal v, void *ctx)
+{
+  return AzJSONReal((AzJSON)ctx, name, v);
+}
 
 // summary.json: metrics, cell facts, properties at the operating point, solver statistics, resolved inputs.
 static PetscErrorCode AzWriteSummary(AzCase c, AzRunStats *st)
@@ -108,9 +112,12 @@ static PetscErrorCode AzWriteSummary(AzCase c, AzRunStats *st)
     PetscReal v;
     PetscBool ok = PETSC_FALSE;
     if (!strcmp(reg[i].type, "real") || !strcmp(reg[i].type, "int")) PetscCall(AzParseReal(reg[i].value, &v, &ok));
-    if (ok) PetscCall(AzJSONReal(j, reg[i].key, v));
-    else if (!strcmp(reg[i].type, "bool")) PetscCall(AzJSONBool(j, reg[i].key, (PetscBool)!strcmp(reg[i].value, "true")));
-    else PetscCall(AzJSONString(j, reg[i].key, reg[i].value));
+    if (ok)
+      PetscCall(AzJSONReal(j, reg[i].key, v));
+    else if (!strcmp(reg[i].type, "bool"))
+      PetscCall(AzJSONBool(j, reg[i].key, (PetscBool)!strcmp(reg[i].value, "true")));
+    else
+      PetscCall(AzJSONString(j, reg[i].key, reg[i].value));
   }
   PetscCall(AzJSONEndObject(j));
   PetscCall(AzJSONBeginObject(j, "azote"));
@@ -212,7 +219,8 @@ PetscErrorCode AzRun(MPI_Comm comm)
   PetscCallMPI(MPI_Allreduce(&mem, &st.memory_bytes, 1, MPI_DOUBLE, MPI_SUM, comm));
   st.wall_time = AzWallTime() - t0;
   PetscCall(AzWriteResults(c, &p, &st));
-  PetscCall(AzPrintf(comm, "%s: solved in %.3g s (%" PetscInt_FMT " Newton, %" PetscInt_FMT " Krylov iterations over %" PetscInt_FMT " solves)\n",
+  PetscCall(AzPrintf(comm,
+                     "%s: solved in %.3g s (%" PetscInt_FMT " Newton, %" PetscInt_FMT " Krylov iterations over %" PetscInt_FMT " solves)\n",
                      AzProgramName(), st.solve_time, st.newton_its, st.krylov_its, st.solves));
   PetscCall(AzMetricsForEach(&st.metrics, AzPrintMetric, &comm));
   PetscCall(AzPrintf(comm, "%s: results in %s/ (summary.json%s)\n", AzProgramName(), c->output_dir,

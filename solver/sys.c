@@ -20,16 +20,19 @@ void AzGetArgs(int *argc, char ***argv)
   *argv = az_argv;
 }
 
-const char *AzProgramName(void) { return az_program; }
+const char *AzProgramName(void)
+{
+  return az_program;
+}
 
 static PetscBool AzErrorIsUserFacing(PetscErrorCode n)
 {
-  return (PetscBool)(n == PETSC_ERR_USER_INPUT || n == PETSC_ERR_NOT_CONVERGED || n == PETSC_ERR_FILE_OPEN ||
-                     n == PETSC_ERR_FILE_WRITE || n == PETSC_ERR_FILE_READ || n == PETSC_ERR_FILE_UNEXPECTED);
+  return (PetscBool)(n == PETSC_ERR_USER_INPUT || n == PETSC_ERR_NOT_CONVERGED || n == PETSC_ERR_FILE_OPEN || n == PETSC_ERR_FILE_WRITE ||
+                     n == PETSC_ERR_FILE_READ || n == PETSC_ERR_FILE_UNEXPECTED);
 }
 
-static PetscErrorCode AzErrorHandler(MPI_Comm comm, int line, const char *fun, const char *file, PetscErrorCode n,
-                                     PetscErrorType p, const char *mess, void *ctx)
+static PetscErrorCode AzErrorHandler(MPI_Comm comm, int line, const char *fun, const char *file, PetscErrorCode n, PetscErrorType p,
+                                     const char *mess, void *ctx)
 {
   if (!AzErrorIsUserFacing(n)) return PetscTraceBackErrorHandler(comm, line, fun, file, n, p, mess, ctx);
   if (p == PETSC_ERROR_INITIAL) {
@@ -73,12 +76,14 @@ int AzFinalize(PetscErrorCode ierr)
 {
   int code = AZ_EXIT_OK;
 
-  if (ierr == PETSC_ERR_USER_INPUT) code = AZ_EXIT_INPUT;
-  else if (ierr == PETSC_ERR_NOT_CONVERGED) code = AZ_EXIT_SOLVER;
-  else if (ierr == PETSC_ERR_FILE_OPEN || ierr == PETSC_ERR_FILE_WRITE || ierr == PETSC_ERR_FILE_READ ||
-           ierr == PETSC_ERR_FILE_UNEXPECTED)
+  if (ierr == PETSC_ERR_USER_INPUT)
+    code = AZ_EXIT_INPUT;
+  else if (ierr == PETSC_ERR_NOT_CONVERGED)
+    code = AZ_EXIT_SOLVER;
+  else if (ierr == PETSC_ERR_FILE_OPEN || ierr == PETSC_ERR_FILE_WRITE || ierr == PETSC_ERR_FILE_READ || ierr == PETSC_ERR_FILE_UNEXPECTED)
     code = AZ_EXIT_IO;
-  else if (ierr) code = AZ_EXIT_BUG;
+  else if (ierr)
+    code = AZ_EXIT_BUG;
   if (code == AZ_EXIT_BUG) {
     // The error may have left other ranks inside a collective call: finalizing could hang.
     PetscMPIInt size = 1;

@@ -26,7 +26,7 @@ PetscErrorCode AzProblemSetUpBoundaries(AzProblem *p)
   const PetscInt *M = p->grid.M;
 
   PetscFunctionBeginUser;
-  p->npatch = 1;  // patch 0: wall
+  p->npatch        = 1;  // patch 0: wall
   p->patch[0].type = AZ_BC_WALL;
   for (PetscInt s = 0; s < 2 * p->grid.dim; s++) {
     const PetscInt n = s < 2 ? M[1] * M[2] : s < 4 ? M[0] * M[2] : M[0] * M[1];
@@ -56,7 +56,10 @@ PetscErrorCode AzProblemDestroy(AzProblem *p)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static inline PetscReal AzCellD(const AzProblem *p, PetscInt l) { return p->region[p->grid.tag[l]].D; }
+static inline PetscReal AzCellD(const AzProblem *p, PetscInt l)
+{
+  return p->region[p->grid.tag[l]].D;
+}
 
 // Linearised flux out of cell (i,j,k) through its boundary face on `side`: F = aP c_P + b (mol s^-1), with the
 // electrode state for electrode faces. Walls give zero.
@@ -106,7 +109,7 @@ static PetscErrorCode AzBoundaryFlux(const AzProblem *p, PetscInt side, PetscInt
 static PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i, PetscInt j, PetscInt k, PetscReal *r,
                                      PetscInt *ncol, PetscInt cols[], PetscReal vals[])
 {
-  const AzGrid   *g = &p->grid;
+  const AzGrid   *g      = &p->grid;
   const PetscInt  idx[3] = {i, j, k}, lP = AzGridLocal(g, i, j, k);
   const PetscReal cP = c[lP], DP = AzCellD(p, lP);
   PetscReal       res = 0, diag = 0;
@@ -126,8 +129,8 @@ static PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, Pet
       const PetscInt  lN      = AzGridLocal(g, nidx[0], nidx[1], nidx[2]);
       const PetscReal xface   = g->xf[d][hi ? idx[d] + 1 : idx[d]];
       const PetscReal hP = PetscAbsReal(xface - g->xc[d][idx[d]]), hN = PetscAbsReal(g->xc[d][nb] - xface), DN = AzCellD(p, lN);
-      const PetscReal Df   = (DP > 0 && DN > 0) ? (hP + hN) / (hP / DP + hN / DN) : 0;
-      const PetscReal u    = (d == 0 && p->ux) ? (hi ? 1 : -1) * p->ux[j + g->M[1] * k] : 0;
+      const PetscReal Df = (DP > 0 && DN > 0) ? (hP + hN) / (hP / DP + hN / DN) : 0;
+      const PetscReal u  = (d == 0 && p->ux) ? (hi ? 1 : -1) * p->ux[j + g->M[1] * k] : 0;
       PetscReal       aP, aN;
       AzFaceFlux(AzGridFaceArea(g, d, i, j, k), Df, hP + hN, u, &aP, &aN);
       res += aP * cP + aN * c[lN];
@@ -168,7 +171,8 @@ PetscErrorCode AzFormFunction(SNES snes, Vec X, Vec F, void *ctx)
   PetscCall(VecGetArray(F, &f));
   for (PetscInt k = g->xs[2]; k < g->xs[2] + g->xm[2]; k++)
     for (PetscInt j = g->xs[1]; j < g->xs[1] + g->xm[1]; j++)
-      for (PetscInt i = g->xs[0]; i < g->xs[0] + g->xm[0]; i++) PetscCall(AzCellResidual(p, c, i, j, k, &f[AzGridOwned(g, i, j, k)], NULL, NULL, NULL));
+      for (PetscInt i = g->xs[0]; i < g->xs[0] + g->xm[0]; i++)
+        PetscCall(AzCellResidual(p, c, i, j, k, &f[AzGridOwned(g, i, j, k)], NULL, NULL, NULL));
   PetscCall(VecRestoreArray(F, &f));
   PetscCall(VecRestoreArrayRead(Xl, &c));
   PetscCall(DMRestoreLocalVector(g->da, &Xl));
@@ -218,9 +222,9 @@ static PetscErrorCode AzOptionsDefault(const char name[], const char value[])
 
 PetscErrorCode AzProblemSetUpSolver(AzProblem *p)
 {
-  Mat           J;
-  KSP           ksp;
-  PC            pc;
+  Mat            J;
+  KSP            ksp;
+  PC             pc;
   SNESLineSearch ls;
 
   PetscFunctionBeginUser;

@@ -11,7 +11,7 @@ typedef struct {
   AzMetrics      metrics;
   PetscInt       cells, ranks, newton_its, krylov_its, solves;
   PetscLogDouble wall_time, setup_time, solve_time, output_time;  // s
-  PetscLogDouble memory_bytes;                                      // peak resident memory summed over ranks
+  PetscLogDouble memory_bytes;                                    // peak resident memory summed over ranks
 } AzRunStats;
 
 // Reads the case (-case FILE and the command line), solves it, writes summary.json and the fields, and prints the

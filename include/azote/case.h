@@ -59,7 +59,7 @@ struct _n_AzCase {
   char          gas_spec[256], electrolyte_spec[256];
   AzGasMix      gas;
   AzElectrolyte electrolyte;
-  AzSolubility  sol;    // at (T, P): c*, D, water properties
+  AzSolubility  sol;  // at (T, P): c*, D, water properties
   AzElectrode   electrode;
   AzMeshOptions mesh;
 };

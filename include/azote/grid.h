@@ -19,15 +19,15 @@ typedef struct {
 } AzRefinePoint;
 
 typedef struct {
-  PetscInt       dim;       // 2 or 3
-  PetscInt       M[3];      // cells per direction (M[2] = 1 in 2-D)
-  PetscReal     *xf[3];     // faces, M[d]+1 per direction, m
-  PetscReal     *xc[3];     // centres, M[d] per direction, m
-  PetscReal     *dx[3];     // widths, M[d] per direction, m
-  DM             da;        // one dof per solved species, stencil width 1, star
+  PetscInt       dim;             // 2 or 3
+  PetscInt       M[3];            // cells per direction (M[2] = 1 in 2-D)
+  PetscReal     *xf[3];           // faces, M[d]+1 per direction, m
+  PetscReal     *xc[3];           // centres, M[d] per direction, m
+  PetscReal     *dx[3];           // widths, M[d] per direction, m
+  DM             da;              // one dof per solved species, stencil width 1, star
   PetscInt       xs[3], xm[3];    // owned box: start and size per direction
   PetscInt       gxs[3], gxm[3];  // ghosted box
-  unsigned char *tag;       // region tag per ghosted local cell
+  unsigned char *tag;             // region tag per ghosted local cell
 } AzGrid;
 
 // Face coordinates x[0..n] of n cells on [a, b], graded smoothly toward the refinement points (cell size inversely
@@ -38,8 +38,7 @@ PETSC_EXTERN PetscErrorCode AzMesh1D(PetscReal a, PetscReal b, PetscInt n, Petsc
                                      const PetscReal breaks[], PetscReal x[]);
 
 // Creates the DMDA over the faces given (xf[d] of M[d]+1 entries, copied) with `dof` unknowns per cell.
-PETSC_EXTERN PetscErrorCode AzGridCreate(MPI_Comm comm, PetscInt dim, const PetscInt M[3], PetscReal *const xf[3], PetscInt dof,
-                                         AzGrid *g);
+PETSC_EXTERN PetscErrorCode AzGridCreate(MPI_Comm comm, PetscInt dim, const PetscInt M[3], PetscReal *const xf[3], PetscInt dof, AzGrid *g);
 PETSC_EXTERN PetscErrorCode AzGridDestroy(AzGrid *g);
 
 // Index of global cell (i,j,k) in the ghosted local arrays (times dof plus the species for a multi-dof vector).

@@ -10,29 +10,28 @@
 
 #include <azote/sys.h>
 
-#define AZ_FARADAY 96485.33212   // C mol^-1 (CODATA 2018, exact by SI 2019 definition of e and N_A)
+#define AZ_FARADAY      96485.33212  // C mol^-1 (CODATA 2018, exact by SI 2019 definition of e and N_A)
 #define AZ_GAS_CONSTANT 8.314462618  // J mol^-1 K^-1 (CODATA 2018)
-#define AZ_M_NH3 17.03052e-3  // kg mol^-1
+#define AZ_M_NH3        17.03052e-3  // kg mol^-1
 
 typedef enum { AZ_ELECTRODE_POTENTIOSTATIC, AZ_ELECTRODE_GALVANOSTATIC, AZ_ELECTRODE_LIMITING, AZ_ELECTRODE_OFF } AzElectrodeMode;
 PETSC_EXTERN const char *const AzElectrodeModes[];  // "potentiostatic", "galvanostatic", "limiting", "off", NULL
 
 typedef struct {
-  PetscReal i0;          // exchange current density at c_ref, A m^-2
-  PetscReal alpha_c;     // cathodic transfer coefficient (-)
-  PetscReal alpha_a;     // anodic transfer coefficient (-), used when reversible
-  PetscReal order;       // reaction order in the dissolved reactant (-); 0: no concentration dependence
-  PetscReal c_ref;       // reference concentration of i0, mol m^-3
-  PetscReal e_eq;        // equilibrium potential, V vs RHE
-  PetscReal n_electrons; // electrons per reactant molecule (N2RR: 6)
-  PetscBool reversible;  // include the anodic branch
+  PetscReal i0;           // exchange current density at c_ref, A m^-2
+  PetscReal alpha_c;      // cathodic transfer coefficient (-)
+  PetscReal alpha_a;      // anodic transfer coefficient (-), used when reversible
+  PetscReal order;        // reaction order in the dissolved reactant (-); 0: no concentration dependence
+  PetscReal c_ref;        // reference concentration of i0, mol m^-3
+  PetscReal e_eq;         // equilibrium potential, V vs RHE
+  PetscReal n_electrons;  // electrons per reactant molecule (N2RR: 6)
+  PetscBool reversible;   // include the anodic branch
 } AzReaction;
 
 // Current density (A m^-2, cathodic positive) of reaction r at surface concentration c (mol m^-3) and
 // electrode-minus-solution potential E - phi_l (V vs RHE) at temperature T (K), and di/dc.
 // Concentrations below zero (Newton trial states) count as zero.
-PETSC_EXTERN void AzReactionCurrent(const AzReaction *r, PetscReal c, PetscReal e_minus_phi, PetscReal T, PetscReal *i,
-                                    PetscReal *di_dc);
+PETSC_EXTERN void AzReactionCurrent(const AzReaction *r, PetscReal c, PetscReal e_minus_phi, PetscReal T, PetscReal *i, PetscReal *di_dc);
 
 // The cathode of a cell: N2 reduction to NH3 (consumes the dissolved N2) competing with HER (no N2 dependence).
 typedef struct {
@@ -46,11 +45,11 @@ typedef struct {
 // centre (transmissibility g = D/d, m s^-1) and the N2 consumption N = i_n2rr(c_s)/(n F), solved for the surface
 // concentration c_s. dN_dcP is the derivative of the flux N (mol m^-2 s^-1) with respect to c_P for the Jacobian.
 typedef struct {
-  PetscReal c_s;      // surface concentration, mol m^-3
-  PetscReal flux;     // N2 consumed, mol m^-2 s^-1
-  PetscReal dflux_dc; // d flux / d c_P, m s^-1
-  PetscReal i_n2rr;   // A m^-2
-  PetscReal i_her;    // A m^-2
+  PetscReal c_s;       // surface concentration, mol m^-3
+  PetscReal flux;      // N2 consumed, mol m^-2 s^-1
+  PetscReal dflux_dc;  // d flux / d c_P, m s^-1
+  PetscReal i_n2rr;    // A m^-2
+  PetscReal i_her;     // A m^-2
 } AzElectrodeFace;
 
 PETSC_EXTERN PetscErrorCode AzElectrodeFaceSolve(const AzElectrode *e, PetscReal c_P, PetscReal g, PetscReal T, AzElectrodeFace *f);

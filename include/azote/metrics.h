@@ -14,24 +14,24 @@ typedef struct {
 PETSC_EXTERN PetscErrorCode AzProblemElectrodeFaces(AzProblem *p, PetscInt *n, AzElectrodeFaceRecord **faces);
 
 typedef struct {
-  PetscReal c_bulk_mol_m3;           // saturated inlet/bulk N2
-  PetscReal c_surf_mean_mol_m3;      // electrode-area average of the surface concentration
+  PetscReal c_bulk_mol_m3;       // saturated inlet/bulk N2
+  PetscReal c_surf_mean_mol_m3;  // electrode-area average of the surface concentration
   PetscReal c_surf_min_mol_m3;
   PetscReal depletion;               // 1 - c_surf_mean / c_bulk
   PetscReal area_fraction_depleted;  // electrode area fraction with c_s < 0.1 c_bulk
   PetscReal i_n2rr_A_m2;             // electrode-area averages, cathodic positive
   PetscReal i_her_A_m2;
   PetscReal i_total_A_m2;
-  PetscReal fe_nh3;                  // i_n2rr / i_total
-  PetscReal nh3_rate_ug_h_cm2;       // NH3 production, 2 NH3 per N2
-  PetscReal i_lim_n2rr_A_m2;         // N2RR current of the same case in limiting mode
-  PetscReal damkohler;               // kinetic N2RR current at c_bulk / i_lim
-  PetscReal sherwood;                // k_m L / D, k_m = i_lim / (n F c_bulk), L the template's length
-  PetscReal n2_conversion;           // consumed / fed
-  PetscReal mass_balance_rel;        // |in - out - consumed| / in (steady)
-  PetscReal D_n2_m2_s;               // N2 diffusivity in the free electrolyte
+  PetscReal fe_nh3;             // i_n2rr / i_total
+  PetscReal nh3_rate_ug_h_cm2;  // NH3 production, 2 NH3 per N2
+  PetscReal i_lim_n2rr_A_m2;    // N2RR current of the same case in limiting mode
+  PetscReal damkohler;          // kinetic N2RR current at c_bulk / i_lim
+  PetscReal sherwood;           // k_m L / D, k_m = i_lim / (n F c_bulk), L the template's length
+  PetscReal n2_conversion;      // consumed / fed
+  PetscReal mass_balance_rel;   // |in - out - consumed| / in (steady)
+  PetscReal D_n2_m2_s;          // N2 diffusivity in the free electrolyte
   PetscReal electrode_area_m2;
-  AzBalance balance;                 // mol s^-1
+  AzBalance balance;  // mol s^-1
 } AzMetrics;
 
 // Electrode averages, balance and derived numbers of the current solution (i_lim, damkohler and sherwood need

@@ -13,11 +13,11 @@ typedef struct {
   PetscBool lo_open, hi_open;  // whether the bound itself is excluded
 } AzRange;
 
-#define AZ_RANGE(lo, hi) ((AzRange){(lo), (hi), PETSC_FALSE, PETSC_FALSE})
+#define AZ_RANGE(lo, hi)         ((AzRange){(lo), (hi), PETSC_FALSE, PETSC_FALSE})
 #define AZ_RANGE_OPEN_LO(lo, hi) ((AzRange){(lo), (hi), PETSC_TRUE, PETSC_FALSE})
-#define AZ_POSITIVE ((AzRange){0.0, PETSC_MAX_REAL, PETSC_TRUE, PETSC_FALSE})
-#define AZ_NONNEGATIVE ((AzRange){0.0, PETSC_MAX_REAL, PETSC_FALSE, PETSC_FALSE})
-#define AZ_ANY_REAL ((AzRange){PETSC_MIN_REAL, PETSC_MAX_REAL, PETSC_FALSE, PETSC_FALSE})
+#define AZ_POSITIVE              ((AzRange){0.0, PETSC_MAX_REAL, PETSC_TRUE, PETSC_FALSE})
+#define AZ_NONNEGATIVE           ((AzRange){0.0, PETSC_MAX_REAL, PETSC_FALSE, PETSC_FALSE})
+#define AZ_ANY_REAL              ((AzRange){PETSC_MIN_REAL, PETSC_MAX_REAL, PETSC_FALSE, PETSC_FALSE})
 
 typedef struct {
   char key[64];      // without the leading '-'
@@ -31,19 +31,18 @@ typedef struct {
 } AzOptionEntry;
 
 // Helpers for use inside PetscOptionsBegin/End: `PetscOptionsObject` is the block's variable.
-PETSC_EXTERN PetscErrorCode AzOptionsReal(PetscOptionItems *PetscOptionsObject, const char key[], const char help[],
-                                          const char unit[], PetscReal def, AzRange range, PetscReal *value, PetscBool *set);
-PETSC_EXTERN PetscErrorCode AzOptionsInt(PetscOptionItems *PetscOptionsObject, const char key[], const char help[],
-                                         PetscInt def, PetscInt lo, PetscInt hi, PetscInt *value, PetscBool *set);
-PETSC_EXTERN PetscErrorCode AzOptionsBool(PetscOptionItems *PetscOptionsObject, const char key[], const char help[],
-                                          PetscBool def, PetscBool *value, PetscBool *set);
+PETSC_EXTERN PetscErrorCode AzOptionsReal(PetscOptionItems *PetscOptionsObject, const char key[], const char help[], const char unit[],
+                                          PetscReal def, AzRange range, PetscReal *value, PetscBool *set);
+PETSC_EXTERN PetscErrorCode AzOptionsInt(PetscOptionItems *PetscOptionsObject, const char key[], const char help[], PetscInt def,
+                                         PetscInt lo, PetscInt hi, PetscInt *value, PetscBool *set);
+PETSC_EXTERN PetscErrorCode AzOptionsBool(PetscOptionItems *PetscOptionsObject, const char key[], const char help[], PetscBool def,
+                                          PetscBool *value, PetscBool *set);
 // names: NULL-terminated list of the allowed words; *value is the index of the chosen word.
 PETSC_EXTERN PetscErrorCode AzOptionsEnum(PetscOptionItems *PetscOptionsObject, const char key[], const char help[],
                                           const char *const names[], PetscInt def, PetscInt *value, PetscBool *set);
 // allowed: human-readable description of the allowed values, for the reference table.
-PETSC_EXTERN PetscErrorCode AzOptionsString(PetscOptionItems *PetscOptionsObject, const char key[], const char help[],
-                                            const char allowed[], const char def[], char value[], size_t len,
-                                            PetscBool *set);
+PETSC_EXTERN PetscErrorCode AzOptionsString(PetscOptionItems *PetscOptionsObject, const char key[], const char help[], const char allowed[],
+                                            const char def[], char value[], size_t len, PetscBool *set);
 
 // Parses a whole string as a finite real number; *ok is false for anything else ("1e-3" ok, "1e-3m", "nan" not).
 PETSC_EXTERN PetscErrorCode AzParseReal(const char str[], PetscReal *value, PetscBool *ok);

@@ -15,9 +15,9 @@ typedef struct {
 
 // A 1-D array distributed over the ranks (e.g. values along the electrode, in grid order), as dataset group/name.
 typedef struct {
-  const char *name;
-  const char *unit;
-  PetscInt    n;           // entries on this rank
+  const char      *name;
+  const char      *unit;
+  PetscInt         n;  // entries on this rank
   const PetscReal *values;
 } AzLineField;
 

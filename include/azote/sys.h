@@ -5,7 +5,7 @@
 #include <azote/version.h>
 
 #ifndef PETSC_SUCCESS  // PETSc < 3.19
-  #define PETSC_SUCCESS 0
+#define PETSC_SUCCESS 0
 #endif
 
 // Exit codes of the programs. A rejected input never reaches the solver; a failed solve never writes a result.

@@ -28,27 +28,27 @@ PETSC_EXTERN PetscErrorCode AzGasMixParse(const char spec[], AzGasMix *mix);
 // Electrolyte, e.g. "none", "KOH:1.0", "Na2SO4:0.5", "PBS:0.1", "KCl:0.1,KOH:0.01" (salt:mol L^-1).
 // Parsed into ion concentrations for the Sechenov (Weisenberger–Schumpe) salting-out sum, and into salts for the
 // solution viscosity (Laliberté). Salts are fully dissociated; docs/thermo.md lists the salts and ions.
-#define AZ_MAX_IONS 16
+#define AZ_MAX_IONS  16
 #define AZ_MAX_SALTS 8
 typedef struct {
-  PetscInt nion;
-  PetscInt ion[AZ_MAX_IONS];  // index into the ion table of solver/thermo (see AzIonName)
-  PetscReal c[AZ_MAX_IONS];   // ion concentration, mol L^-1
-  char spec[256];             // the string it was parsed from, normalised
-  PetscInt nsalt;
-  PetscInt salt[AZ_MAX_SALTS];     // index into the salt table (see AzSaltName)
+  PetscInt  nion;
+  PetscInt  ion[AZ_MAX_IONS];  // index into the ion table of solver/thermo (see AzIonName)
+  PetscReal c[AZ_MAX_IONS];    // ion concentration, mol L^-1
+  char      spec[256];         // the string it was parsed from, normalised
+  PetscInt  nsalt;
+  PetscInt  salt[AZ_MAX_SALTS];    // index into the salt table (see AzSaltName)
   PetscReal c_salt[AZ_MAX_SALTS];  // salt concentration, mol L^-1
 } AzElectrolyte;
 PETSC_EXTERN PetscErrorCode AzElectrolyteParse(const char spec[], AzElectrolyte *el);
-PETSC_EXTERN const char *AzIonName(PetscInt ion);
-PETSC_EXTERN const char *AzSaltName(PetscInt salt);
+PETSC_EXTERN const char    *AzIonName(PetscInt ion);
+PETSC_EXTERN const char    *AzSaltName(PetscInt salt);
 // Ionic strength I = 1/2 sum c_i z_i^2, mol L^-1.
 PETSC_EXTERN PetscErrorCode AzElectrolyteIonicStrength(const AzElectrolyte *el, PetscReal *ionic_strength);
 // Dynamic viscosity of the electrolyte at T (Laliberté 2007 mixing rule, Laliberté 2009 parameters), Pa s.
 // *corrected is PETSC_FALSE, and *mu the pure-water viscosity mu_w, when a salt has no viscosity parameters or T or
 // its mass fraction lies outside the range those parameters were fitted to (never extrapolated); reason[] says why.
-PETSC_EXTERN PetscErrorCode AzElectrolyteViscosity(PetscReal T, const AzElectrolyte *el, PetscReal *mu, PetscBool *corrected,
-                                                   char reason[], size_t len);
+PETSC_EXTERN PetscErrorCode AzElectrolyteViscosity(PetscReal T, const AzElectrolyte *el, PetscReal *mu, PetscBool *corrected, char reason[],
+                                                   size_t len);
 
 // Liquid water at temperature T and pressure P.
 typedef struct {
@@ -92,17 +92,16 @@ typedef struct {
 } AzGasSolubility;
 
 typedef struct {
-  PetscReal T, P;  // K, Pa (total)
-  AzWaterProps water;
+  PetscReal       T, P;  // K, Pa (total)
+  AzWaterProps    water;
   AzGasSolubility gas[AZ_NGAS_SOLVED];  // N2, O2
-  PetscReal ionic_strength;             // mol L^-1
-  PetscReal viscosity;                  // electrolyte viscosity used for D, Pa s
-  PetscBool viscosity_corrected;        // whether viscosity includes the salts (see AzElectrolyteViscosity)
+  PetscReal       ionic_strength;       // mol L^-1
+  PetscReal       viscosity;            // electrolyte viscosity used for D, Pa s
+  PetscBool       viscosity_corrected;  // whether viscosity includes the salts (see AzElectrolyteViscosity)
 } AzSolubility;
 
 // c* = x rho_w/M_w, x = phi p_i Poynting / k_H(T) times the salting factor (DESIGN §2).
-PETSC_EXTERN PetscErrorCode AzSolubilityCompute(PetscReal T, PetscReal P, const AzGasMix *mix, const AzElectrolyte *el,
-                                                AzSolubility *s);
+PETSC_EXTERN PetscErrorCode AzSolubilityCompute(PetscReal T, PetscReal P, const AzGasMix *mix, const AzElectrolyte *el, AzSolubility *s);
 
 // Diffusivity of a dissolved gas in the electrolyte at T (Stokes–Einstein from the 25 °C reference), m^2 s^-1.
 PETSC_EXTERN PetscErrorCode AzLiquidDiffusivity(AzGas gas, PetscReal T, const AzElectrolyte *el, PetscReal *D);

@@ -40,20 +40,20 @@ typedef struct {
 
 // Sides of the box: 0 x-, 1 x+, 2 y-, 3 y+, 4 z-, 5 z+.
 typedef struct {
-  MPI_Comm    comm;
-  AzGrid      grid;
-  PetscReal   T;  // K
-  PetscInt    nregion;
-  AzRegion    region[AZ_MAX_REGIONS];
-  PetscReal  *ux;  // x-velocity on x-faces, function of (j,k) only (fully developed flow), m s^-1; NULL: no flow
-  PetscInt    npatch;
-  AzPatch     patch[AZ_MAX_PATCHES];
-  PetscInt   *bc[6];  // patch of each boundary face of a side, indexed by its tangential cells (AzProblemBoundaryIndex)
+  MPI_Comm        comm;
+  AzGrid          grid;
+  PetscReal       T;  // K
+  PetscInt        nregion;
+  AzRegion        region[AZ_MAX_REGIONS];
+  PetscReal      *ux;  // x-velocity on x-faces, function of (j,k) only (fully developed flow), m s^-1; NULL: no flow
+  PetscInt        npatch;
+  AzPatch         patch[AZ_MAX_PATCHES];
+  PetscInt       *bc[6];   // patch of each boundary face of a side, indexed by its tangential cells (AzProblemBoundaryIndex)
   AzPointFunction source;  // optional extra volumetric source (manufactured solutions), mol m^-3 s^-1
   void           *user;    // context of source and value_fn
-  AzElectrode electrode;
-  PetscReal   bulk;  // the bulk (inlet, saturated) N2 concentration the template imposes, mol m^-3
-  Vec         c;     // the solution: dissolved N2, mol m^-3
+  AzElectrode     electrode;
+  PetscReal       bulk;  // the bulk (inlet, saturated) N2 concentration the template imposes, mol m^-3
+  Vec             c;     // the solution: dissolved N2, mol m^-3
 
   // solver
   SNES      snes;
@@ -76,7 +76,7 @@ PETSC_EXTERN PetscErrorCode AzProblemDestroy(AzProblem *p);
 // Face flux of the exponentially fitted scheme from cell P to its neighbour N (mol s^-1):
 //   F = A (D/h) [ B(-Pe) c_P - B(Pe) c_N ],  Pe = u h / D,  B(z) = z / (e^z - 1),
 // with u the velocity from P toward N and h the distance between the centres. Returns dF/dc_P and dF/dc_N.
-PETSC_EXTERN void AzFaceFlux(PetscReal area, PetscReal D, PetscReal h, PetscReal u, PetscReal *aP, PetscReal *aN);
+PETSC_EXTERN void      AzFaceFlux(PetscReal area, PetscReal D, PetscReal h, PetscReal u, PetscReal *aP, PetscReal *aN);
 PETSC_EXTERN PetscReal AzBernoulli(PetscReal z);
 
 // Residual and Jacobian (SNES callbacks; ctx is the AzProblem).

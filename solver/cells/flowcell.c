@@ -40,14 +40,18 @@ static PetscErrorCode AzCellSetFromOptions_FlowCell(AzCase c)
   PetscCheck(fc->x_start < fc->length, c->comm, PETSC_ERR_USER_INPUT,
              "-flowcell_electrode_start = %g m lies outside the channel: allowed [0, flowcell_length = %g) m", (double)fc->x_start,
              (double)fc->length);
-  PetscCheck(fc->x_end > fc->x_start && fc->x_end <= fc->length, c->comm, PETSC_ERR_USER_INPUT,
-             "-flowcell_electrode_end = %g m lies outside the channel or before the electrode start: allowed (flowcell_electrode_start = %g, "
-             "flowcell_length = %g] m",
-             (double)fc->x_end, (double)fc->x_start, (double)fc->length);
+  PetscCheck(
+      fc->x_end > fc->x_start && fc->x_end <= fc->length, c->comm, PETSC_ERR_USER_INPUT,
+      "-flowcell_electrode_end = %g m lies outside the channel or before the electrode start: allowed (flowcell_electrode_start = %g, "
+      "flowcell_length = %g] m",
+      (double)fc->x_end, (double)fc->x_start, (double)fc->length);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscReal AzFlowCellHydraulicDiameter(const AzFlowCell *fc) { return 2 * fc->width * fc->height / (fc->width + fc->height); }
+static PetscReal AzFlowCellHydraulicDiameter(const AzFlowCell *fc)
+{
+  return 2 * fc->width * fc->height / (fc->width + fc->height);
+}
 
 static PetscErrorCode AzCellValidate_FlowCell(AzCase c)
 {
@@ -66,8 +70,9 @@ static PetscErrorCode AzCellValidate_FlowCell(AzCase c)
              "Re < 2000; lower the flow rate",
              (double)fc->flow_rate, (double)fc->Re, (double)fc->U, (double)dh);
   if (fc->width < 10 * fc->height)
-    PetscCall(PetscPrintf(c->comm, "%s: warning: flowcell_width/flowcell_height = %.3g < 10: the 2-D parallel-plate profile overestimates "
-                                   "the wall shear near the side walls\n",
+    PetscCall(PetscPrintf(c->comm,
+                          "%s: warning: flowcell_width/flowcell_height = %.3g < 10: the 2-D parallel-plate profile overestimates "
+                          "the wall shear near the side walls\n",
                           AzProgramName(), (double)(fc->width / fc->height)));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -103,7 +108,7 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   {
     // Along the channel: cells over the electrode rx times finer than far up- and downstream, finer still at its
     // leading edge (the flux singularity of the developing boundary layer); faces on both edges.
-    const AzRefinePoint ref[2] = {{fc->x_start, fc->x_end, rx, Le / 4}, {fc->x_start, fc->x_start, 2, Le / 8}};
+    const AzRefinePoint ref[2]    = {{fc->x_start, fc->x_end, rx, Le / 4}, {fc->x_start, fc->x_start, 2, Le / 8}};
     const PetscReal     breaks[2] = {fc->x_start, fc->x_end};
     PetscCall(AzMesh1D(0, fc->length, M[0], 2, ref, 2, breaks, xf[0]));
   }

@@ -52,8 +52,8 @@ static PetscErrorCode AzWriteArray(PetscViewer v, MPI_Comm comm, const char name
 
 static PetscErrorCode AzWriteXDMF(MPI_Comm comm, const char dir[], const AzGrid *g, PetscInt nfield, const AzCellField fields[])
 {
-  char   path[PETSC_MAX_PATH_LEN], dims[64], ndims[64], *text;
-  size_t cap = 4096 + 512 * (size_t)nfield, len = 0;
+  char        path[PETSC_MAX_PATH_LEN], dims[64], ndims[64], *text;
+  size_t      cap = 4096 + 512 * (size_t)nfield, len = 0;
   const char *axes = "xyz";
 
   PetscFunctionBeginUser;
@@ -63,8 +63,8 @@ static PetscErrorCode AzWriteXDMF(MPI_Comm comm, const char dir[], const AzGrid 
     PetscCall(PetscSNPrintf(ndims, sizeof(ndims), "%" PetscInt_FMT " %" PetscInt_FMT, g->M[1] + 1, g->M[0] + 1));
   } else {
     PetscCall(PetscSNPrintf(dims, sizeof(dims), "%" PetscInt_FMT " %" PetscInt_FMT " %" PetscInt_FMT, g->M[2], g->M[1], g->M[0]));
-    PetscCall(PetscSNPrintf(ndims, sizeof(ndims), "%" PetscInt_FMT " %" PetscInt_FMT " %" PetscInt_FMT, g->M[2] + 1, g->M[1] + 1,
-                            g->M[0] + 1));
+    PetscCall(
+        PetscSNPrintf(ndims, sizeof(ndims), "%" PetscInt_FMT " %" PetscInt_FMT " %" PetscInt_FMT, g->M[2] + 1, g->M[1] + 1, g->M[0] + 1));
   }
 #define AZ_XMF(...) len += (size_t)snprintf(text + len, cap - len, __VA_ARGS__)
   AZ_XMF("<?xml version=\"1.0\" ?>\n<!DOCTYPE Xdmf SYSTEM \"Xdmf.dtd\" []>\n<Xdmf Version=\"2.0\">\n <Domain>\n");
@@ -72,7 +72,8 @@ static PetscErrorCode AzWriteXDMF(MPI_Comm comm, const char dir[], const AzGrid 
   AZ_XMF("   <Topology TopologyType=\"%s\" Dimensions=\"%s\"/>\n", g->dim == 2 ? "2DRectMesh" : "3DRectMesh", ndims);
   AZ_XMF("   <Geometry GeometryType=\"%s\">\n", g->dim == 2 ? "VXVY" : "VXVYVZ");
   for (PetscInt d = 0; d < g->dim; d++)
-    AZ_XMF("    <DataItem Dimensions=\"%" PetscInt_FMT "\" NumberType=\"Float\" Precision=\"8\" Format=\"HDF\">fields.h5:/%c_face</DataItem>\n",
+    AZ_XMF("    <DataItem Dimensions=\"%" PetscInt_FMT
+           "\" NumberType=\"Float\" Precision=\"8\" Format=\"HDF\">fields.h5:/%c_face</DataItem>\n",
            g->M[d] + 1, axes[d]);
   AZ_XMF("   </Geometry>\n");
   for (PetscInt f = 0; f < nfield; f++) {

@@ -58,10 +58,14 @@ static PetscErrorCode AzJSONString_Private(AzJSON j, const char *s)
   PetscFunctionBeginUser;
   PetscCall(AzJSONAppend(j, "\""));
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (*p == '"' || *p == '\\') PetscCall(AzJSONAppend(j, "\\%c", *p));
-    else if (*p == '\n') PetscCall(AzJSONAppend(j, "\\n"));
-    else if (*p < 0x20) PetscCall(AzJSONAppend(j, "\\u%04x", *p));
-    else PetscCall(AzJSONAppend(j, "%c", *p));
+    if (*p == '"' || *p == '\\')
+      PetscCall(AzJSONAppend(j, "\\%c", *p));
+    else if (*p == '\n')
+      PetscCall(AzJSONAppend(j, "\\n"));
+    else if (*p < 0x20)
+      PetscCall(AzJSONAppend(j, "\\u%04x", *p));
+    else
+      PetscCall(AzJSONAppend(j, "%c", *p));
   }
   PetscCall(AzJSONAppend(j, "\""));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -105,8 +109,10 @@ PetscErrorCode AzJSONReal(AzJSON j, const char key[], PetscReal v)
 {
   PetscFunctionBeginUser;
   PetscCall(AzJSONKey(j, key));
-  if (PetscIsInfOrNanReal(v)) PetscCall(AzJSONAppend(j, "null"));
-  else PetscCall(AzJSONAppend(j, "%.17g", (double)v));
+  if (PetscIsInfOrNanReal(v))
+    PetscCall(AzJSONAppend(j, "null"));
+  else
+    PetscCall(AzJSONAppend(j, "%.17g", (double)v));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -153,7 +159,8 @@ PetscErrorCode AzFileWriteAtomic(MPI_Comm comm, const char path[], const char te
     FILE *fp;
     PetscCall(PetscSNPrintf(tmp, sizeof(tmp), "%s.partial", path));
     fp = fopen(tmp, "w");
-    if (!fp) err = errno;
+    if (!fp)
+      err = errno;
     else {
       size_t n = strlen(text);
       if (fwrite(text, 1, n, fp) != n || fflush(fp) || fsync(fileno(fp))) err = errno ? errno : EIO;

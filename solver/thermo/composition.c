@@ -47,28 +47,33 @@ static const AzSaltData az_salts[] = {
 // Na2HPO4 in the molar ratio 39:61 (Gomori, Methods Enzymol. 1, 138 (1955); Sambrook & Russell, Molecular Cloning,
 // 3rd ed. (2001), Appendix 1). It is NOT phosphate-buffered saline (no NaCl): write "PBS:0.01,NaCl:0.137" for that.
 #define AZ_PBS_FRAC_H2PO4 0.39
-#define AZ_PBS_FRAC_HPO4 0.61
+#define AZ_PBS_FRAC_HPO4  0.61
 
-PetscInt AzNSalts(void) {
+PetscInt AzNSalts(void)
+{
   return AZ_NSALTS_TABLE;
 }
 
-const AzSaltData *AzSaltGet(PetscInt salt) {
+const AzSaltData *AzSaltGet(PetscInt salt)
+{
   return (salt >= 0 && salt < AZ_NSALTS_TABLE) ? &az_salts[salt] : NULL;
 }
 
-const char *AzSaltName(PetscInt salt) {
+const char *AzSaltName(PetscInt salt)
+{
   return (salt >= 0 && salt < AZ_NSALTS_TABLE) ? az_salts[salt].formula : "?";
 }
 
-static PetscInt AzSaltFind(const char formula[]) {
+static PetscInt AzSaltFind(const char formula[])
+{
   for (PetscInt s = 0; s < AZ_NSALTS_TABLE; s++)
     if (!strcmp(az_salts[s].formula, formula)) return s;
   return -1;
 }
 
 // Strips leading and trailing blanks in place.
-static char *AzTrim(char *s) {
+static char *AzTrim(char *s)
+{
   char *e;
   while (isspace((unsigned char)*s)) s++;
   e = s + strlen(s);
@@ -79,23 +84,23 @@ static char *AzTrim(char *s) {
 #define AZ_SPEC_MAX 1024
 
 // Copies a specification string into a buffer of AZ_SPEC_MAX characters (no allocation: nothing leaks on error).
-static PetscErrorCode AzCopySpec(const char what[], const char spec[], char buf[]) {
+static PetscErrorCode AzCopySpec(const char what[], const char spec[], char buf[])
+{
   PetscFunctionBeginUser;
-  PetscCheck(strlen(spec) < AZ_SPEC_MAX, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s is longer than %d characters", what,
-             AZ_SPEC_MAX - 1);
+  PetscCheck(strlen(spec) < AZ_SPEC_MAX, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s is longer than %d characters", what, AZ_SPEC_MAX - 1);
   PetscCall(PetscStrncpy(buf, spec, AZ_SPEC_MAX));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 // Rejects an empty item: a leading, trailing or doubled comma (strtok_r would skip it silently).
-static PetscErrorCode AzCheckItems(const char what[], const char spec[]) {
+static PetscErrorCode AzCheckItems(const char what[], const char spec[])
+{
   PetscBool empty = PETSC_TRUE;  // whether the current item has no non-blank character yet
 
   PetscFunctionBeginUser;
   for (const char *p = spec;; p++) {
     if (*p == ',' || !*p) {
-      PetscCheck(!empty, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s '%s' is malformed: an item between commas is empty", what,
-                 spec);
+      PetscCheck(!empty, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s '%s' is malformed: an item between commas is empty", what, spec);
       if (!*p) break;
       empty = PETSC_TRUE;
     } else if (!isspace((unsigned char)*p))
@@ -105,27 +110,28 @@ static PetscErrorCode AzCheckItems(const char what[], const char spec[]) {
 }
 
 // Splits "NAME:VALUE" and parses VALUE as a finite number >= 0.
-static PetscErrorCode AzParseItem(const char what[], const char spec[], char *tok, char **name, PetscReal *value) {
-  char *colon = strchr(tok, ':');
+static PetscErrorCode AzParseItem(const char what[], const char spec[], char *tok, char **name, PetscReal *value)
+{
+  char     *colon = strchr(tok, ':');
   PetscBool ok;
 
   PetscFunctionBeginUser;
   PetscCheck(colon, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s '%s': item '%s' is not NAME:VALUE", what, spec, AzTrim(tok));
   *colon = 0;
-  *name = AzTrim(tok);
+  *name  = AzTrim(tok);
   PetscCheck((*name)[0], PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s '%s': an item has no name before ':'", what, spec);
   PetscCall(AzParseReal(colon + 1, value, &ok));
-  PetscCheck(ok, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s '%s': value '%s' of %s is not a number", what, spec,
-             AzTrim(colon + 1), *name);
+  PetscCheck(ok, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s '%s': value '%s' of %s is not a number", what, spec, AzTrim(colon + 1), *name);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 // The dry-gas fractions may sum to less than 1: the rest is an unspecified inert balance gas (e.g. the Ar and CO2
 // of "N2:0.78084,O2:0.209476"), which changes no partial pressure; solubility.c counts it as Ar in the equation of
 // state. A sum above 1, a negative fraction or an empty feed is an error.
-PetscErrorCode AzGasMixParse(const char spec[], AzGasMix *mix) {
-  char buf[AZ_SPEC_MAX], *tok, *save = NULL;
-  PetscReal sum = 0;
+PetscErrorCode AzGasMixParse(const char spec[], AzGasMix *mix)
+{
+  char      buf[AZ_SPEC_MAX], *tok, *save = NULL;
+  PetscReal sum           = 0;
   PetscBool seen[AZ_NGAS] = {PETSC_FALSE};
 
   PetscFunctionBeginUser;
@@ -134,9 +140,9 @@ PetscErrorCode AzGasMixParse(const char spec[], AzGasMix *mix) {
   PetscCall(AzCheckItems("gas composition", spec));
   PetscCall(AzCopySpec("gas composition", spec, buf));
   for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-    char *name;
+    char     *name;
     PetscReal y;
-    PetscInt g;
+    PetscInt  g;
 
     PetscCall(AzParseItem("gas composition", spec, tok, &name, &y));
     for (g = 0; g < AZ_NGAS; g++)
@@ -146,26 +152,26 @@ PetscErrorCode AzGasMixParse(const char spec[], AzGasMix *mix) {
     PetscCheck(!seen[g], PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "gas composition '%s': %s is listed twice", spec, name);
     PetscCheck(y >= 0 && y <= 1, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
                "gas composition '%s': mole fraction of %s = %.6g is outside [0, 1]", spec, name, (double)y);
-    seen[g] = PETSC_TRUE;
+    seen[g]   = PETSC_TRUE;
     mix->y[g] = y;
     sum += y;
   }
   PetscCheck(sum > 0, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "gas composition '%s': no gas with a non-zero mole fraction", spec);
-  PetscCheck(sum <= 1 + 1e-6, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
-             "gas composition '%s': dry mole fractions sum to %.8g, more than 1", spec, (double)sum);
+  PetscCheck(sum <= 1 + 1e-6, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "gas composition '%s': dry mole fractions sum to %.8g, more than 1",
+             spec, (double)sum);
   if (sum > 1)
     for (PetscInt g = 0; g < AZ_NGAS; g++) mix->y[g] /= sum;  // round-off of a sum within 1e-6 of 1
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 // Adds c mol/L of salt s to the electrolyte: its ions (merged with those already present) and the salt itself.
-static PetscErrorCode AzElectrolyteAddSalt(const char spec[], AzElectrolyte *el, PetscInt s, PetscReal c) {
+static PetscErrorCode AzElectrolyteAddSalt(const char spec[], AzElectrolyte *el, PetscInt s, PetscReal c)
+{
   const AzSaltData *sd = &az_salts[s];
 
   PetscFunctionBeginUser;
-  PetscCheck(el->nsalt < AZ_MAX_SALTS, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "electrolyte '%s': more than %d salts", spec,
-             AZ_MAX_SALTS);
-  el->salt[el->nsalt] = s;
+  PetscCheck(el->nsalt < AZ_MAX_SALTS, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "electrolyte '%s': more than %d salts", spec, AZ_MAX_SALTS);
+  el->salt[el->nsalt]   = s;
   el->c_salt[el->nsalt] = c;
   el->nsalt++;
   for (PetscInt k = 0; k < sd->nion; k++) {
@@ -174,8 +180,7 @@ static PetscErrorCode AzElectrolyteAddSalt(const char spec[], AzElectrolyte *el,
     for (j = 0; j < el->nion; j++)
       if (el->ion[j] == ion) break;
     if (j == el->nion) {
-      PetscCheck(el->nion < AZ_MAX_IONS, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "electrolyte '%s': more than %d ions", spec,
-                 AZ_MAX_IONS);
+      PetscCheck(el->nion < AZ_MAX_IONS, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "electrolyte '%s': more than %d ions", spec, AZ_MAX_IONS);
       el->ion[el->nion] = ion;
       el->c[el->nion++] = 0;
     }
@@ -184,10 +189,11 @@ static PetscErrorCode AzElectrolyteAddSalt(const char spec[], AzElectrolyte *el,
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzElectrolyteParse(const char spec[], AzElectrolyte *el) {
-  char buf[AZ_SPEC_MAX], *tok, *save = NULL;
-  size_t len = 0;
-  char seen[AZ_MAX_SALTS + 1][16];
+PetscErrorCode AzElectrolyteParse(const char spec[], AzElectrolyte *el)
+{
+  char     buf[AZ_SPEC_MAX], *tok, *save = NULL;
+  size_t   len = 0;
+  char     seen[AZ_MAX_SALTS + 1][16];
   PetscInt nseen = 0;
 
   PetscFunctionBeginUser;
@@ -201,16 +207,15 @@ PetscErrorCode AzElectrolyteParse(const char spec[], AzElectrolyte *el) {
   PetscCheck(AzTrim(buf)[0], PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "electrolyte is empty: give none or SALT:MOL_PER_L,...");
   PetscCall(AzCheckItems("electrolyte", spec));
   for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-    char *name;
+    char     *name;
     PetscReal c;
-    PetscInt s;
+    PetscInt  s;
 
     PetscCall(AzParseItem("electrolyte", spec, tok, &name, &c));
-    PetscCheck(c >= 0, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "electrolyte '%s': concentration of %s = %.6g mol/L is negative",
-               spec, name, (double)c);
+    PetscCheck(c >= 0, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "electrolyte '%s': concentration of %s = %.6g mol/L is negative", spec, name,
+               (double)c);
     for (PetscInt k = 0; k < nseen; k++)
-      PetscCheck(strcmp(seen[k], name), PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "electrolyte '%s': %s is listed twice", spec,
-                 name);
+      PetscCheck(strcmp(seen[k], name), PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "electrolyte '%s': %s is listed twice", spec, name);
     if (nseen <= AZ_MAX_SALTS) PetscCall(PetscStrncpy(seen[nseen++], name, sizeof(seen[0])));
     if (!strcmp(name, "PBS")) {
       PetscCall(AzElectrolyteAddSalt(spec, el, AzSaltFind("NaH2PO4"), AZ_PBS_FRAC_H2PO4 * c));

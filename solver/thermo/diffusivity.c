@@ -13,7 +13,8 @@ static const PetscReal az_D25[AZ_NGAS_SOLVED] = {1.96e-9, 2.0e-9};
 // overestimate D in concentrated electrolytes: Davis, Horvath & Tobias, Electrochim. Acta 12, 287 (1967) measured
 // D mu = 1.3e-12 N for O2 in 2-4 M KOH at 25 °C, against 1.78e-12 N in water (see docs/thermo.md).
 // Validity: 273.15-363.15 K.
-PetscErrorCode AzLiquidDiffusivity(AzGas gas, PetscReal T, const AzElectrolyte *el, PetscReal *D) {
+PetscErrorCode AzLiquidDiffusivity(AzGas gas, PetscReal T, const AzElectrolyte *el, PetscReal *D)
+{
   PetscReal rho25, mu25, mu;  // kg m^-3, Pa s, Pa s
   PetscBool corrected;
 
@@ -33,20 +34,20 @@ PetscErrorCode AzLiquidDiffusivity(AzGas gas, PetscReal T, const AzElectrolyte *
 //   M_AB = 2 / (1/M_A + 1/M_B) in g/mol, V the diffusion volumes of species.c (Fuller, Ensley & Giddings 1969).
 // A dilute-gas correlation (D P = const): dense-gas effects, which lower D P by a few per cent at tens of bar, are not
 // included. Validity: 273.15-1000 K, up to 100 bar.
-PetscErrorCode AzGasDiffusivity(AzGas a, AzGas b, PetscReal T, PetscReal P, PetscReal *D) {
+PetscErrorCode AzGasDiffusivity(AzGas a, AzGas b, PetscReal T, PetscReal P, PetscReal *D)
+{
   PetscReal Ma, Mb, Mab, va, vb;  // g/mol, g/mol, g/mol, -, -
 
   PetscFunctionBeginUser;
   PetscCheck((PetscInt)a >= 0 && a <= AZ_NGAS && (PetscInt)b >= 0 && b <= AZ_NGAS, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
-             "gas diffusivity: species indices %d, %d are not gases of azote (N2, O2, Ar, He, CO2, H2, water vapour)", (int)a,
-             (int)b);
+             "gas diffusivity: species indices %d, %d are not gases of azote (N2, O2, Ar, He, CO2, H2, water vapour)", (int)a, (int)b);
   PetscCall(AzCheckRange("temperature", T, "K", AZ_T_MIN, 1000.0, "gas diffusivity, Fuller-Schettler-Giddings"));
   PetscCall(AzCheckRange("pressure", P, "Pa", 1.0, AZ_P_MAX, "gas diffusivity, Fuller-Schettler-Giddings"));
-  Ma = AzSpecies[a].M * 1e3;
-  Mb = AzSpecies[b].M * 1e3;
+  Ma  = AzSpecies[a].M * 1e3;
+  Mb  = AzSpecies[b].M * 1e3;
   Mab = 2 / (1 / Ma + 1 / Mb);
-  va = PetscCbrtReal(AzSpecies[a].v_fsg);
-  vb = PetscCbrtReal(AzSpecies[b].v_fsg);
-  *D = 1e-4 * 0.00143 * PetscPowReal(T, 1.75) / (P * 1e-5 * PetscSqrtReal(Mab) * PetscSqr(va + vb));
+  va  = PetscCbrtReal(AzSpecies[a].v_fsg);
+  vb  = PetscCbrtReal(AzSpecies[b].v_fsg);
+  *D  = 1e-4 * 0.00143 * PetscPowReal(T, 1.75) / (P * 1e-5 * PetscSqrtReal(Mab) * PetscSqr(va + vb));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -17,8 +17,8 @@
 
 typedef struct {
   const char *formula;
-  PetscReal c[5], rho_tmin, rho_tmax, rho_wmax;  // density: -, -, -, °C^-1, °C; °C, °C, -
-  PetscReal v[6], mu_tmin, mu_tmax, mu_wmax;     // viscosity: -, -, -, °C^-1, -, -; °C, °C, -
+  PetscReal   c[5], rho_tmin, rho_tmax, rho_wmax;  // density: -, -, -, °C^-1, °C; °C, °C, -
+  PetscReal   v[6], mu_tmin, mu_tmax, mu_wmax;     // viscosity: -, -, -, °C^-1, -, -; °C, °C, -
 } AzLaliberteData;
 
 // clang-format off
@@ -58,23 +58,24 @@ static const AzLaliberteData az_laliberte[] = {
 };
 // clang-format on
 
-static const AzLaliberteData *AzLaliberteFind(const char formula[]) {
+static const AzLaliberteData *AzLaliberteFind(const char formula[])
+{
   for (size_t k = 0; k < sizeof(az_laliberte) / sizeof(az_laliberte[0]); k++)
     if (!strcmp(az_laliberte[k].formula, formula)) return &az_laliberte[k];
   return NULL;
 }
 
 // ln mu = w_w ln mu_w + sum_i w_i ln mu_i (Laliberte 2007, above), where every salt has checked parameters.
-PetscErrorCode AzElectrolyteViscosity(PetscReal T, const AzElectrolyte *el, PetscReal *mu, PetscBool *corrected, char reason[],
-                                      size_t len) {
+PetscErrorCode AzElectrolyteViscosity(PetscReal T, const AzElectrolyte *el, PetscReal *mu, PetscBool *corrected, char reason[], size_t len)
+{
   const AzLaliberteData *d[AZ_MAX_SALTS];
-  PetscReal t = T - 273.15, rho_w, mu_w, rho_m, w[AZ_MAX_SALTS], w_solute = 0, ln_mu;  // °C, kg/m3, Pa s
+  PetscReal              t = T - 273.15, rho_w, mu_w, rho_m, w[AZ_MAX_SALTS], w_solute = 0, ln_mu;  // °C, kg/m3, Pa s
 
   PetscFunctionBeginUser;
   PetscCall(AzCheckRange("temperature", T, "K", AZ_T_MIN, 373.15, "electrolyte viscosity"));
   PetscCall(AzWaterDensity(T, &rho_w));
   PetscCall(AzWaterViscosity(T, rho_w, &mu_w));
-  *mu = mu_w;
+  *mu        = mu_w;
   *corrected = PETSC_FALSE;
   if (reason && len) reason[0] = 0;
   if (!el || el->nsalt == 0) {
@@ -105,8 +106,8 @@ PetscErrorCode AzElectrolyteViscosity(PetscReal T, const AzElectrolyte *el, Pets
       w[k] = 1000 * el->c_salt[k] * AzSaltGet(el->salt[k])->M / rho_m;
       w_solute += w[k];
     }
-    PetscCheck(w_solute < 1, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
-               "electrolyte '%s' is more salt than solution: check the mol/L", el->spec);
+    PetscCheck(w_solute < 1, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "electrolyte '%s' is more salt than solution: check the mol/L",
+               el->spec);
     inv = (1 - w_solute) / rho_w;
     for (PetscInt k = 0; k < el->nsalt; k++) {
       const PetscReal *c = d[k]->c;
@@ -131,11 +132,11 @@ PetscErrorCode AzElectrolyteViscosity(PetscReal T, const AzElectrolyte *el, Pets
   ln_mu = (1 - w_solute) * PetscLogReal(mu_w * 1e3);
   for (PetscInt k = 0; k < el->nsalt; k++) {
     const PetscReal *v = d[k]->v;
-    PetscReal mu_i = PetscExpReal((v[0] * PetscPowReal(w_solute, v[1]) + v[2]) / (v[3] * t + 1)) /
-                     (v[4] * PetscPowReal(w_solute, v[5]) + 1);  // mPa s
+    PetscReal        mu_i =
+        PetscExpReal((v[0] * PetscPowReal(w_solute, v[1]) + v[2]) / (v[3] * t + 1)) / (v[4] * PetscPowReal(w_solute, v[5]) + 1);  // mPa s
     ln_mu += w[k] * PetscLogReal(mu_i);
   }
-  *mu = 1e-3 * PetscExpReal(ln_mu);
+  *mu        = 1e-3 * PetscExpReal(ln_mu);
   *corrected = PETSC_TRUE;
   if (reason) PetscCall(PetscStrncpy(reason, "Laliberte 2007/2009", len));
   PetscFunctionReturn(PETSC_SUCCESS);

@@ -29,34 +29,35 @@
 #define AZ_NSPEC (AZ_NGAS + 1)
 
 // Reduced second and third virial coefficients of a (possibly cross) pair with constants Tc, w, polar term a.
-static void AzVirialReduced(PetscReal Tr, PetscReal w, PetscReal a, PetscReal *b, PetscReal *c) {
+static void AzVirialReduced(PetscReal Tr, PetscReal w, PetscReal a, PetscReal *b, PetscReal *c)
+{
   PetscReal i1 = 1 / Tr, i2 = i1 * i1, i3 = i2 * i1, i6 = i3 * i3, i8 = i6 * i2, t28 = PetscPowReal(Tr, -2.8),
             t105 = PetscPowReal(Tr, -10.5);
-  PetscReal f0 = 0.1445 - 0.330 * i1 - 0.1385 * i2 - 0.0121 * i3 - 0.000607 * i8;
-  PetscReal f1 = 0.0637 + 0.331 * i2 - 0.423 * i3 - 0.008 * i8;
-  PetscReal g0 = 0.01407 + 0.02432 * t28 - 0.00313 * t105;
-  PetscReal g1 = -0.02676 + 0.01770 * t28 + 0.040 * i3 - 0.003 * i6 - 0.00228 * t105;
+  PetscReal f0   = 0.1445 - 0.330 * i1 - 0.1385 * i2 - 0.0121 * i3 - 0.000607 * i8;
+  PetscReal f1   = 0.0637 + 0.331 * i2 - 0.423 * i3 - 0.008 * i8;
+  PetscReal g0   = 0.01407 + 0.02432 * t28 - 0.00313 * t105;
+  PetscReal g1   = -0.02676 + 0.01770 * t28 + 0.040 * i3 - 0.003 * i6 - 0.00228 * t105;
 
   *b = f0 + w * f1 + a * i6;
   *c = g0 + w * g1;
 }
 
 // B_ij (m^3 mol^-1) and C_ij (m^6 mol^-2) at T for the pairs with at least one member in mask (NULL: all pairs).
-static void AzVirialPairs(PetscReal T, const PetscBool mask[], PetscReal B[AZ_NSPEC][AZ_NSPEC],
-                          PetscReal C2[AZ_NSPEC][AZ_NSPEC]) {
+static void AzVirialPairs(PetscReal T, const PetscBool mask[], PetscReal B[AZ_NSPEC][AZ_NSPEC], PetscReal C2[AZ_NSPEC][AZ_NSPEC])
+{
   for (PetscInt i = 0; i < AZ_NSPEC; i++) {
     for (PetscInt j = i; j < AZ_NSPEC; j++) {
       const AzSpeciesData *si = &AzSpecies[i], *sj = &AzSpecies[j];
-      PetscReal Tc, Pc, w, b, c, vc;
+      PetscReal            Tc, Pc, w, b, c, vc;
 
       if (mask && !mask[i] && !mask[j]) continue;
       if (i == j) {
         Tc = si->Tc;
         Pc = si->Pc;
-        w = si->omega;
+        w  = si->omega;
       } else {
         Tc = PetscSqrtReal(si->Tc * sj->Tc);
-        w = 0.5 * (si->omega + sj->omega);
+        w  = 0.5 * (si->omega + sj->omega);
         vc = PetscPowRealInt(0.5 * (PetscCbrtReal(si->Vc) + PetscCbrtReal(sj->Vc)), 3);
         Pc = 0.5 * (si->Zc + sj->Zc) * AZ_R * Tc / vc;
       }
@@ -67,7 +68,8 @@ static void AzVirialPairs(PetscReal T, const PetscBool mask[], PetscReal B[AZ_NS
   }
 }
 
-PetscErrorCode AzVirialPure(PetscInt species, PetscReal T, PetscReal *B, PetscReal *C) {
+PetscErrorCode AzVirialPure(PetscInt species, PetscReal T, PetscReal *B, PetscReal *C)
+{
   PetscReal Bij[AZ_NSPEC][AZ_NSPEC], Cij[AZ_NSPEC][AZ_NSPEC];
 
   PetscFunctionBeginUser;
@@ -79,11 +81,11 @@ PetscErrorCode AzVirialPure(PetscInt species, PetscReal T, PetscReal *B, PetscRe
 }
 
 // ln phi_i = (2/V) sum_j y_j B_ij + (3/2V^2) sum_jk y_j y_k C_ijk - ln Z at the vapour root of Z = 1 + B/V + C/V^2.
-PetscErrorCode AzVirialFugacity(PetscReal T, PetscReal P, const PetscReal y[], const PetscReal dy[], PetscReal phi[],
-                                PetscReal dlnphi[]) {
+PetscErrorCode AzVirialFugacity(PetscReal T, PetscReal P, const PetscReal y[], const PetscReal dy[], PetscReal phi[], PetscReal dlnphi[])
+{
   PetscReal B[AZ_NSPEC][AZ_NSPEC], C2[AZ_NSPEC][AZ_NSPEC], C[AZ_NSPEC][AZ_NSPEC][AZ_NSPEC];  // m^3/mol, m^6/mol^2
   PetscReal s[AZ_NSPEC], t[AZ_NSPEC], Bm = 0, Cm = 0, Vc_mix = 0, V, Z, RT = AZ_R * T;
-  PetscInt it, act[AZ_NSPEC], nact = 0;
+  PetscInt  it, act[AZ_NSPEC], nact = 0;
   PetscBool mask[AZ_NSPEC];
 
   PetscFunctionBeginUser;
@@ -109,11 +111,10 @@ PetscErrorCode AzVirialFugacity(PetscReal T, PetscReal P, const PetscReal y[], c
     Bm += y[i] * s[i];
     Cm += y[i] * t[i];
     Vc_mix += y[i] * AzSpecies[i].Vc;
-    PetscCheck(
-        T >= AzSpecies[i].Tc || y[i] * P <= 0.5 * AzSpecies[i].Pc, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
-        "partial pressure of %s = %.6g Pa at %.6g K is above half its critical pressure (%.6g Pa): too close to condensation for "
-        "the virial equation of state",
-        AzSpecies[i].name, (double)(y[i] * P), (double)T, (double)(0.5 * AzSpecies[i].Pc));
+    PetscCheck(T >= AzSpecies[i].Tc || y[i] * P <= 0.5 * AzSpecies[i].Pc, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
+               "partial pressure of %s = %.6g Pa at %.6g K is above half its critical pressure (%.6g Pa): too close to condensation for "
+               "the virial equation of state",
+               AzSpecies[i].name, (double)(y[i] * P), (double)T, (double)(0.5 * AzSpecies[i].Pc));
   }
   // Vapour root of P V^3/RT - V^2 - B V - C = 0 by Newton from the ideal-gas volume.
   V = RT / P;
@@ -124,11 +125,10 @@ PetscErrorCode AzVirialFugacity(PetscReal T, PetscReal P, const PetscReal y[], c
   }
   PetscCheck(it < 50 && V > 0 && 3 * V * V * P / RT - 2 * V - Bm > 0, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
              "gas at %.6g K and %.6g Pa: the virial equation of state has no gas-like root (too dense)", (double)T, (double)P);
-  PetscCheck(
-      Vc_mix / V <= 0.5, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
-      "gas at %.6g K and %.6g Pa has %.2f times the pseudo-critical density: above the 0.5 to which the virial equation of "
-      "state holds",
-      (double)T, (double)P, (double)(Vc_mix / V));
+  PetscCheck(Vc_mix / V <= 0.5, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
+             "gas at %.6g K and %.6g Pa has %.2f times the pseudo-critical density: above the 0.5 to which the virial equation of "
+             "state holds",
+             (double)T, (double)P, (double)(Vc_mix / V));
   Z = P * V / RT;
   for (PetscInt i = 0; i < AZ_NSPEC; i++) phi[i] = PetscExpReal(2 * s[i] / V + 1.5 * t[i] / (V * V) - PetscLogReal(Z));
   if (dy) {  // composition derivative at fixed T and P; V follows from the cubic
@@ -154,16 +154,16 @@ PetscErrorCode AzVirialFugacity(PetscReal T, PetscReal P, const PetscReal y[], c
 // The water-saturated feed: dry fractions scaled by (1 - p_vap/P), water vapour at y_w = p_vap/P (the small
 // enhancement of the vapour pressure by the compressed gas, < 0.5 % at 100 bar, is neglected); the unspecified dry
 // balance of a feed whose fractions sum to less than 1 is counted as Ar.
-PetscErrorCode AzFugacityCoefficients(PetscReal T, PetscReal P, const AzGasMix *mix, PetscReal phi[]) {
+PetscErrorCode AzFugacityCoefficients(PetscReal T, PetscReal P, const AzGasMix *mix, PetscReal phi[])
+{
   PetscReal y[AZ_NSPEC], phi_all[AZ_NSPEC], p_vap, balance = 1;  // -, -, Pa, -
 
   PetscFunctionBeginUser;
   PetscCall(AzCheckRange("temperature", T, "K", AZ_T_MIN, 373.15, "gas fugacity with water vapour"));
   PetscCall(AzWaterVaporPressure(T, &p_vap));
-  PetscCheck(
-      P > p_vap && P <= AZ_P_MAX, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
-      "pressure = %.6g Pa is outside the valid range (%.6g, %.6g] Pa (above the water vapour pressure at %.6g K, up to 100 bar)",
-      (double)P, (double)p_vap, (double)AZ_P_MAX, (double)T);
+  PetscCheck(P > p_vap && P <= AZ_P_MAX, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
+             "pressure = %.6g Pa is outside the valid range (%.6g, %.6g] Pa (above the water vapour pressure at %.6g K, up to 100 bar)",
+             (double)P, (double)p_vap, (double)AZ_P_MAX, (double)T);
   for (PetscInt i = 0; i < AZ_NGAS; i++) balance -= mix->y[i];
   for (PetscInt i = 0; i < AZ_NGAS; i++) y[i] = mix->y[i] * (1 - p_vap / P);
   y[AZ_GAS_AR] += PetscMax(balance, 0) * (1 - p_vap / P);

@@ -10,9 +10,10 @@
 #include <azote/private/thermoimpl.h>
 
 // k_H = p1* exp(A/T_R + B tau^0.355/T_R + C T_R^-0.41 e^tau) (G7-04 eq. above); 273.15-600 K.
-PetscErrorCode AzHenryConstant(AzGas gas, PetscReal T, PetscReal *kH) {
+PetscErrorCode AzHenryConstant(AzGas gas, PetscReal T, PetscReal *kH)
+{
   const AzSpeciesData *g;
-  PetscReal Tr, tau, p_vap, ln_ratio;  // -, -, Pa, -
+  PetscReal            Tr, tau, p_vap, ln_ratio;  // -, -, Pa, -
 
   PetscFunctionBeginUser;
   PetscCheck((PetscInt)gas >= 0 && gas < AZ_NGAS, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
@@ -21,9 +22,9 @@ PetscErrorCode AzHenryConstant(AzGas gas, PetscReal T, PetscReal *kH) {
   PetscCheck(g->has_kh, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "no Henry's constant for %s in IAPWS G7-04", g->name);
   PetscCall(AzCheckRange("temperature", T, "K", AZ_T_MIN, PetscMin(600.0, g->kh_Tmax), "Henry's constant, IAPWS G7-04"));
   PetscCall(AzWaterVaporPressure(T, &p_vap));
-  Tr = T / AZ_TC_WATER;
-  tau = 1 - Tr;
+  Tr       = T / AZ_TC_WATER;
+  tau      = 1 - Tr;
   ln_ratio = g->kh_A / Tr + g->kh_B * PetscPowReal(tau, 0.355) / Tr + g->kh_C * PetscPowReal(Tr, -0.41) * PetscExpReal(tau);
-  *kH = p_vap * PetscExpReal(ln_ratio);
+  *kH      = p_vap * PetscExpReal(ln_ratio);
   PetscFunctionReturn(PETSC_SUCCESS);
 }

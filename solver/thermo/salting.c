@@ -19,25 +19,30 @@ static const AzIonData az_ions[] = {
     {"CO3^2-", -2, 0.1423}, {"SO4^2-", -2, 0.1117}, {"H2PO4-", -1, 0.0906}, {"HPO4^2-", -2, 0.1499}, {"PO4^3-", -3, 0.2119},
 };
 
-PetscInt AzNIons(void) {
+PetscInt AzNIons(void)
+{
   return (PetscInt)(sizeof(az_ions) / sizeof(az_ions[0]));
 }
 
-const AzIonData *AzIonGet(PetscInt ion) {
+const AzIonData *AzIonGet(PetscInt ion)
+{
   return (ion >= 0 && ion < AzNIons()) ? &az_ions[ion] : NULL;
 }
 
-const char *AzIonName(PetscInt ion) {
+const char *AzIonName(PetscInt ion)
+{
   return (ion >= 0 && ion < AzNIons()) ? az_ions[ion].name : "?";
 }
 
-PetscInt AzIonFind(const char name[]) {
+PetscInt AzIonFind(const char name[])
+{
   for (PetscInt i = 0; i < AzNIons(); i++)
     if (!strcmp(az_ions[i].name, name)) return i;
   return -1;
 }
 
-PetscErrorCode AzElectrolyteIonicStrength(const AzElectrolyte *el, PetscReal *ionic_strength) {
+PetscErrorCode AzElectrolyteIonicStrength(const AzElectrolyte *el, PetscReal *ionic_strength)
+{
   PetscFunctionBeginUser;
   *ionic_strength = 0;
   for (PetscInt k = 0; k < el->nion; k++) *ionic_strength += 0.5 * el->c[k] * PetscSqr((PetscReal)az_ions[el->ion[k]].charge);
@@ -45,9 +50,10 @@ PetscErrorCode AzElectrolyteIonicStrength(const AzElectrolyte *el, PetscReal *io
 }
 
 // log10(c0/c) = sum_i (h_i + h_G0 + h_T (T - 298.15)) c_i (Weisenberger & Schumpe 1996); 273.15-363.15 K, I <= 5 M.
-PetscErrorCode AzSaltingOut(AzGas gas, PetscReal T, const AzElectrolyte *el, PetscReal *log10_ratio) {
+PetscErrorCode AzSaltingOut(AzGas gas, PetscReal T, const AzElectrolyte *el, PetscReal *log10_ratio)
+{
   const AzSpeciesData *g;
-  PetscReal hG, ionic, sum = 0;  // m^3 kmol^-1, mol L^-1, -
+  PetscReal            hG, ionic, sum = 0;  // m^3 kmol^-1, mol L^-1, -
 
   PetscFunctionBeginUser;
   PetscCheck((PetscInt)gas >= 0 && gas < AZ_NGAS, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,

@@ -16,7 +16,8 @@
 #define AZ_NSPEC (AZ_NGAS + 1)
 
 // exp(-v_inf (P - p1*)/RT), the pressure term of the Krichevsky-Kasarnovsky equation; 273.15-363.15 K, P <= 100 bar.
-PetscErrorCode AzPoyntingFactor(AzGas gas, PetscReal T, PetscReal P, PetscReal *poynting) {
+PetscErrorCode AzPoyntingFactor(AzGas gas, PetscReal T, PetscReal P, PetscReal *poynting)
+{
   PetscReal p_vap;  // Pa
 
   PetscFunctionBeginUser;
@@ -24,15 +25,15 @@ PetscErrorCode AzPoyntingFactor(AzGas gas, PetscReal T, PetscReal P, PetscReal *
              "Krichevsky-Kasarnovsky factor: no partial molar volume for gas index %d (only N2 and O2)", (int)gas);
   PetscCall(AzCheckRange("temperature", T, "K", AZ_T_MIN, AZ_T_MAX, "Krichevsky-Kasarnovsky factor"));
   PetscCall(AzWaterVaporPressure(T, &p_vap));
-  PetscCall(AzCheckRange("pressure", P, "Pa", p_vap, AZ_P_MAX,
-                         "Krichevsky-Kasarnovsky factor: from the water vapour pressure to 100 bar"));
+  PetscCall(AzCheckRange("pressure", P, "Pa", p_vap, AZ_P_MAX, "Krichevsky-Kasarnovsky factor: from the water vapour pressure to 100 bar"));
   *poynting = PetscExpReal(-AzSpecies[gas].v_inf * (P - p_vap) / (AZ_R * T));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 // c_i = [phi_i y_i (P - p1*) exp(-v_i (P - p1*)/RT) / k_H,i] rho_w/M_w 10^-(log10 c0/c) for N2 and O2 (see top).
-PetscErrorCode AzSolubilityCompute(PetscReal T, PetscReal P, const AzGasMix *mix, const AzElectrolyte *el, AzSolubility *s) {
-  PetscReal y[AZ_NSPEC], phi[AZ_NSPEC], dy[AZ_NSPEC], dlnphi[AZ_NSPEC], balance = 1, p_dry;  // -, -, Pa^-1, Pa^-1, -, Pa
+PetscErrorCode AzSolubilityCompute(PetscReal T, PetscReal P, const AzGasMix *mix, const AzElectrolyte *el, AzSolubility *s)
+{
+  PetscReal     y[AZ_NSPEC], phi[AZ_NSPEC], dy[AZ_NSPEC], dlnphi[AZ_NSPEC], balance = 1, p_dry;  // -, -, Pa^-1, Pa^-1, -, Pa
   AzElectrolyte none;
 
   PetscFunctionBeginUser;
@@ -43,14 +44,13 @@ PetscErrorCode AzSolubilityCompute(PetscReal T, PetscReal P, const AzGasMix *mix
   }
   s->T = T;
   s->P = P;
-  PetscCall(AzCheckRange("temperature", T, "K", AZ_T_MIN, AZ_T_MAX,
-                         "gas solubility: limited by the Weisenberger-Schumpe salting-out model"));
+  PetscCall(
+      AzCheckRange("temperature", T, "K", AZ_T_MIN, AZ_T_MAX, "gas solubility: limited by the Weisenberger-Schumpe salting-out model"));
   PetscCall(AzWaterVaporPressure(T, &s->water.p_vap));
-  PetscCheck(
-      P > s->water.p_vap, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
-      "pressure = %.6g Pa is not above the water vapour pressure %.6g Pa at %.6g K: the electrolyte would boil (valid: p_vap < "
-      "P <= %.6g Pa)",
-      (double)P, (double)s->water.p_vap, (double)T, (double)AZ_P_MAX);
+  PetscCheck(P > s->water.p_vap, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
+             "pressure = %.6g Pa is not above the water vapour pressure %.6g Pa at %.6g K: the electrolyte would boil (valid: p_vap < "
+             "P <= %.6g Pa)",
+             (double)P, (double)s->water.p_vap, (double)T, (double)AZ_P_MAX);
   PetscCall(AzCheckRange("pressure", P, "Pa", s->water.p_vap, AZ_P_MAX,
                          "gas solubility: Krichevsky-Kasarnovsky + virial EOS, tested to 100 bar"));
   PetscCall(AzWaterProperties(T, P, &s->water));
@@ -66,8 +66,8 @@ PetscErrorCode AzSolubilityCompute(PetscReal T, PetscReal P, const AzGasMix *mix
 
   for (PetscInt g = 0; g < AZ_NGAS_SOLVED; g++) {
     AzGasSolubility *r = &s->gas[g];
-    PetscReal log10_ratio, ydry_g = mix->y[g];  // -, -
-    PetscReal dlnphi_dp = 0;                    // Pa^-1
+    PetscReal        log10_ratio, ydry_g = mix->y[g];  // -, -
+    PetscReal        dlnphi_dp = 0;                    // Pa^-1
 
     // Composition derivative for dc/dp_g at fixed T and P: p_g = y_g (P - p_vap) rises by dp, the other dry gases
     // keep their proportions, water vapour is unchanged; per unit dp, dy_g = 1/P and dy_j = -y_j/(1 - y_g)/P.
@@ -80,17 +80,17 @@ PetscErrorCode AzSolubilityCompute(PetscReal T, PetscReal P, const AzGasMix *mix
     PetscCall(AzVirialFugacity(T, P, y, dy, phi, dlnphi));
     if (1 - ydry_g > 1e-12) dlnphi_dp = dlnphi[g];
 
-    r->y_dry = ydry_g;
+    r->y_dry     = ydry_g;
     r->p_partial = ydry_g * p_dry;
-    r->phi = phi[g];
-    r->fugacity = phi[g] * r->p_partial;
+    r->phi       = phi[g];
+    r->fugacity  = phi[g] * r->p_partial;
     PetscCall(AzHenryConstant((AzGas)g, T, &r->kH));
     PetscCall(AzPoyntingFactor((AzGas)g, T, P, &r->poynting));
     PetscCall(AzSaltingOut((AzGas)g, T, el, &log10_ratio));
     r->salting_factor = PetscPowReal(10.0, -log10_ratio);
     {
-      PetscReal K = s->water.density / AZ_M_WATER * r->poynting * r->salting_factor / r->kH;  // mol m^-3 Pa^-1
-      r->c_sat = K * r->fugacity;
+      PetscReal K  = s->water.density / AZ_M_WATER * r->poynting * r->salting_factor / r->kH;  // mol m^-3 Pa^-1
+      r->c_sat     = K * r->fugacity;
       r->dc_sat_dp = K * phi[g] * (1 + r->p_partial * dlnphi_dp);
     }
     PetscCall(AzLiquidDiffusivity((AzGas)g, T, el, &r->D));

@@ -34,7 +34,8 @@ const AzSpeciesData AzSpecies[AZ_NGAS + 1] = {
 // clang-format on
 
 // C's %.6g (PETSc's printf appends a '.' to integral values: "400." K).
-PetscErrorCode AzCheckRange(const char what[], PetscReal v, const char unit[], PetscReal lo, PetscReal hi, const char why[]) {
+PetscErrorCode AzCheckRange(const char what[], PetscReal v, const char unit[], PetscReal lo, PetscReal hi, const char why[])
+{
   char sv[32], slo[32], shi[32];
 
   PetscFunctionBeginUser;
@@ -42,6 +43,6 @@ PetscErrorCode AzCheckRange(const char what[], PetscReal v, const char unit[], P
   snprintf(sv, sizeof(sv), "%g", (double)v);
   snprintf(slo, sizeof(slo), "%g", (double)lo);
   snprintf(shi, sizeof(shi), "%g", (double)hi);
-  SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s = %s %s is outside the valid range [%s, %s] %s (%s)", what, sv, unit, slo,
-          shi, unit, why);
+  SETERRQ(PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "%s = %s %s is outside the valid range [%s, %s] %s (%s)", what, sv, unit, slo, shi, unit,
+          why);
 }

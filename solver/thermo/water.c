@@ -16,10 +16,11 @@
 
 // ln(p_sat/p_c) = (T_c/T) (a1 t + a2 t^1.5 + a3 t^3 + a4 t^3.5 + a5 t^4 + a6 t^7.5), t = 1 - T/T_c
 // (Wagner & Pruss 1993, eq. 2.5). Valid 273.16 K - 647.096 K.
-PetscErrorCode AzWaterVaporPressure(PetscReal T, PetscReal *p_vap) {
+PetscErrorCode AzWaterVaporPressure(PetscReal T, PetscReal *p_vap)
+{
   const PetscReal a[6] = {-7.85951783, 1.84408259, -11.7866497, 22.6807411, -15.9618719, 1.80122502};
   const PetscReal e[6] = {1.0, 1.5, 3.0, 3.5, 4.0, 7.5};
-  PetscReal t, sum = 0;
+  PetscReal       t, sum = 0;
 
   PetscFunctionBeginUser;
   PetscCall(AzCheckRange("temperature", T, "K", AZ_TSAT_MIN, AZ_TSAT_MAX, "water vapour pressure, Wagner & Pruss 1993"));
@@ -31,10 +32,11 @@ PetscErrorCode AzWaterVaporPressure(PetscReal T, PetscReal *p_vap) {
 
 // rho'/rho_c = 1 + b1 t^(1/3) + b2 t^(2/3) + b3 t^(5/3) + b4 t^(16/3) + b5 t^(43/3) + b6 t^(110/3)
 // (Wagner & Pruss 1993, eq. 2.6). Valid 273.16 K - 647.096 K.
-PetscErrorCode AzWaterDensity(PetscReal T, PetscReal *rho) {
+PetscErrorCode AzWaterDensity(PetscReal T, PetscReal *rho)
+{
   const PetscReal b[6] = {1.99274064, 1.09965342, -0.510839303, -1.75493479, -45.5170352, -6.74694450e5};
   const PetscReal e[6] = {1.0 / 3, 2.0 / 3, 5.0 / 3, 16.0 / 3, 43.0 / 3, 110.0 / 3};
-  PetscReal t, sum = 1;
+  PetscReal       t, sum = 1;
 
   PetscFunctionBeginUser;
   PetscCall(AzCheckRange("temperature", T, "K", AZ_TSAT_MIN, AZ_TSAT_MAX, "saturated water density, Wagner & Pruss 1993"));
@@ -48,7 +50,8 @@ PetscErrorCode AzWaterDensity(PetscReal T, PetscReal *rho) {
 // kappa_T = (50.88496 + 0.6163813 t + 1.459187e-3 t^2 + 20.08438e-6 t^3 - 58.47727e-9 t^4 + 410.4110e-12 t^5)
 //           / (1 + 19.67348e-3 t) x 1e-6 bar^-1, t in °C; valid 0-100 °C. kappa_T falls by ~4 % per 100 bar, so taking
 // it constant errs by < 1e-4 in rho up to 100 bar (checked against IAPWS-IF97 in the tests).
-PetscErrorCode AzWaterDensityCompressed(PetscReal T, PetscReal P, PetscReal *rho) {
+PetscErrorCode AzWaterDensityCompressed(PetscReal T, PetscReal P, PetscReal *rho)
+{
   PetscReal t = T - 273.15, p_sat, rho_sat, kappa;  // °C, Pa, kg m^-3, Pa^-1
 
   PetscFunctionBeginUser;
@@ -65,8 +68,9 @@ PetscErrorCode AzWaterDensityCompressed(PetscReal T, PetscReal P, PetscReal *rho
 // mu = mu* mu0(Tb) mu1(Tb, rb), Tb = T/647.096 K, rb = rho/322 kg m^-3, mu* = 1e-6 Pa s (IAPWS 2008, eqs. 10-12):
 //   mu0 = 100 sqrt(Tb) / sum_i H_i / Tb^i,  mu1 = exp(rb sum_i sum_j H_ij (1/Tb - 1)^i (rb - 1)^j).
 // Valid for the stable fluid 253.15-1173.15 K; the density must come from the caller (liquid, here).
-PetscErrorCode AzWaterViscosity(PetscReal T, PetscReal rho, PetscReal *mu) {
-  const PetscReal H0[4] = {1.67752, 2.20462, 0.6366564, -0.241605};
+PetscErrorCode AzWaterViscosity(PetscReal T, PetscReal rho, PetscReal *mu)
+{
+  const PetscReal H0[4]    = {1.67752, 2.20462, 0.6366564, -0.241605};
   const PetscReal H1[6][7] = {
       {5.20094e-1, 2.22531e-1, -2.81378e-1, 1.61913e-1, -3.25372e-2, 0, 0},
       {8.50895e-2, 9.99115e-1, -9.06851e-1, 2.57399e-1, 0, 0, 0},
@@ -96,7 +100,8 @@ PetscErrorCode AzWaterViscosity(PetscReal T, PetscReal rho, PetscReal *mu) {
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzWaterProperties(PetscReal T, PetscReal P, AzWaterProps *w) {
+PetscErrorCode AzWaterProperties(PetscReal T, PetscReal P, AzWaterProps *w)
+{
   PetscFunctionBeginUser;
   PetscCall(AzWaterVaporPressure(T, &w->p_vap));
   PetscCall(AzWaterDensityCompressed(T, P, &w->density));

@@ -3,7 +3,8 @@
 #include "aztest.h"
 
 // ln(k_H / 1 GPa) as the guideline tabulates it in its check values (IAPWS G7-04; Fernández-Prini et al. 2003).
-static PetscErrorCode LnKH(AzGas gas, PetscReal T, PetscReal *ln_kH) {
+static PetscErrorCode LnKH(AzGas gas, PetscReal T, PetscReal *ln_kH)
+{
   PetscReal kH;
 
   PetscFunctionBeginUser;
@@ -12,7 +13,8 @@ static PetscErrorCode LnKH(AzGas gas, PetscReal T, PetscReal *ln_kH) {
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
   PetscReal v, kH;
 
   PetscCall(PetscInitialize(&argc, &argv, NULL, NULL));

@@ -35,7 +35,7 @@ int main(int argc, char **argv)
   // Electrode faces: the balance and the derivative of the flux with respect to the cell value.
   for (PetscInt order = 0; order < 3; order++) {
     const PetscReal orders[3] = {1.0, 0.7, 1.5};
-    AzElectrode     e = {.mode = AZ_ELECTRODE_POTENTIOSTATIC, .potential = -0.25};
+    AzElectrode     e         = {.mode = AZ_ELECTRODE_POTENTIOSTATIC, .potential = -0.25};
     AzElectrodeFace s, sp, sm;
     const PetscReal g = 2e-5, cP = 0.5, h = 1e-6 * cP;  // g = D/d in m/s
 

@@ -7,7 +7,7 @@ int main(int argc, char **argv)
 {
   const PetscInt      n = 240;
   PetscReal           x[241], hmin = 1e300, hmax = 0, jump = 0;
-  const AzRefinePoint ref[2] = {{0.01, 0.02, 8, 0.0025}, {0.01, 0.01, 2, 0.00125}};
+  const AzRefinePoint ref[2]    = {{0.01, 0.02, 8, 0.0025}, {0.01, 0.01, 2, 0.00125}};
   const PetscReal     breaks[2] = {0.01, 0.02};
   PetscInt            at_s = -1, at_e = -1, electrode = 0;
 

@@ -3,16 +3,18 @@
 #include "aztest.h"
 
 // Concentration of the named ion in el (mol/L), 0 if absent.
-static PetscReal IonConc(const AzElectrolyte *el, const char name[]) {
+static PetscReal IonConc(const AzElectrolyte *el, const char name[])
+{
   for (PetscInt k = 0; k < el->nion; k++)
     if (!strcmp(AzIonName(el->ion[k]), name)) return el->c[k];
   return 0;
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
   AzElectrolyte el;
-  AzGasMix mix;
-  PetscReal r, r2, ionic;
+  AzGasMix      mix;
+  PetscReal     r, r2, ionic;
 
   PetscCall(PetscInitialize(&argc, &argv, NULL, NULL));
 
@@ -55,11 +57,10 @@ int main(int argc, char **argv) {
   PetscCall(AzSaltingOut(AZ_GAS_N2, 298.15, &el, &r2));
   AZ_CHECK_ABS(r2, 0, 0, "no salting-out in pure water");
   {  // every salt azote documents parses, and salts out O2 at 25 °C
-    const char *salts[] = {"KOH:1",       "KCl:1",   "Li2SO4:0.5", "PBS:0.1",    "Na2SO4:0.5", "KHCO3:0.5",
-                           "LiClO4:1",    "NaCl:1",  "NaOH:1",     "K2SO4:0.5",  "H2SO4:0.5",  "HCl:1",
-                           "KNO3:1",      "NaNO3:1", "K2CO3:0.5",  "KH2PO4:0.5", "K2HPO4:0.5", "NaH2PO4:0.5",
-                           "Na2HPO4:0.5", "LiCl:1",  "LiOH:1",     "NaHCO3:0.5", "Na2CO3:0.5", "NaClO4:1",
-                           "KClO4:0.1",   "HClO4:1", "HNO3:1",     "K3PO4:0.1",  "Na3PO4:0.1", "LiNO3:1"};
+    const char *salts[] = {"KOH:1",      "KCl:1",       "Li2SO4:0.5",  "PBS:0.1",   "Na2SO4:0.5", "KHCO3:0.5",  "LiClO4:1",   "NaCl:1",
+                           "NaOH:1",     "K2SO4:0.5",   "H2SO4:0.5",   "HCl:1",     "KNO3:1",     "NaNO3:1",    "K2CO3:0.5",  "KH2PO4:0.5",
+                           "K2HPO4:0.5", "NaH2PO4:0.5", "Na2HPO4:0.5", "LiCl:1",    "LiOH:1",     "NaHCO3:0.5", "Na2CO3:0.5", "NaClO4:1",
+                           "KClO4:0.1",  "HClO4:1",     "HNO3:1",      "K3PO4:0.1", "Na3PO4:0.1", "LiNO3:1"};
     for (size_t k = 0; k < sizeof(salts) / sizeof(salts[0]); k++) {
       PetscCall(AzElectrolyteParse(salts[k], &el));
       PetscCall(AzSaltingOut(AZ_GAS_O2, 298.15, &el, &r));

@@ -4,10 +4,11 @@
 #include "aztest.h"
 
 // c_sat (mol/m3) of gas g at T, P for the dry feed spec in electrolyte el_spec.
-static PetscErrorCode CSat(PetscReal T, PetscReal P, const char spec[], const char el_spec[], AzGas g, PetscReal *c) {
-  AzGasMix mix;
+static PetscErrorCode CSat(PetscReal T, PetscReal P, const char spec[], const char el_spec[], AzGas g, PetscReal *c)
+{
+  AzGasMix      mix;
   AzElectrolyte el;
-  AzSolubility s;
+  AzSolubility  s;
 
   PetscFunctionBeginUser;
   PetscCall(AzGasMixParse(spec, &mix));
@@ -18,8 +19,9 @@ static PetscErrorCode CSat(PetscReal T, PetscReal P, const char spec[], const ch
 }
 
 // Mole fraction x_N2 per bar of N2 partial pressure, pure N2 feed, as the NBS table gives it.
-static PetscErrorCode XPerBarN2(PetscReal T, PetscReal P, PetscReal *k) {
-  AzGasMix mix;
+static PetscErrorCode XPerBarN2(PetscReal T, PetscReal P, PetscReal *k)
+{
+  AzGasMix     mix;
   AzSolubility s;
 
   PetscFunctionBeginUser;
@@ -30,18 +32,18 @@ static PetscErrorCode XPerBarN2(PetscReal T, PetscReal P, PetscReal *k) {
 }
 
 // dc_sat/dp of gas g against a central difference: p_g moves by +-h, the other dry gases keep their proportions.
-static PetscErrorCode CheckDerivative(PetscReal T, PetscReal P, const char spec[], AzGas g, PetscReal *rel_err,
-                                      PetscReal *rel_phi) {
-  AzGasMix mix, mp, mm;
+static PetscErrorCode CheckDerivative(PetscReal T, PetscReal P, const char spec[], AzGas g, PetscReal *rel_err, PetscReal *rel_phi)
+{
+  AzGasMix     mix, mp, mm;
   AzSolubility s, sp, sm;
-  PetscReal p_dry, h, yg;
+  PetscReal    p_dry, h, yg;
 
   PetscFunctionBeginUser;
   PetscCall(AzGasMixParse(spec, &mix));
   PetscCall(AzSolubilityCompute(T, P, &mix, NULL, &s));
   p_dry = P - s.water.p_vap;
-  yg = mix.y[g];
-  h = 1e-4 * s.gas[g].p_partial;
+  yg    = mix.y[g];
+  h     = 1e-4 * s.gas[g].p_partial;
   mp = mm = mix;
   for (PetscInt j = 0; j < AZ_NGAS; j++) {
     if (j == (PetscInt)g) continue;
@@ -57,9 +59,10 @@ static PetscErrorCode CheckDerivative(PetscReal T, PetscReal P, const char spec[
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
   const char *air = "N2:0.78084,O2:0.20946,Ar:0.00934";
-  PetscReal c, c0, k, k1, err, rphi, B, C;
+  PetscReal   c, c0, k, k1, err, rphi, B, C;
 
   PetscCall(PetscInitialize(&argc, &argv, NULL, NULL));
 
@@ -77,7 +80,7 @@ int main(int argc, char **argv) {
     const PetscReal t_C[3] = {5, 25, 35}, tol_o2[3] = {0.03, 0.01, 0.02}, tol_n2[3] = {0.03, 0.02, 0.03};
     for (int i = 0; i < 3; i++) {
       PetscReal T = 273.15 + t_C[i], Ts = PetscLogReal((298.15 - t_C[i]) / (273.15 + t_C[i])), Tc = T / 100, ln_o2, ln_n2;
-      char what[96];
+      char      what[96];
       ln_o2 = 2.00907 + Ts * (3.22014 + Ts * (4.05010 + Ts * (4.94457 + Ts * (-0.256847 + Ts * 3.88767))));
       ln_n2 = -172.4965 + 248.4262 / Tc + 143.0738 * PetscLogReal(Tc) - 21.7120 * Tc;
       PetscCall(CSat(T, 101325, air, "none", AZ_GAS_O2, &c));
@@ -103,8 +106,8 @@ int main(int argc, char **argv) {
       for (int j = 1; j < 3; j++) {
         char what[96];
         PetscCall(XPerBarN2(273.15 + t_C[i], P[j], &k));
-        PetscCall(PetscSNPrintf(what, sizeof(what), "N2 k(%.0f bar)/k(1 bar) at %.0f °C vs NBS 1973", (double)(P[j] / 1e5),
-                                (double)t_C[i]));
+        PetscCall(
+            PetscSNPrintf(what, sizeof(what), "N2 k(%.0f bar)/k(1 bar) at %.0f °C vs NBS 1973", (double)(P[j] / 1e5), (double)t_C[i]));
         AZ_CHECK_REL(k / k1, nbs[i][j] / nbs[i][0], 0.015, what);
         if (t_C[i] == 25) {
           PetscCall(PetscSNPrintf(what, sizeof(what), "N2 x per bar at 25 °C, %.0f bar vs NBS 1973", (double)(P[j] / 1e5)));
@@ -130,7 +133,7 @@ int main(int argc, char **argv) {
   PetscCall(CheckDerivative(333.15, 5e6, "O2:0.3,N2:0.6,He:0.1", AZ_GAS_O2, &err, &rphi));
   AZ_CHECK(err < 1e-6, "dc_sat/dp O2 in O2/N2/He at 50 bar, 60 °C: rel. error %g", (double)err);
   {  // a single-component dry gas: phi held fixed, dc/dp = c/p
-    AzGasMix mix;
+    AzGasMix     mix;
     AzSolubility s;
     PetscCall(AzGasMixParse("N2:1", &mix));
     PetscCall(AzSolubilityCompute(298.15, 5e6, &mix, NULL, &s));
@@ -144,7 +147,7 @@ int main(int argc, char **argv) {
   AZ_CHECK_REL(B, -36.1e-6, 0.03, "B(N2, 200 K), Tsonopoulos vs NIST SRD 134");
   AZ_CHECK_REL(C, 1910e-12, 0.05, "C(N2, 200 K), Orbey-Vera vs NIST SRD 134");
   {  // the gas becomes ideal at low pressure: phi(N2) -> 1 (water vapour is 16 % of the gas at 20 kPa, 25 °C)
-    AzGasMix mix;
+    AzGasMix  mix;
     PetscReal phi[AZ_NGAS];
     PetscCall(AzGasMixParse("N2:1", &mix));
     PetscCall(AzFugacityCoefficients(298.15, 2e4, &mix, phi));

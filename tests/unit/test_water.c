@@ -2,8 +2,9 @@
 #include <azote/thermo.h>
 #include "aztest.h"
 
-int main(int argc, char **argv) {
-  PetscReal p, rho, mu;
+int main(int argc, char **argv)
+{
+  PetscReal    p, rho, mu;
   AzWaterProps w;
 
   PetscCall(PetscInitialize(&argc, &argv, NULL, NULL));

@@ -36,10 +36,10 @@ static double AzGraetzMarch(double h, double U, double D, double L, double c0, i
       // tridiagonal: (u dy / dx + g_j + g_j+1) c_j - g_j c_j-1 - g_j+1 c_j+1 = u dy / dx c_j^old
       for (int j = 0; j < ny; j++) {
         const double m = u[j] * dy[j] / dxs;
-        a[j] = j ? -g[j] : 0;
-        d[j] = m + g[j] + g[j + 1];
-        b[j] = j < ny - 1 ? -g[j + 1] : 0;
-        r[j] = m * c[j];
+        a[j]           = j ? -g[j] : 0;
+        d[j]           = m + g[j] + g[j + 1];
+        b[j]           = j < ny - 1 ? -g[j + 1] : 0;
+        r[j]           = m * c[j];
       }
       for (int j = 1; j < ny; j++) {  // Thomas algorithm
         const double w = a[j] / d[j - 1];
@@ -62,10 +62,10 @@ static double AzGraetzReference(double h, double U, double D, double L, double c
 {
   const int ny = 400;
   // x: first order -> 2 F(level+1) - F(level); y: second order -> (4 F(2ny) - F(ny)) / 3
-  const double fx0 = 2 * AzGraetzMarch(h, U, D, L, c0, ny, 1) - AzGraetzMarch(h, U, D, L, c0, ny, 0);
-  const double fx1 = 2 * AzGraetzMarch(h, U, D, L, c0, 2 * ny, 1) - AzGraetzMarch(h, U, D, L, c0, 2 * ny, 0);
-  const double fx2 = 2 * AzGraetzMarch(h, U, D, L, c0, 2 * ny, 2) - AzGraetzMarch(h, U, D, L, c0, 2 * ny, 1);
+  const double fx0  = 2 * AzGraetzMarch(h, U, D, L, c0, ny, 1) - AzGraetzMarch(h, U, D, L, c0, ny, 0);
+  const double fx1  = 2 * AzGraetzMarch(h, U, D, L, c0, 2 * ny, 1) - AzGraetzMarch(h, U, D, L, c0, 2 * ny, 0);
+  const double fx2  = 2 * AzGraetzMarch(h, U, D, L, c0, 2 * ny, 2) - AzGraetzMarch(h, U, D, L, c0, 2 * ny, 1);
   const double best = (4 * fx1 - fx0) / 3;
-  *err = fmax(fabs(fx2 - fx1), fabs(best - fx1)) / fabs(best);
+  *err              = fmax(fabs(fx2 - fx1), fabs(best - fx1)) / fabs(best);
   return best;
 }

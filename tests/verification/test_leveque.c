@@ -63,7 +63,8 @@ static PetscErrorCode Check(const Geometry *g, PetscBool thin)
     AZ_CHECK_REL(st.metrics.i_lim_n2rr_A_m2, leveque, 0.01, "limiting current vs Leveque");
   } else {
     // The formula must be visibly wrong here, or this case does not test that azote follows the true flux.
-    AZ_CHECK(leveque / ref - 1 > 0.02, "%s: Leveque is within 2 %% of the reference (%.3g %%)", g->name, (double)(100 * (leveque / ref - 1)));
+    AZ_CHECK(leveque / ref - 1 > 0.02, "%s: Leveque is within 2 %% of the reference (%.3g %%)", g->name,
+             (double)(100 * (leveque / ref - 1)));
   }
   AZ_CHECK(st.metrics.mass_balance_rel < 1e-8, "%s: mass_balance_rel %.3g", g->name, (double)st.metrics.mass_balance_rel);
   PetscCall(AzProblemDestroy(&p));
@@ -73,7 +74,7 @@ static PetscErrorCode Check(const Geometry *g, PetscBool thin)
 
 int main(int argc, char **argv)
 {
-  const Geometry thin = {"A: thin boundary layer (Leveque regime)", 1e-3, 0.01, 0.005, 0.007, 1e-6};
+  const Geometry thin  = {"A: thin boundary layer (Leveque regime)", 1e-3, 0.01, 0.005, 0.007, 1e-6};
   const Geometry thick = {"B: default flow cell (thick boundary layer)", 5e-4, 0.03, 0.01, 0.02, 1.667e-8};
 
   PetscCall(AzInitialize(&argc, &argv, "test_leveque", NULL));

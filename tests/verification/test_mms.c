@@ -26,10 +26,10 @@ static PetscErrorCode Source(void *ctx, const PetscReal x[3], PetscReal *s)
 {
   const MMS      *m = (MMS *)ctx;
   const PetscReal a = 2 * PETSC_PI / m->Lx, b = 1.5 / m->Ly, th = a * x[0] + 0.3, eta = x[1] / m->Ly;
-  const PetscReal u = 6 * m->U * eta * (1 - eta);
-  const PetscReal cx = 0.5 * a * PetscCosReal(th) * PetscCosReal(b * x[1]);
+  const PetscReal u   = 6 * m->U * eta * (1 - eta);
+  const PetscReal cx  = 0.5 * a * PetscCosReal(th) * PetscCosReal(b * x[1]);
   const PetscReal lap = -0.5 * (a * a + b * b) * PetscSinReal(th) * PetscCosReal(b * x[1]);
-  *s = u * cx - m->D * lap + m->k * Exact(m, x);
+  *s                  = u * cx - m->D * lap + m->k * Exact(m, x);
   return PETSC_SUCCESS;
 }
 
@@ -77,7 +77,7 @@ static PetscErrorCode SolveMMS(MMS *m, PetscInt N, PetscReal *err)
   for (PetscInt j = p.grid.xs[1]; j < p.grid.xs[1] + p.grid.xm[1]; j++)
     for (PetscInt i = p.grid.xs[0]; i < p.grid.xs[0] + p.grid.xm[0]; i++) {
       const PetscReal x[3] = {p.grid.xc[0][i], p.grid.xc[1][j], 0}, V = AzGridVolume(&p.grid, i, j, 0);
-      const PetscReal e    = c[AzGridOwned(&p.grid, i, j, 0)] - Exact(m, x);
+      const PetscReal e = c[AzGridOwned(&p.grid, i, j, 0)] - Exact(m, x);
       num += V * e * e;
       den += V;
     }
@@ -96,9 +96,9 @@ int main(int argc, char **argv)
     const char *name;
     MMS         m;
   } cases[] = {
-    {"diffusion", {Lx, Ly, D, 0, 0}},
-    {"advection-diffusion (Pe = U Lx/D = 20)", {Lx, Ly, D, 20 * D / Lx, 0}},
-    {"advection-diffusion-reaction (Pe = 20, Da = k Lx^2/D = 5)", {Lx, Ly, D, 20 * D / Lx, 5 * D / (Lx * Lx)}},
+      {"diffusion", {Lx, Ly, D, 0, 0}},
+      {"advection-diffusion (Pe = U Lx/D = 20)", {Lx, Ly, D, 20 * D / Lx, 0}},
+      {"advection-diffusion-reaction (Pe = 20, Da = k Lx^2/D = 5)", {Lx, Ly, D, 20 * D / Lx, 5 * D / (Lx * Lx)}},
   };
   const PetscInt N[4] = {16, 32, 64, 128};
 
@@ -109,9 +109,11 @@ int main(int argc, char **argv)
     PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%s\n", cases[t].name));
     for (PetscInt r = 0; r < 4; r++) {
       const PetscReal order = r ? PetscLog2Real(e[r - 1] / e[r]) : 0;
-      PetscCall(PetscPrintf(PETSC_COMM_WORLD, "  %4" PetscInt_FMT " x %4" PetscInt_FMT "  L2 error %.4e  order %.3f\n", N[r], N[r] / 2, (double)e[r],
-                            (double)order));
-      if (r) AZ_CHECK(e[r] < e[r - 1], "%s: error did not fall from %" PetscInt_FMT " to %" PetscInt_FMT " cells", cases[t].name, N[r - 1], N[r]);
+      PetscCall(PetscPrintf(PETSC_COMM_WORLD, "  %4" PetscInt_FMT " x %4" PetscInt_FMT "  L2 error %.4e  order %.3f\n", N[r], N[r] / 2,
+                            (double)e[r], (double)order));
+      if (r)
+        AZ_CHECK(e[r] < e[r - 1], "%s: error did not fall from %" PetscInt_FMT " to %" PetscInt_FMT " cells", cases[t].name, N[r - 1],
+                 N[r]);
     }
     AZ_CHECK(PetscLog2Real(e[2] / e[3]) >= 1.8, "%s: observed order %.3f < 1.8", cases[t].name, (double)PetscLog2Real(e[2] / e[3]));
   }
