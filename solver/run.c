@@ -132,31 +132,38 @@ static PetscErrorCode AzWriteSummary(AzCase c, AzRunStats *st)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// The fields: N2 concentration, velocity, region tags, and the surface state along the electrode.
+// The fields: every species, velocity, region tags, and the state along the electrode.
 static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p)
 {
-  const AzGrid          *g = &p->grid;
-  Vec                    ux, tag;
-  PetscReal             *a;
-  PetscInt               n;
-  AzElectrodeFaceRecord *f;
-  PetscReal             *buf;
+  const AzGrid     *g = &p->grid;
+  DM                da1;
+  Vec               v[AZ_MAX_SPECIES + 2];
+  AzCellField       fields[AZ_MAX_SPECIES + 2];
+  PetscReal        *a, *buf;
+  PetscInt          n, nf = 0;
+  AzElectrodePiece *f;
 
   PetscFunctionBeginUser;
-  PetscCall(DMCreateGlobalVector(g->da, &ux));
-  PetscCall(VecDuplicate(ux, &tag));
-  PetscCall(VecGetArray(ux, &a));
-  for (PetscInt k = g->xs[2]; k < g->xs[2] + g->xm[2]; k++)
-    for (PetscInt j = g->xs[1]; j < g->xs[1] + g->xm[1]; j++)
-      for (PetscInt i = g->xs[0]; i < g->xs[0] + g->xm[0]; i++) a[AzGridOwned(g, i, j, k)] = p->ux ? p->ux[j + g->M[1] * k] : 0;
-  PetscCall(VecRestoreArray(ux, &a));
-  PetscCall(VecGetArray(tag, &a));
-  for (PetscInt k = g->xs[2]; k < g->xs[2] + g->xm[2]; k++)
-    for (PetscInt j = g->xs[1]; j < g->xs[1] + g->xm[1]; j++)
-      for (PetscInt i = g->xs[0]; i < g->xs[0] + g->xm[0]; i++) a[AzGridOwned(g, i, j, k)] = g->tag[AzGridLocal(g, i, j, k)];
-  PetscCall(VecRestoreArray(tag, &a));
+  PetscCall(DMDACreateCompatibleDMDA(g->da, 1, &da1));
+  for (PetscInt s = 0; s < p->nspecies; s++, nf++) {
+    PetscCall(DMCreateGlobalVector(da1, &v[nf]));
+    PetscCall(VecStrideGather(p->c, s, v[nf], INSERT_VALUES));
+    fields[nf] = (AzCellField){p->species[s].name, "mol/m^3", v[nf]};
+  }
+  PetscCall(DMCreateGlobalVector(da1, &v[nf]));
+  PetscCall(VecGetArray(v[nf], &a));
+  AzForOwnedCells(g, i, j, k) a[AzGridOwned(g, i, j, k)] = p->ux ? p->ux[j + g->M[1] * k] : 0;
+  PetscCall(VecRestoreArray(v[nf], &a));
+  fields[nf] = (AzCellField){"u_x", "m/s", v[nf]};
+  nf++;
+  PetscCall(DMCreateGlobalVector(da1, &v[nf]));
+  PetscCall(VecGetArray(v[nf], &a));
+  AzForOwnedCells(g, i, j, k) a[AzGridOwned(g, i, j, k)] = g->tag[AzGridLocal(g, i, j, k)];
+  PetscCall(VecRestoreArray(v[nf], &a));
+  fields[nf] = (AzCellField){"region", "-", v[nf]};
+  nf++;
 
-  PetscCall(AzProblemElectrodeFaces(p, &n, &f));
+  PetscCall(AzProblemElectrodePieces(p, &n, &f));
   PetscCall(PetscMalloc1(5 * PetscMax(n, 1), &buf));
   for (PetscInt e = 0; e < n; e++) {
     buf[e]         = f[e].x[0];
@@ -166,18 +173,17 @@ static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p)
     buf[4 * n + e] = f[e].state.i_her;
   }
   {
-    const AzCellField fields[] = {{"c_n2", "mol/m^3", p->c}, {"u_x", "m/s", ux}, {"region", "-", tag}};
-    const AzLineField lines[]  = {{"x", "m", n, buf},
-                                  {"y", "m", n, buf + n},
-                                  {"c_surf", "mol/m^3", n, buf + 2 * n},
-                                  {"i_n2rr", "A/m^2", n, buf + 3 * n},
-                                  {"i_her", "A/m^2", n, buf + 4 * n}};
-    PetscCall(AzOutputWriteFields(c->comm, c->output_dir, g, 3, fields, "electrode", 5, lines));
+    const AzLineField lines[] = {{"x", "m", n, buf},
+                                 {"y", "m", n, buf + n},
+                                 {"c_surf", "mol/m^3", n, buf + 2 * n},
+                                 {"i_n2rr", "A/m^2", n, buf + 3 * n},
+                                 {"i_her", "A/m^2", n, buf + 4 * n}};
+    PetscCall(AzOutputWriteFields(c->comm, c->output_dir, g, nf, fields, "electrode", 5, lines));
   }
   PetscCall(PetscFree(buf));
   PetscCall(PetscFree(f));
-  PetscCall(VecDestroy(&ux));
-  PetscCall(VecDestroy(&tag));
+  for (PetscInt i = 0; i < nf; i++) PetscCall(VecDestroy(&v[i]));
+  PetscCall(DMDestroy(&da1));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

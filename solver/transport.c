@@ -1,5 +1,5 @@
 // The transport residual and its analytic Jacobian: one loop over the owned cells of the DMDA box for every cell
-// template (templates differ only by region tags, coefficients and boundary patches).
+// template (templates differ only by species, region coefficients and boundary patches).
 #include <azote/transport.h>
 
 PetscReal AzBernoulli(PetscReal z)
@@ -21,6 +21,51 @@ void AzFaceFlux(PetscReal area, PetscReal D, PetscReal h, PetscReal u, PetscReal
   *aN = -g * AzBernoulli(pe);
 }
 
+PetscErrorCode AzProblemAddSpecies(AzProblem *p, const char name[], PetscInt *s)
+{
+  PetscFunctionBeginUser;
+  PetscCheck(p->nspecies < AZ_MAX_SPECIES, p->comm, PETSC_ERR_PLIB, "too many species");
+  PetscCheck(!p->grid.da, p->comm, PETSC_ERR_ORDER, "species must be declared before the grid is created");
+  if (p->nspecies == 0) p->s_gas = p->s_nh3 = -1;
+  PetscCall(PetscStrncpy(p->species[p->nspecies].name, name, sizeof(p->species[0].name)));
+  p->species[p->nspecies].scale = 1e-12;
+  if (!strcmp(name, "c_n2_gas")) p->s_gas = p->nspecies;
+  if (!strcmp(name, "c_nh3")) p->s_nh3 = p->nspecies;
+  if (s) *s = p->nspecies;
+  p->nspecies++;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemAddRegion(AzProblem *p, const char name[], PetscInt *r)
+{
+  AzRegion *reg;
+
+  PetscFunctionBeginUser;
+  PetscCheck(p->nregion < AZ_MAX_REGIONS, p->comm, PETSC_ERR_PLIB, "too many regions");
+  reg = &p->region[p->nregion];
+  PetscCall(PetscMemzero(reg, sizeof(*reg)));
+  PetscCall(PetscStrncpy(reg->name, name, sizeof(reg->name)));
+  *r = p->nregion++;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemCreateGrid(AzProblem *p, PetscInt dim, const PetscInt M[3], PetscReal *const xf[3])
+{
+  const PetscInt dof = p->nspecies;
+  PetscInt       dfill[AZ_MAX_SPECIES * AZ_MAX_SPECIES], ofill[AZ_MAX_SPECIES * AZ_MAX_SPECIES];
+
+  PetscFunctionBeginUser;
+  PetscCheck(dof >= 1, p->comm, PETSC_ERR_ORDER, "declare the species before creating the grid");
+  PetscCall(AzGridCreate(p->comm, dim, M, xf, dof, &p->grid));
+  // Species couple with each other inside a cell (gas-liquid transfer, products of the electrode) but each only
+  // with itself across a face: the matrix keeps one entry per neighbour and species.
+  for (PetscInt a = 0; a < dof; a++)
+    for (PetscInt b = 0; b < dof; b++) dfill[a * dof + b] = 1, ofill[a * dof + b] = a == b;
+  if (dof > 1) PetscCall(DMDASetBlockFills(p->grid.da, dfill, ofill));
+  for (PetscInt s = 0; s < dof; s++) PetscCall(DMDASetFieldName(p->grid.da, s, p->species[s].name));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode AzProblemSetUpBoundaries(AzProblem *p)
 {
   const PetscInt *M = p->grid.M;
@@ -35,13 +80,36 @@ PetscErrorCode AzProblemSetUpBoundaries(AzProblem *p)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzProblemAddPatch(AzProblem *p, AzBCType type, PetscReal value, PetscInt *patch)
+PetscErrorCode AzProblemAddPatch(AzProblem *p, AzBCType type, const PetscReal value[], PetscInt *patch)
 {
+  AzPatch *pa;
+
   PetscFunctionBeginUser;
   PetscCheck(p->npatch < AZ_MAX_PATCHES, p->comm, PETSC_ERR_PLIB, "too many boundary patches");
-  p->patch[p->npatch].type  = type;
-  p->patch[p->npatch].value = value;
-  *patch                    = p->npatch++;
+  pa = &p->patch[p->npatch];
+  PetscCall(PetscMemzero(pa, sizeof(*pa)));
+  pa->type = type;
+  for (PetscInt s = 0; s < p->nspecies && value; s++) pa->value[s] = value[s];
+  *patch = p->npatch++;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemSetInitial(AzProblem *p, const PetscReal c0[])
+{
+  const AzGrid *g = &p->grid;
+  PetscReal    *c;
+
+  PetscFunctionBeginUser;
+  if (!p->c) PetscCall(DMCreateGlobalVector(g->da, &p->c));
+  PetscCall(PetscObjectSetName((PetscObject)p->c, "c"));
+  PetscCall(VecGetArray(p->c, &c));
+  for (PetscInt k = g->xs[2]; k < g->xs[2] + g->xm[2]; k++)
+    for (PetscInt j = g->xs[1]; j < g->xs[1] + g->xm[1]; j++)
+      for (PetscInt i = g->xs[0]; i < g->xs[0] + g->xm[0]; i++) {
+        const AzRegion *reg = &p->region[g->tag[AzGridLocal(g, i, j, k)]];
+        for (PetscInt s = 0; s < p->nspecies; s++) c[AzGridOwned(g, i, j, k) * p->nspecies + s] = reg->present[s] ? c0[s] : 0;
+      }
+  PetscCall(VecRestoreArray(p->c, &c));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -56,123 +124,193 @@ PetscErrorCode AzProblemDestroy(AzProblem *p)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static inline PetscReal AzCellD(const AzProblem *p, PetscInt l)
-{
-  return p->region[p->grid.tag[l]].D;
-}
+// Jacobian entries of one cell: the intra-cell block (species x species) and one entry per neighbour and species.
+typedef struct {
+  PetscReal r[AZ_MAX_SPECIES];                  // residual, mol s^-1
+  PetscReal d[AZ_MAX_SPECIES][AZ_MAX_SPECIES];  // d r_s / d c_t of the cell itself
+  PetscInt  nnb;                                // neighbours
+  PetscInt  nb[6];                              // their ghosted local cell indices
+  PetscReal o[6][AZ_MAX_SPECIES];               // d r_s / d c_s of neighbour n
+  PetscReal consumed;                           // N2 consumed in the cell or at its electrode faces, mol s^-1
+  PetscReal in, out;                            // N2 entering through Dirichlet faces, leaving through outflow faces
+} AzCellRow;
 
-// Linearised flux out of cell (i,j,k) through its boundary face on `side`: F = aP c_P + b (mol s^-1), with the
-// electrode state for electrode faces. Walls give zero.
-static PetscErrorCode AzBoundaryFlux(const AzProblem *p, PetscInt side, PetscInt i, PetscInt j, PetscInt k, PetscReal cP, PetscReal *F,
-                                     PetscReal *dF, AzElectrodeFace *ef)
+typedef enum { AZ_ROW_FULL, AZ_ROW_TRANSPORT_ONLY } AzRowMode;
+
+// Boundary face of cell (i,j,k) on `side` for species s present in the cell: outward flux F = aP c_P + b.
+static PetscErrorCode AzBoundaryFace(const AzProblem *p, PetscInt side, PetscInt i, PetscInt j, PetscInt k, PetscInt l, const PetscReal *c,
+                                     AzCellRow *row)
 {
   const AzGrid   *g = &p->grid;
-  const PetscInt  d = side / 2, hi = side % 2, idx[3] = {i, j, k};
+  const PetscInt  d = side / 2, hi = side % 2, idx[3] = {i, j, k}, dof = p->nspecies;
   const AzPatch  *patch = &p->patch[p->bc[side][AzProblemBoundaryIndex(p, side, i, j, k)]];
+  const AzRegion *reg   = &p->region[g->tag[l]];
   const PetscReal area  = AzGridFaceArea(g, d, i, j, k);
   const PetscReal h     = hi ? g->xf[d][idx[d] + 1] - g->xc[d][idx[d]] : g->xc[d][idx[d]] - g->xf[d][idx[d]];
   const PetscReal u_out = (d == 0 && p->ux) ? (hi ? 1 : -1) * p->ux[j + g->M[1] * k] : 0;
-  const PetscReal D     = AzCellD(p, AzGridLocal(g, i, j, k));
-  PetscReal       aP, aB;
 
   PetscFunctionBeginUser;
-  *F = 0, *dF = 0;
   switch (patch->type) {
   case AZ_BC_WALL:
     break;
-  case AZ_BC_DIRICHLET: {
-    PetscReal cB = patch->value;
-    if (patch->value_fn) {
-      PetscReal x[3] = {g->xc[0][i], g->xc[1][j], g->xc[2][k]};
-      x[d]           = g->xf[d][hi ? idx[d] + 1 : idx[d]];
-      PetscCall(patch->value_fn(p->user, x, &cB));
+  case AZ_BC_DIRICHLET:
+    for (PetscInt s = 0; s < dof; s++) {
+      PetscReal cB = patch->value[s], aP, aB;
+      if (!reg->present[s]) continue;
+      if (patch->value_fn) {
+        PetscReal x[3] = {g->xc[0][i], g->xc[1][j], g->xc[2][k]};
+        x[d]           = g->xf[d][hi ? idx[d] + 1 : idx[d]];
+        PetscCall(patch->value_fn(p->user, s, x, &cB));
+      }
+      AzFaceFlux(area, reg->D[s], h, u_out, &aP, &aB);
+      row->r[s] += aP * c[l * dof + s] + aB * cB;
+      row->d[s][s] += aP;
+      if (s == AZ_N2 || s == p->s_gas) row->in -= aP * c[l * dof + s] + aB * cB;
     }
-    AzFaceFlux(area, D, h, u_out, &aP, &aB);
-    *F = aP * cP + aB * cB, *dF = aP;
-  } break;
+    break;
   case AZ_BC_OUTFLOW:  // zero diffusive gradient: the flow carries the cell's concentration out
-    *F = area * u_out * cP, *dF = area * u_out;
+    for (PetscInt s = 0; s < dof; s++) {
+      if (!reg->present[s]) continue;
+      row->r[s] += area * u_out * c[l * dof + s];
+      row->d[s][s] += area * u_out;
+      if (s == AZ_N2 || s == p->s_gas) row->out += area * u_out * c[l * dof + s];
+    }
     break;
   case AZ_BC_ELECTRODE: {
     AzElectrodeFace f;
     PetscCheck(u_out == 0, PETSC_COMM_SELF, PETSC_ERR_PLIB, "an electrode face cannot carry flow");
-    PetscCall(AzElectrodeFaceSolve(&p->electrode, cP, D / h, p->T, &f));
-    *F = area * f.flux, *dF = area * f.dflux_dc;
-    if (ef) *ef = f;
+    PetscCall(AzElectrodeFaceSolve(&p->electrode, c[l * dof + AZ_N2], reg->D[AZ_N2] / h, p->T, &f));
+    row->r[AZ_N2] += area * f.flux;
+    row->d[AZ_N2][AZ_N2] += area * f.dflux_dc;
+    row->consumed += area * f.flux;
+    if (p->s_nh3 >= 0 && reg->present[p->s_nh3]) {  // 2 NH3 leave the surface per N2 reduced
+      row->r[p->s_nh3] -= 2 * area * f.flux;
+      row->d[p->s_nh3][AZ_N2] -= 2 * area * f.dflux_dc;
+    }
   } break;
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// Residual row of owned cell (i,j,k), and its Jacobian entries when cols/vals are given: (local column, value) pairs,
-// the diagonal first.
-static PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i, PetscInt j, PetscInt k, PetscReal *r,
-                                     PetscInt *ncol, PetscInt cols[], PetscReal vals[])
+// Residual of owned cell (i,j,k) for all species with its Jacobian entries. In AZ_ROW_TRANSPORT_ONLY mode the
+// dissolved-N2 row omits the electrode reaction and is never pinned: minus that row is what a catalyst-layer cell
+// held at c = 0 (limiting mode) consumes.
+static PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i, PetscInt j, PetscInt k, AzRowMode mode,
+                                     AzCellRow *row)
 {
   const AzGrid   *g      = &p->grid;
-  const PetscInt  idx[3] = {i, j, k}, lP = AzGridLocal(g, i, j, k);
-  const PetscReal cP = c[lP], DP = AzCellD(p, lP);
-  PetscReal       res = 0, diag = 0;
-  PetscInt        n = 1;
+  const PetscInt  idx[3] = {i, j, k}, lP = AzGridLocal(g, i, j, k), dof = p->nspecies;
+  const AzRegion *reg   = &p->region[g->tag[lP]];
+  const PetscReal V     = AzGridVolume(g, i, j, k);
+  const PetscBool limit = (PetscBool)(p->electrode.mode == AZ_ELECTRODE_LIMITING && reg->a_v > 0 && mode == AZ_ROW_FULL);
+  PetscBool       pinned[AZ_MAX_SPECIES];
 
   PetscFunctionBeginUser;
+  PetscCall(PetscMemzero(row, sizeof(*row)));
+  for (PetscInt s = 0; s < dof; s++) pinned[s] = (PetscBool)(!reg->present[s] || (s == AZ_N2 && limit));
+  // faces
   for (PetscInt d = 0; d < g->dim; d++) {
     for (PetscInt hi = 0; hi < 2; hi++) {
       const PetscInt nb = idx[d] + (hi ? 1 : -1);
       if (nb < 0 || nb >= g->M[d]) {
-        PetscReal F, dF;
-        PetscCall(AzBoundaryFlux(p, 2 * d + hi, i, j, k, cP, &F, &dF, NULL));
-        res += F, diag += dF;
+        PetscCall(AzBoundaryFace(p, 2 * d + hi, i, j, k, lP, c, row));
         continue;
       }
       const PetscInt  nidx[3] = {d == 0 ? nb : i, d == 1 ? nb : j, d == 2 ? nb : k};
       const PetscInt  lN      = AzGridLocal(g, nidx[0], nidx[1], nidx[2]);
+      const AzRegion *regN    = &p->region[g->tag[lN]];
       const PetscReal xface   = g->xf[d][hi ? idx[d] + 1 : idx[d]];
-      const PetscReal hP = PetscAbsReal(xface - g->xc[d][idx[d]]), hN = PetscAbsReal(g->xc[d][nb] - xface), DN = AzCellD(p, lN);
-      const PetscReal Df = (DP > 0 && DN > 0) ? (hP + hN) / (hP / DP + hN / DN) : 0;
-      const PetscReal u  = (d == 0 && p->ux) ? (hi ? 1 : -1) * p->ux[j + g->M[1] * k] : 0;
-      PetscReal       aP, aN;
-      AzFaceFlux(AzGridFaceArea(g, d, i, j, k), Df, hP + hN, u, &aP, &aN);
-      res += aP * cP + aN * c[lN];
-      diag += aP;
-      if (cols) cols[n] = lN, vals[n] = aN;
-      n++;
+      const PetscReal hP = PetscAbsReal(xface - g->xc[d][idx[d]]), hN = PetscAbsReal(g->xc[d][nb] - xface);
+      const PetscReal u    = (d == 0 && p->ux) ? (hi ? 1 : -1) * p->ux[j + g->M[1] * k] : 0;
+      const PetscReal area = AzGridFaceArea(g, d, i, j, k);
+      row->nb[row->nnb]    = lN;
+      for (PetscInt s = 0; s < dof; s++) {
+        PetscReal aP, aN;
+        if (!reg->present[s] || !regN->present[s]) continue;  // a species never crosses into a region without it
+        const PetscReal DP = reg->D[s], DN = regN->D[s];
+        const PetscReal Df = (DP > 0 && DN > 0) ? (hP + hN) / (hP / DP + hN / DN) : 0;
+        AzFaceFlux(area, Df, hP + hN, u, &aP, &aN);
+        row->r[s] += aP * c[lP * dof + s] + aN * c[lN * dof + s];
+        row->d[s][s] += aP;
+        row->o[row->nnb][s] = aN;
+      }
+      row->nnb++;
     }
   }
+  // volumetric terms
   {
-    const AzRegion *reg = &p->region[g->tag[lP]];
-    const PetscReal V   = AzGridVolume(g, i, j, k);
-    res += V * (reg->k * cP - reg->kla * (reg->c_eq - cP));
-    diag += V * (reg->k + reg->kla);
+    const PetscReal cl = c[lP * dof + AZ_N2];
+    if (reg->k > 0) {
+      row->r[AZ_N2] += V * reg->k * cl;
+      row->d[AZ_N2][AZ_N2] += V * reg->k;
+      row->consumed += V * reg->k * cl;
+    }
+    if (reg->kla > 0) {
+      const PetscInt  sg    = (p->s_gas >= 0 && reg->present[p->s_gas]) ? p->s_gas : -1;
+      const PetscReal cstar = sg >= 0 ? reg->c_eq + reg->dceq_dcg * (c[lP * dof + sg] - reg->c_gas_ref) : reg->c_eq;
+      row->r[AZ_N2] += V * reg->kla * (cl - cstar);
+      row->d[AZ_N2][AZ_N2] += V * reg->kla;
+      if (sg >= 0) {
+        row->d[AZ_N2][sg] -= V * reg->kla * reg->dceq_dcg;
+        row->r[sg] += V * reg->kla * (cstar - cl);
+        row->d[sg][sg] += V * reg->kla * reg->dceq_dcg;
+        row->d[sg][AZ_N2] -= V * reg->kla;
+      } else
+        row->in += V * reg->kla * (cstar - cl);  // bubbles feed N2 into the cell
+    }
+    if (reg->a_v > 0 && mode == AZ_ROW_FULL && !limit && p->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC) {
+      const PetscReal nF = p->electrode.n2rr.n_electrons * AZ_FARADAY, A = V * reg->a_v;
+      PetscReal       i, di;
+      AzReactionCurrent(&p->electrode.n2rr, cl, p->electrode.potential, p->T, &i, &di);
+      row->r[AZ_N2] += A * i / nF;
+      row->d[AZ_N2][AZ_N2] += A * di / nF;
+      row->consumed += A * i / nF;
+      if (p->s_nh3 >= 0 && reg->present[p->s_nh3]) {
+        row->r[p->s_nh3] -= 2 * A * i / nF;
+        row->d[p->s_nh3][AZ_N2] -= 2 * A * di / nF;
+      }
+    }
     if (p->source) {
       const PetscReal x[3] = {g->xc[0][i], g->xc[1][j], g->xc[2][k]};
-      PetscReal       s;
-      PetscCall(p->source(p->user, x, &s));
-      res -= V * s;
+      for (PetscInt s = 0; s < dof; s++) {
+        PetscReal src;
+        if (!reg->present[s]) continue;
+        PetscCall(p->source(p->user, s, x, &src));
+        row->r[s] -= V * src;
+      }
     }
   }
-  *r = res;
-  if (cols) cols[0] = lP, vals[0] = diag, *ncol = n;
+  // Species absent here, and dissolved N2 in a catalyst layer at the transport limit: c = 0.
+  for (PetscInt s = 0; s < dof; s++) {
+    if (!pinned[s]) continue;
+    if (s == AZ_N2 && limit) row->consumed = -row->r[AZ_N2];  // what reaches the cell reacts
+    row->r[s] = p->species[s].scale * c[lP * dof + s];
+    for (PetscInt t = 0; t < dof; t++) row->d[s][t] = t == s ? p->species[s].scale : 0;
+    for (PetscInt n = 0; n < row->nnb; n++) row->o[n][s] = 0;
+  }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 PetscErrorCode AzFormFunction(SNES snes, Vec X, Vec F, void *ctx)
 {
-  AzProblem       *p = (AzProblem *)ctx;
-  const AzGrid    *g = &p->grid;
+  AzProblem       *p   = (AzProblem *)ctx;
+  const AzGrid    *g   = &p->grid;
+  const PetscInt   dof = p->nspecies;
   Vec              Xl;
   const PetscReal *c;
   PetscReal       *f;
+  AzCellRow        row;
 
   PetscFunctionBeginUser;
   PetscCall(DMGetLocalVector(g->da, &Xl));
   PetscCall(DMGlobalToLocal(g->da, X, INSERT_VALUES, Xl));
   PetscCall(VecGetArrayRead(Xl, &c));
   PetscCall(VecGetArray(F, &f));
-  for (PetscInt k = g->xs[2]; k < g->xs[2] + g->xm[2]; k++)
-    for (PetscInt j = g->xs[1]; j < g->xs[1] + g->xm[1]; j++)
-      for (PetscInt i = g->xs[0]; i < g->xs[0] + g->xm[0]; i++)
-        PetscCall(AzCellResidual(p, c, i, j, k, &f[AzGridOwned(g, i, j, k)], NULL, NULL, NULL));
+  AzForOwnedCells(g, i, j, k)
+  {
+    PetscCall(AzCellResidual(p, c, i, j, k, AZ_ROW_FULL, &row));
+    for (PetscInt s = 0; s < dof; s++) f[AzGridOwned(g, i, j, k) * dof + s] = row.r[s];
+  }
   PetscCall(VecRestoreArray(F, &f));
   PetscCall(VecRestoreArrayRead(Xl, &c));
   PetscCall(DMRestoreLocalVector(g->da, &Xl));
@@ -181,23 +319,29 @@ PetscErrorCode AzFormFunction(SNES snes, Vec X, Vec F, void *ctx)
 
 PetscErrorCode AzFormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
 {
-  AzProblem       *p = (AzProblem *)ctx;
-  const AzGrid    *g = &p->grid;
+  AzProblem       *p   = (AzProblem *)ctx;
+  const AzGrid    *g   = &p->grid;
+  const PetscInt   dof = p->nspecies;
   Vec              Xl;
   const PetscReal *c;
+  AzCellRow        row;
 
   PetscFunctionBeginUser;
   PetscCall(DMGetLocalVector(g->da, &Xl));
   PetscCall(DMGlobalToLocal(g->da, X, INSERT_VALUES, Xl));
   PetscCall(VecGetArrayRead(Xl, &c));
-  for (PetscInt k = g->xs[2]; k < g->xs[2] + g->xm[2]; k++)
-    for (PetscInt j = g->xs[1]; j < g->xs[1] + g->xm[1]; j++)
-      for (PetscInt i = g->xs[0]; i < g->xs[0] + g->xm[0]; i++) {
-        PetscInt  cols[7], n;
-        PetscReal vals[7], r;
-        PetscCall(AzCellResidual(p, c, i, j, k, &r, &n, cols, vals));
-        PetscCall(MatSetValuesLocal(P, 1, cols, n, cols, vals, INSERT_VALUES));
-      }
+  AzForOwnedCells(g, i, j, k)
+  {
+    const PetscInt lP = AzGridLocal(g, i, j, k);
+    PetscCall(AzCellResidual(p, c, i, j, k, AZ_ROW_FULL, &row));
+    for (PetscInt s = 0; s < dof; s++) {
+      PetscInt  rowi = lP * dof + s, cols[AZ_MAX_SPECIES + 6], n = 0;
+      PetscReal vals[AZ_MAX_SPECIES + 6];
+      for (PetscInt t = 0; t < dof; t++) cols[n] = lP * dof + t, vals[n++] = row.d[s][t];
+      for (PetscInt m = 0; m < row.nnb; m++) cols[n] = row.nb[m] * dof + s, vals[n++] = row.o[m][s];
+      PetscCall(MatSetValuesLocal(P, 1, &rowi, n, cols, vals, INSERT_VALUES));
+    }
+  }
   PetscCall(VecRestoreArrayRead(Xl, &c));
   PetscCall(DMRestoreLocalVector(g->da, &Xl));
   PetscCall(MatAssemblyBegin(P, MAT_FINAL_ASSEMBLY));
@@ -281,7 +425,7 @@ PetscErrorCode AzProblemSolve(AzProblem *p)
     PetscReal cmin;
     PetscCall(VecMin(p->c, NULL, &cmin));
     PetscCheck(!PetscIsInfOrNanReal(cmin) && cmin >= -1e-8 * p->bulk, p->comm, PETSC_ERR_NOT_CONVERGED,
-               "non-physical solution: minimum N2 concentration %g mol/m^3 (bulk %g mol/m^3)", (double)cmin, (double)p->bulk);
+               "non-physical solution: minimum concentration %g mol/m^3 (bulk N2 %g mol/m^3)", (double)cmin, (double)p->bulk);
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -292,38 +436,92 @@ PetscErrorCode AzProblemBalance(AzProblem *p, AzBalance *b)
   Vec              Xl;
   const PetscReal *c;
   PetscReal        sum[3] = {0, 0, 0};
+  AzCellRow        row;
 
   PetscFunctionBeginUser;
   PetscCall(DMGetLocalVector(g->da, &Xl));
   PetscCall(DMGlobalToLocal(g->da, p->c, INSERT_VALUES, Xl));
   PetscCall(VecGetArrayRead(Xl, &c));
-  for (PetscInt k = g->xs[2]; k < g->xs[2] + g->xm[2]; k++)
-    for (PetscInt j = g->xs[1]; j < g->xs[1] + g->xm[1]; j++)
-      for (PetscInt i = g->xs[0]; i < g->xs[0] + g->xm[0]; i++) {
-        const PetscInt idx[3] = {i, j, k};
-        for (PetscInt s = 0; s < 2 * g->dim; s++) {
-          const PetscInt d = s / 2;
-          if (idx[d] != (s % 2 ? g->M[d] - 1 : 0)) continue;
-          PetscReal F, dF;
-          PetscCall(AzBoundaryFlux(p, s, i, j, k, c[AzGridLocal(g, i, j, k)], &F, &dF, NULL));
-          switch (p->patch[p->bc[s][AzProblemBoundaryIndex(p, s, i, j, k)]].type) {
-          case AZ_BC_DIRICHLET:
-            sum[0] -= F;  // F is the outward flux
-            break;
-          case AZ_BC_OUTFLOW:
-            sum[1] += F;
-            break;
-          case AZ_BC_ELECTRODE:
-            sum[2] += F;
-            break;
-          case AZ_BC_WALL:
-            break;
-          }
-        }
-      }
+  AzForOwnedCells(g, i, j, k)
+  {
+    PetscCall(AzCellResidual(p, c, i, j, k, AZ_ROW_FULL, &row));
+    sum[0] += row.in, sum[1] += row.out, sum[2] += row.consumed;
+  }
   PetscCall(VecRestoreArrayRead(Xl, &c));
   PetscCall(DMRestoreLocalVector(g->da, &Xl));
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, sum, 3, MPIU_REAL, MPIU_SUM, p->comm));
   b->in = sum[0], b->out = sum[1], b->consumed = sum[2];
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemElectrodePieces(AzProblem *p, PetscInt *n, AzElectrodePiece **pieces)
+{
+  const AzGrid     *g   = &p->grid;
+  const PetscInt    dof = p->nspecies;
+  const PetscReal   nF  = p->electrode.n2rr.n_electrons * AZ_FARADAY;
+  Vec               Xl;
+  const PetscReal  *c;
+  PetscInt          count = 0, cap = 0;
+  AzElectrodePiece *rec = NULL;
+
+  PetscFunctionBeginUser;
+  PetscCall(DMGetLocalVector(g->da, &Xl));
+  PetscCall(DMGlobalToLocal(g->da, p->c, INSERT_VALUES, Xl));
+  PetscCall(VecGetArrayRead(Xl, &c));
+  for (PetscInt pass = 0; pass < 2; pass++) {  // count, then fill
+    if (pass == 1) {
+      PetscCall(PetscMalloc1(PetscMax(count, 1), &rec));
+      cap   = count;
+      count = 0;
+    }
+    AzForOwnedCells(g, i, j, k)
+    {
+      const PetscInt  idx[3] = {i, j, k}, l = AzGridLocal(g, i, j, k);
+      const AzRegion *reg = &p->region[g->tag[l]];
+      // faces of the electrode patches
+      for (PetscInt s = 0; s < 2 * g->dim; s++) {
+        const PetscInt d = s / 2;
+        if (idx[d] != (s % 2 ? g->M[d] - 1 : 0)) continue;
+        if (p->patch[p->bc[s][AzProblemBoundaryIndex(p, s, i, j, k)]].type != AZ_BC_ELECTRODE) continue;
+        if (pass == 1) {
+          AzElectrodePiece *r = &rec[count];
+          const PetscReal   h = s % 2 ? g->xf[d][idx[d] + 1] - g->xc[d][idx[d]] : g->xc[d][idx[d]] - g->xf[d][idx[d]];
+          for (PetscInt e = 0; e < 3; e++) r->x[e] = e == d ? g->xf[d][s % 2 ? idx[d] + 1 : idx[d]] : g->xc[e][idx[e]];
+          r->weight = r->area = AzGridFaceArea(g, d, i, j, k);
+          PetscCall(AzElectrodeFaceSolve(&p->electrode, c[l * dof + AZ_N2], reg->D[AZ_N2] / h, p->T, &r->state));
+        }
+        count++;
+      }
+      // cells of a catalyst layer
+      if (reg->a_v > 0) {
+        if (pass == 1) {
+          AzElectrodePiece *r = &rec[count];
+          AzElectrodeFace  *f = &r->state;
+          for (PetscInt e = 0; e < 3; e++) r->x[e] = g->xc[e][idx[e]];
+          r->weight = AzGridVolume(g, i, j, k);
+          r->area   = reg->a_v * r->weight;
+          PetscCall(PetscMemzero(f, sizeof(*f)));
+          f->c_s = c[l * dof + AZ_N2];
+          if (p->electrode.mode == AZ_ELECTRODE_LIMITING) {
+            AzCellRow row;
+            PetscCall(AzCellResidual(p, c, i, j, k, AZ_ROW_TRANSPORT_ONLY, &row));
+            f->flux = -row.r[AZ_N2] / r->area;  // everything that reaches the cell reacts
+          } else if (p->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC) {
+            AzReactionCurrent(&p->electrode.n2rr, f->c_s, p->electrode.potential, p->T, &f->i_n2rr, &f->dflux_dc);
+            AzReactionCurrent(&p->electrode.her, 0, p->electrode.potential, p->T, &f->i_her, NULL);
+            f->flux = f->i_n2rr / nF;
+            f->dflux_dc /= nF;
+          }
+          f->i_n2rr = nF * f->flux;
+        }
+        count++;
+      }
+    }
+  }
+  PetscCheck(count == cap, PETSC_COMM_SELF, PETSC_ERR_PLIB, "electrode piece count changed");
+  PetscCall(VecRestoreArrayRead(Xl, &c));
+  PetscCall(DMRestoreLocalVector(g->da, &Xl));
+  *n      = count;
+  *pieces = rec;
   PetscFunctionReturn(PETSC_SUCCESS);
 }

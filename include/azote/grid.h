@@ -41,6 +41,12 @@ PETSC_EXTERN PetscErrorCode AzMesh1D(PetscReal a, PetscReal b, PetscInt n, Petsc
 PETSC_EXTERN PetscErrorCode AzGridCreate(MPI_Comm comm, PetscInt dim, const PetscInt M[3], PetscReal *const xf[3], PetscInt dof, AzGrid *g);
 PETSC_EXTERN PetscErrorCode AzGridDestroy(AzGrid *g);
 
+// Loops over the owned cells (i, j, k) of grid g.
+#define AzForOwnedCells(g, i, j, k)                                                                                                        \
+  for (PetscInt k = (g)->xs[2]; k < (g)->xs[2] + (g)->xm[2]; k++)                                                                          \
+    for (PetscInt j = (g)->xs[1]; j < (g)->xs[1] + (g)->xm[1]; j++)                                                                        \
+      for (PetscInt i = (g)->xs[0]; i < (g)->xs[0] + (g)->xm[0]; i++)
+
 // Index of global cell (i,j,k) in the ghosted local arrays (times dof plus the species for a multi-dof vector).
 static inline PetscInt AzGridLocal(const AzGrid *g, PetscInt i, PetscInt j, PetscInt k)
 {

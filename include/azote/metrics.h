@@ -3,23 +3,13 @@
 
 #include <azote/transport.h>
 
-// One electrode face owned by this rank, with its solved surface state.
-typedef struct {
-  PetscReal       x[3];  // face centre, m
-  PetscReal       area;  // m^2
-  AzElectrodeFace state;
-} AzElectrodeFaceRecord;
-
-// The electrode faces owned by this rank, in grid order (x fastest). Free with PetscFree.
-PETSC_EXTERN PetscErrorCode AzProblemElectrodeFaces(AzProblem *p, PetscInt *n, AzElectrodeFaceRecord **faces);
-
 typedef struct {
   PetscReal c_bulk_mol_m3;       // saturated inlet/bulk N2
   PetscReal c_surf_mean_mol_m3;  // electrode-area average of the surface concentration
   PetscReal c_surf_min_mol_m3;
   PetscReal depletion;               // 1 - c_surf_mean / c_bulk
-  PetscReal area_fraction_depleted;  // electrode area fraction with c_s < 0.1 c_bulk
-  PetscReal i_n2rr_A_m2;             // electrode-area averages, cathodic positive
+  PetscReal area_fraction_depleted;  // electrode fraction (area, or catalyst-layer volume) with c_s < 0.1 c_bulk
+  PetscReal i_n2rr_A_m2;             // per geometric electrode area, cathodic positive
   PetscReal i_her_A_m2;
   PetscReal i_total_A_m2;
   PetscReal fe_nh3;             // i_n2rr / i_total
@@ -30,8 +20,9 @@ typedef struct {
   PetscReal n2_conversion;      // consumed / fed
   PetscReal mass_balance_rel;   // |in - out - consumed| / in (steady)
   PetscReal D_n2_m2_s;          // N2 diffusivity in the free electrolyte
-  PetscReal electrode_area_m2;
-  AzBalance balance;  // mol s^-1
+  PetscReal electrode_area_m2;  // geometric (projected) electrode area
+  PetscReal roughness;          // electrochemical area per geometric area (1 for a flat electrode)
+  AzBalance balance;            // mol s^-1
 } AzMetrics;
 
 // Electrode averages, balance and derived numbers of the current solution (i_lim, damkohler and sherwood need

@@ -1,14 +1,21 @@
 // azote — steady advection–diffusion–reaction of dissolved gases on the structured grid (DESIGN §2–§3).
 //
-//   div(u c) - div(D grad c) = S   in every liquid-filled region,
+//   div(u c_s) - div(D_s grad c_s) = S_s   for every species s in every region where it is present,
 // cell-centred finite volumes; diffusion across a face uses the distance-weighted harmonic mean of the two cells'
 // D; advection uses exponential fitting (Scharfetter & Gummel 1969; Il'in 1969): the exact flux of the 1-D
 // advection–diffusion equation between the two centres, monotone at any cell Peclet number and second order when
 // the cell Peclet number is small. Boundary faces are walls (no flux), Dirichlet (inlets), outflow (advective flux
 // only) or electrode faces (Butler–Volmer consumption, include/azote/kinetics.h).
 //
+// Species: dissolved N2 (always, index AZ_N2), and where a template needs them, N2 in the gas phase of porous layers
+// (GDE) and the NH3 product. A species absent from a region (gas N2 in the electrolyte, dissolved N2 in a dry gas
+// diffusion layer) has its unknown pinned to zero there. Volumetric terms per region, per unit volume:
+//   dissolved N2:  S = -k c - a_v i_n2rr(c)/(nF) + kla (c* - c),   c* = c_eq + dceq_dcg (c_gas - c_gas_ref)
+//   gas N2:        S = -kla (c* - c)        (what dissolves leaves the gas)
+// with a_v > 0 marking a volumetric electrode (a catalyst layer) and kla > 0 gas-liquid transfer (bubbles with a
+// fixed c* = c_eq, or the gas in the pores of a catalyst layer when the gas species is solved).
+//
 // The residual of a cell is its net outflow minus its source, in mol s^-1; the Jacobian is assembled analytically.
-// Volumetric sources (catalyst layers, bubbling) are per region: S = -k c + kla (c_eq - c), at the cell centre.
 #pragma once
 
 #include <petscsnes.h>
@@ -17,32 +24,47 @@
 
 #define AZ_MAX_REGIONS 8
 #define AZ_MAX_PATCHES 16
+#define AZ_MAX_SPECIES 3
+
+#define AZ_N2 0  // dissolved N2 is always species 0
 
 typedef enum { AZ_BC_WALL, AZ_BC_DIRICHLET, AZ_BC_OUTFLOW, AZ_BC_ELECTRODE } AzBCType;
 
-// Coefficients of a region: S = -k c + kla (c_eq - c) is the volumetric source of dissolved N2.
 typedef struct {
   char      name[32];
-  PetscReal D;     // effective diffusivity of dissolved N2, m^2 s^-1 (0: impermeable)
-  PetscReal k;     // first-order volumetric consumption rate, s^-1
-  PetscReal kla;   // volumetric gas-liquid transfer coefficient, s^-1
-  PetscReal c_eq;  // concentration in equilibrium with the gas, mol m^-3
+  PetscBool present[AZ_MAX_SPECIES];  // species exists here (absent: its unknown is pinned to 0)
+  PetscReal D[AZ_MAX_SPECIES];        // effective diffusivity, m^2 s^-1 (0: no transport, e.g. a dry layer's films)
+  PetscReal k;                        // first-order volumetric consumption of dissolved N2, s^-1
+  PetscReal kla;                      // volumetric gas-liquid transfer coefficient of N2, s^-1
+  PetscReal c_eq;                     // c* at the reference gas state (or of the bubbles), mol m^-3
+  PetscReal dceq_dcg;                 // dc*/dc_gas where the gas species is solved (-)
+  PetscReal c_gas_ref;                // gas-phase N2 at the reference state, mol m^-3
+  PetscReal a_v;                      // electrochemically active area per volume, m^-1 (0: not an electrode)
 } AzRegion;
 
 // A pointwise function of position (m): Dirichlet values (mol m^-3) or volumetric sources (mol m^-3 s^-1).
-typedef PetscErrorCode (*AzPointFunction)(void *ctx, const PetscReal x[3], PetscReal *value);
+typedef PetscErrorCode (*AzPointFunction)(void *ctx, PetscInt species, const PetscReal x[3], PetscReal *value);
 
 typedef struct {
   AzBCType        type;
-  PetscReal       value;     // Dirichlet concentration, mol m^-3
-  AzPointFunction value_fn;  // if set, the Dirichlet value at the face centre (overrides value)
+  PetscReal       value[AZ_MAX_SPECIES];  // Dirichlet concentrations, mol m^-3
+  AzPointFunction value_fn;               // if set, the Dirichlet value at the face centre (overrides value)
 } AzPatch;
+
+typedef struct {
+  char      name[32];  // field name in fields.h5 ("c_n2", "c_n2_gas", "c_nh3")
+  PetscReal scale;     // m^3 s^-1: coefficient of the pinned rows (c = 0 where absent), of the order of the
+                       // diffusive coefficients so that the Jacobian stays well scaled
+} AzSpecies;
 
 // Sides of the box: 0 x-, 1 x+, 2 y-, 3 y+, 4 z-, 5 z+.
 typedef struct {
   MPI_Comm        comm;
   AzGrid          grid;
   PetscReal       T;  // K
+  PetscInt        nspecies;
+  AzSpecies       species[AZ_MAX_SPECIES];
+  PetscInt        s_gas, s_nh3;  // indices of gas-phase N2 and NH3 (-1: not solved)
   PetscInt        nregion;
   AzRegion        region[AZ_MAX_REGIONS];
   PetscReal      *ux;  // x-velocity on x-faces, function of (j,k) only (fully developed flow), m s^-1; NULL: no flow
@@ -52,8 +74,9 @@ typedef struct {
   AzPointFunction source;  // optional extra volumetric source (manufactured solutions), mol m^-3 s^-1
   void           *user;    // context of source and value_fn
   AzElectrode     electrode;
-  PetscReal       bulk;  // the bulk (inlet, saturated) N2 concentration the template imposes, mol m^-3
-  Vec             c;     // the solution: dissolved N2, mol m^-3
+  PetscReal       electrode_area;  // geometric (projected) electrode area, m^2: the basis of current densities
+  PetscReal       bulk;            // the bulk (inlet, saturated) dissolved N2 concentration, mol m^-3
+  Vec             c;               // the solution, nspecies unknowns per cell, mol m^-3
 
   // solver
   SNES      snes;
@@ -68,9 +91,17 @@ static inline PetscInt AzProblemBoundaryIndex(const AzProblem *p, PetscInt side,
   return side < 2 ? j + M[1] * k : side < 4 ? i + M[0] * k : i + M[0] * j;
 }
 
+// Declares the species (dissolved N2 first; "c_n2_gas" and "c_nh3" are recognised by name) before the grid is made.
+PETSC_EXTERN PetscErrorCode AzProblemAddSpecies(AzProblem *p, const char name[], PetscInt *s);
+// Adds a region in which the listed species are present, all with diffusivity D (change region[r] afterwards).
+PETSC_EXTERN PetscErrorCode AzProblemAddRegion(AzProblem *p, const char name[], PetscInt *r);
+// Creates the grid (dof = nspecies, intra-cell coupling only between the species) over the given faces.
+PETSC_EXTERN PetscErrorCode AzProblemCreateGrid(AzProblem *p, PetscInt dim, const PetscInt M[3], PetscReal *const xf[3]);
 // Allocates the boundary tables (all faces walls) once the grid exists.
 PETSC_EXTERN PetscErrorCode AzProblemSetUpBoundaries(AzProblem *p);
-PETSC_EXTERN PetscErrorCode AzProblemAddPatch(AzProblem *p, AzBCType type, PetscReal value, PetscInt *patch);
+PETSC_EXTERN PetscErrorCode AzProblemAddPatch(AzProblem *p, AzBCType type, const PetscReal value[], PetscInt *patch);
+// Creates the solution vector and sets every present species to its value in c0 (absent ones to 0).
+PETSC_EXTERN PetscErrorCode AzProblemSetInitial(AzProblem *p, const PetscReal c0[]);
 PETSC_EXTERN PetscErrorCode AzProblemDestroy(AzProblem *p);
 
 // Face flux of the exponentially fitted scheme from cell P to its neighbour N (mol s^-1):
@@ -90,9 +121,21 @@ PETSC_EXTERN PetscErrorCode AzProblemSetUpSolver(AzProblem *p);
 // or on a non-physical solution (a concentration below -1e-8 of the bulk value).
 PETSC_EXTERN PetscErrorCode AzProblemSolve(AzProblem *p);
 
-// Boundary fluxes of the converged solution, for metrics and the mass balance (mol s^-1, summed over all ranks):
-// in through Dirichlet faces, out through outflow faces, consumed at electrode faces.
+// N2 balance of the converged solution (mol s^-1, summed over all ranks and over dissolved and gas-phase N2):
+// in through Dirichlet faces, out through outflow faces, consumed at the electrode (faces or catalyst layer).
 typedef struct {
   PetscReal in, out, consumed;
 } AzBalance;
 PETSC_EXTERN PetscErrorCode AzProblemBalance(AzProblem *p, AzBalance *b);
+
+// One piece of the electrode owned by this rank with its solved state: a boundary face (flow cell, H-cell) or a
+// cell of a catalyst layer (GDE).
+typedef struct {
+  PetscReal       x[3];    // face or cell centre, m
+  PetscReal       weight;  // averaging weight of its N2 concentration: face area (m^2) or cell volume (m^3)
+  PetscReal       area;    // electrochemical area: face area, or a_v times the cell volume (m^2)
+  AzElectrodeFace state;   // c_s, N2 consumption (mol m^-2 s^-1 of area), currents per area
+} AzElectrodePiece;
+
+// The electrode pieces owned by this rank, in grid order (x fastest). Free with PetscFree.
+PETSC_EXTERN PetscErrorCode AzProblemElectrodePieces(AzProblem *p, PetscInt *n, AzElectrodePiece **pieces);

@@ -90,7 +90,7 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   AzFlowCell     *fc = (AzFlowCell *)c->cell_ctx;
   const PetscReal h = fc->height, Le = fc->x_end - fc->x_start, delta = AzFlowCellBoundaryLayer(c, fc);
   const PetscReal c_in = fc->inlet_saturation * c->sol.gas[AZ_GAS_N2].c_sat;
-  PetscInt        M[3] = {c->mesh.n[0] ? c->mesh.n[0] : 240, c->mesh.n[1] ? c->mesh.n[1] : 64, 1}, inlet, outlet, electrode;
+  PetscInt        M[3] = {c->mesh.n[0] ? c->mesh.n[0] : 240, c->mesh.n[1] ? c->mesh.n[1] : 64, 1}, inlet, outlet, electrode, region;
   PetscReal       rx = c->mesh.refine[0] ? c->mesh.refine[0] : 8, ry = c->mesh.refine[1] ? c->mesh.refine[1] : 30;
   PetscReal      *xf[3];
   char            buf[32];
@@ -118,13 +118,13 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
     PetscCall(AzMesh1D(0, h, M[1], 1, ref, 0, NULL, xf[1]));
   }
   xf[2][0] = 0, xf[2][1] = fc->width;
-  PetscCall(AzGridCreate(c->comm, 2, M, xf, 1, &p->grid));
+  PetscCall(AzProblemAddSpecies(p, "c_n2", NULL));
+  p->species[AZ_N2].scale = fc->width * c->sol.gas[AZ_GAS_N2].D;
+  PetscCall(AzProblemAddRegion(p, "electrolyte", &region));
+  p->region[region].present[AZ_N2] = PETSC_TRUE;
+  p->region[region].D[AZ_N2]       = c->sol.gas[AZ_GAS_N2].D;
+  PetscCall(AzProblemCreateGrid(p, 2, M, xf));
   PetscCall(PetscFree3(xf[0], xf[1], xf[2]));
-  PetscCall(DMDASetFieldName(p->grid.da, 0, "c_n2"));
-
-  p->nregion = 1;
-  PetscCall(PetscStrncpy(p->region[0].name, "electrolyte", sizeof(p->region[0].name)));
-  p->region[0].D = c->sol.gas[AZ_GAS_N2].D;
 
   // Cell-averaged Poiseuille velocity: the exact flow rate through every cross-section.
   PetscCall(PetscMalloc1(M[1], &p->ux));
@@ -134,20 +134,19 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   }
 
   PetscCall(AzProblemSetUpBoundaries(p));
-  PetscCall(AzProblemAddPatch(p, AZ_BC_DIRICHLET, c_in, &inlet));
-  PetscCall(AzProblemAddPatch(p, AZ_BC_OUTFLOW, 0, &outlet));
-  PetscCall(AzProblemAddPatch(p, AZ_BC_ELECTRODE, 0, &electrode));
+  PetscCall(AzProblemAddPatch(p, AZ_BC_DIRICHLET, &c_in, &inlet));
+  PetscCall(AzProblemAddPatch(p, AZ_BC_OUTFLOW, NULL, &outlet));
+  PetscCall(AzProblemAddPatch(p, AZ_BC_ELECTRODE, NULL, &electrode));
   for (PetscInt j = 0; j < M[1]; j++) p->bc[0][j] = inlet, p->bc[1][j] = outlet;
   for (PetscInt i = 0; i < M[0]; i++) {
     const PetscReal x = p->grid.xc[0][i];
     if (x > fc->x_start && x < fc->x_end) p->bc[2][i] = electrode;
   }
-  p->electrode = c->electrode;
-  p->T         = c->T;
-  p->bulk      = c_in;
-  PetscCall(DMCreateGlobalVector(p->grid.da, &p->c));
-  PetscCall(PetscObjectSetName((PetscObject)p->c, "c_n2"));
-  PetscCall(VecSet(p->c, c_in));
+  p->electrode      = c->electrode;
+  p->electrode_area = (fc->x_end - fc->x_start) * fc->width;
+  p->T              = c->T;
+  p->bulk           = c_in;
+  PetscCall(AzProblemSetInitial(p, &c_in));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

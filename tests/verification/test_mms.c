@@ -15,14 +15,14 @@ static PetscReal Exact(const MMS *m, const PetscReal x[3])
   return 1 + 0.5 * PetscSinReal(2 * PETSC_PI * x[0] / m->Lx + 0.3) * PetscCosReal(1.5 * x[1] / m->Ly);
 }
 
-static PetscErrorCode ExactBC(void *ctx, const PetscReal x[3], PetscReal *c)
+static PetscErrorCode ExactBC(void *ctx, PetscInt species, const PetscReal x[3], PetscReal *c)
 {
   *c = Exact((MMS *)ctx, x);
   return PETSC_SUCCESS;
 }
 
 // S = u dc/dx - D (d2c/dx2 + d2c/dy2) + k c
-static PetscErrorCode Source(void *ctx, const PetscReal x[3], PetscReal *s)
+static PetscErrorCode Source(void *ctx, PetscInt species, const PetscReal x[3], PetscReal *s)
 {
   const MMS      *m = (MMS *)ctx;
   const PetscReal a = 2 * PETSC_PI / m->Lx, b = 1.5 / m->Ly, th = a * x[0] + 0.3, eta = x[1] / m->Ly;
@@ -36,7 +36,7 @@ static PetscErrorCode Source(void *ctx, const PetscReal x[3], PetscReal *s)
 static PetscErrorCode SolveMMS(MMS *m, PetscInt N, PetscReal *err)
 {
   AzProblem           p;
-  PetscInt            M[3] = {N, N / 2, 1}, dir;
+  PetscInt            M[3] = {N, N / 2, 1}, dir, r;
   PetscReal          *xf[3], num = 0, den = 0;
   const AzRefinePoint rx[1] = {{0.3 * m->Lx, 0.3 * m->Lx, 4, 0.2 * m->Lx}}, ry[1] = {{0, 0, 4, 0.3 * m->Ly}};
   const PetscReal    *c;
@@ -48,29 +48,31 @@ static PetscErrorCode SolveMMS(MMS *m, PetscInt N, PetscReal *err)
   PetscCall(AzMesh1D(0, m->Lx, M[0], 1, rx, 0, NULL, xf[0]));
   PetscCall(AzMesh1D(0, m->Ly, M[1], 1, ry, 0, NULL, xf[1]));
   xf[2][0] = 0, xf[2][1] = 1e-2;
-  PetscCall(AzGridCreate(p.comm, 2, M, xf, 1, &p.grid));
+  PetscCall(AzProblemAddSpecies(&p, "c_n2", NULL));
+  p.species[AZ_N2].scale = 1e-2 * m->D;
+  PetscCall(AzProblemAddRegion(&p, "domain", &r));
+  p.region[r].present[AZ_N2] = PETSC_TRUE;
+  p.region[r].D[AZ_N2]       = m->D;
+  p.region[r].k              = m->k;
+  PetscCall(AzProblemCreateGrid(&p, 2, M, xf));
   PetscCall(PetscFree3(xf[0], xf[1], xf[2]));
-  p.nregion     = 1;
-  p.region[0].D = m->D;
-  p.region[0].k = m->k;
-  p.T           = 298.15;
-  p.bulk        = 1;
-  p.source      = Source;
-  p.user        = m;
+  p.T      = 298.15;
+  p.bulk   = 1;
+  p.source = Source;
+  p.user   = m;
   PetscCall(PetscMalloc1(M[1], &p.ux));
   for (PetscInt j = 0; j < M[1]; j++) {
     const PetscReal y0 = p.grid.xf[1][j] / m->Ly, y1 = p.grid.xf[1][j + 1] / m->Ly;
     p.ux[j] = 6 * m->U * ((y1 * y1 - y0 * y0) / 2 - (y1 * y1 * y1 - y0 * y0 * y0) / 3) / (y1 - y0);
   }
   PetscCall(AzProblemSetUpBoundaries(&p));
-  PetscCall(AzProblemAddPatch(&p, AZ_BC_DIRICHLET, 0, &dir));
+  PetscCall(AzProblemAddPatch(&p, AZ_BC_DIRICHLET, NULL, &dir));
   p.patch[dir].value_fn = ExactBC;
   for (PetscInt s = 0; s < 4; s++) {
     const PetscInt n = s < 2 ? M[1] : M[0];
     for (PetscInt f = 0; f < n; f++) p.bc[s][f] = dir;
   }
-  PetscCall(DMCreateGlobalVector(p.grid.da, &p.c));
-  PetscCall(VecSet(p.c, 1.0));
+  PetscCall(AzProblemSetInitial(&p, (PetscReal[]){1.0}));
   PetscCall(AzProblemSetUpSolver(&p));
   PetscCall(AzProblemSolve(&p));
   PetscCall(VecGetArrayRead(p.c, &c));
