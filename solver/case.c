@@ -203,6 +203,7 @@ PetscErrorCode AzCaseCreate(MPI_Comm comm, AzCase *case_out)
   c->comm   = comm;
   PetscCall(AzCellRegisterAll());
   PetscCall(AzOptionsRegistryReset());
+  PetscCall(AzSysSetFromOptions());
   PetscCall(PetscOptionsHasHelp(NULL, &help));
   PetscCall(PetscOptionsHasName(NULL, NULL, "-help_keys", &help_keys));
   c->help = (PetscBool)(help || help_keys);

@@ -2,6 +2,7 @@
 #include <azote/case.h>
 
 PETSC_EXTERN PetscErrorCode AzCellCreate_FlowCell(AzCellOps *);
+PETSC_EXTERN PetscErrorCode AzCellCreate_GDE(AzCellOps *);
 
 #define AZ_MAX_CELLS 8
 static const char *az_cell_names[AZ_MAX_CELLS + 1];
@@ -24,6 +25,7 @@ PetscErrorCode AzCellRegisterAll(void)
 {
   PetscFunctionBeginUser;
   PetscCall(AzCellRegister("flowcell", AzCellCreate_FlowCell));
+  PetscCall(AzCellRegister("gde", AzCellCreate_GDE));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -55,7 +55,7 @@ static PetscErrorCode AzJSONMetric(const char *name, PetscReal v, void *ctx)
 }
 
 // summary.json: metrics, cell facts, properties at the operating point, solver statistics, resolved inputs.
-static PetscErrorCode AzWriteSummary(AzCase c, AzRunStats *st)
+static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st)
 {
   AzJSON               j;
   const char          *text;
@@ -75,7 +75,7 @@ static PetscErrorCode AzWriteSummary(AzCase c, AzRunStats *st)
   PetscCall(AzMetricsForEach(&st->metrics, AzJSONMetric, j));
   PetscCall(AzJSONEndObject(j));
   PetscCall(AzJSONBeginObject(j, "cell_info"));
-  PetscCall(c->ops.view(c, j));
+  PetscCall(c->ops.view(c, p, j));
   PetscCall(AzJSONReal(j, "electrode_area_model_m2", st->metrics.electrode_area_m2));
   PetscCall(AzJSONEndObject(j));
   PetscCall(AzJSONBeginObject(j, "balance_mol_s"));
@@ -195,7 +195,7 @@ PetscErrorCode AzWriteResults(AzCase c, AzProblem *p, AzRunStats *st)
   PetscCall(AzOutputMakeDir(c->comm, c->output_dir));
   if (c->write_fields) PetscCall(AzWriteFieldsOfProblem(c, p));
   st->output_time = AzWallTime() - t0;
-  PetscCall(AzWriteSummary(c, st));  // last: its presence marks a complete run
+  PetscCall(AzWriteSummary(c, p, st));  // last: its presence marks a complete run
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -95,6 +95,13 @@ int AzFinalize(PetscErrorCode ierr)
   return code;
 }
 
+PetscErrorCode AzSysSetFromOptions(void)
+{
+  PetscFunctionBeginUser;
+  PetscCall(PetscOptionsGetBool(NULL, NULL, "-quiet", &az_quiet, NULL));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode AzPrintf(MPI_Comm comm, const char fmt[], ...)
 {
   PetscMPIInt rank;

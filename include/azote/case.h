@@ -23,8 +23,9 @@ typedef struct {
   PetscErrorCode (*validate)(AzCase c);
   // Builds the grid, regions, flow and boundary patches of the problem.
   PetscErrorCode (*setup)(AzCase c, AzProblem *p);
-  // Template facts for summary.json ("cell" object), e.g. mean velocity, Reynolds number, electrode area.
-  PetscErrorCode (*view)(AzCase c, AzJSON j);
+  // Template facts for summary.json ("cell_info" object) from the solved problem, e.g. mean velocity, Reynolds
+  // number, per-layer averages. Collective.
+  PetscErrorCode (*view)(AzCase c, AzProblem *p, AzJSON j);
   // Characteristic length of the Sherwood number (m): hydraulic diameter of the channel.
   PetscErrorCode (*sherwood_length)(AzCase c, PetscReal *L);
   PetscErrorCode (*destroy)(AzCase c);

@@ -28,6 +28,9 @@ PETSC_EXTERN const char *AzProgramName(void);
 // The command line given to AzInitialize (to re-apply it over a case file: the command line wins).
 PETSC_EXTERN void AzGetArgs(int *argc, char ***argv);
 
+// Reads the program-wide options again (-quiet), e.g. after the options database changed.
+PETSC_EXTERN PetscErrorCode AzSysSetFromOptions(void);
+
 // Prints on rank 0 of comm unless the run is quiet (-quiet).
 PETSC_EXTERN PetscErrorCode AzPrintf(MPI_Comm comm, const char fmt[], ...) PETSC_ATTRIBUTE_FORMAT(2, 3);
 

@@ -64,7 +64,7 @@ static PetscErrorCode AzCellValidate_FlowCell(AzCase c)
   PetscCheck(c->mesh.n[1] == 0 || c->mesh.n[1] >= 4, c->comm, PETSC_ERR_USER_INPUT,
              "-mesh_ny = %" PetscInt_FMT " is too coarse for the flow cell: allowed 0 (the default, 64) or >= 4", c->mesh.n[1]);
   fc->U  = fc->flow_rate / (fc->width * fc->height);
-  fc->Re = c->sol.water.density * fc->U * dh / c->sol.water.viscosity;
+  fc->Re = c->sol.water.density * fc->U * dh / c->sol.viscosity;
   PetscCheck(fc->Re < 2000, c->comm, PETSC_ERR_USER_INPUT,
              "-flowcell_flow_rate = %g m^3/s gives Re = %.0f (mean velocity %g m/s, hydraulic diameter %g m): the laminar profile needs "
              "Re < 2000; lower the flow rate",
@@ -150,7 +150,7 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode AzCellView_FlowCell(AzCase c, AzJSON j)
+static PetscErrorCode AzCellView_FlowCell(AzCase c, AzProblem *p, AzJSON j)
 {
   AzFlowCell *fc = (AzFlowCell *)c->cell_ctx;
 

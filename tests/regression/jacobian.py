@@ -1,5 +1,6 @@
-"""-snes_test_jacobian on the default flow cell, on a nonlinear variant (reaction order 0.7) and in limiting mode: the
-analytic Jacobian must match PETSc's finite-difference Jacobian, ||J - Jfd||_F / ||J||_F < 1e-6 at every Newton step.
+"""-snes_test_jacobian on the default flow cell and GDE, with nonlinear kinetics (reaction order 0.7) and in limiting
+mode (the GDE with a catholyte and a partly flooded layer, so that every coupling is present): the analytic Jacobian
+must match PETSc's finite-difference Jacobian, ||J - Jfd||_F / ||J||_F < 1e-6 at every Newton step.
 (A 50 % error in the electrode term alone gives about 2e-4 on this case; round-off gives about 1e-9.) The test
 builds the finite-difference Jacobian column by column, one residual per cell, so the default case runs on a coarser
 mesh of the same geometry."""
@@ -8,13 +9,15 @@ import re
 from azrun import case, check, finish, run, tmpdir
 
 coarse = ["-mesh_nx", "60", "-mesh_ny", "24"]
-variants = [coarse, coarse + ["-kinetics_n2rr_order", "0.7"], coarse + ["-electrode_mode", "limiting"]]
-for extra in variants:
-    rc, out = run(["-case", case("flowcell.yaml"), "-output_dir", tmpdir(), "-output_fields", "false",
-                   "-snes_test_jacobian"] + extra)
+gde = ["-mesh_nx", "6", "-gde_catholyte_thickness", "5e-4", "-gde_saturation", "0.4", "-kinetics_n2rr_i0", "1e-3"]
+variants = [("flowcell.yaml", coarse), ("flowcell.yaml", coarse + ["-kinetics_n2rr_order", "0.7"]),
+            ("flowcell.yaml", coarse + ["-electrode_mode", "limiting"]),
+            ("gde.yaml", gde + ["-kinetics_n2rr_order", "0.7"]), ("gde.yaml", gde + ["-electrode_mode", "limiting"])]
+for name, extra in variants:
+    rc, out = run(["-case", case(name), "-output_dir", tmpdir(), "-output_fields", "false", "-snes_test_jacobian"] + extra)
     ratios = [float(x) for x in re.findall(r"\|\|J - Jfd\|\|_F/\|\|J\|\|_F = ([0-9.eE+-]+)", out)]
     check(ratios, "no Jacobian test output for %s" % extra)
     worst = max(ratios) if ratios else float("nan")
     check(worst < 1e-6, "Jacobian mismatch %g >= 1e-6 for %s" % (worst, extra))
-    print("variant %s: %d Jacobians tested, worst ||J - Jfd||/||J|| = %.2e" % (extra or "default", len(ratios), worst))
+    print("%s %s: %d Jacobians tested, worst ||J - Jfd||/||J|| = %.2e" % (name, " ".join(extra), len(ratios), worst))
 finish()

@@ -7,7 +7,7 @@
 // Case A keeps (D L_e / gamma)^(1/3) below 2 % of h, where the formula holds to a fraction of a per cent; case B is
 // the default flow cell, whose boundary layer reaches 16 % of h: the parabolic profile's curvature lowers the true
 // flux by several per cent, and azote must follow the marching reference, not the formula.
-#include <azote/azote.h>
+#include "azcase.h"
 #include "graetz.h"
 #include "../unit/aztest.h"
 
@@ -15,15 +15,6 @@ typedef struct {
   const char *name;
   PetscReal   h, L, xs, xe, Q;  // m, m, m, m, m^3/s
 } Geometry;
-
-static PetscErrorCode SetReal(const char key[], PetscReal v)
-{
-  char buf[64];
-  PetscFunctionBeginUser;
-  PetscCall(PetscSNPrintf(buf, sizeof(buf), "%.17g", (double)v));
-  PetscCall(PetscOptionsSetValue(NULL, key, buf));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
 
 static PetscErrorCode Check(const Geometry *g, PetscBool thin)
 {
@@ -36,12 +27,12 @@ static PetscErrorCode Check(const Geometry *g, PetscBool thin)
   PetscFunctionBeginUser;
   PetscCall(PetscOptionsSetValue(NULL, "-cell", "flowcell"));
   PetscCall(PetscOptionsSetValue(NULL, "-electrode_mode", "limiting"));
-  PetscCall(SetReal("-flowcell_height", g->h));
-  PetscCall(SetReal("-flowcell_length", g->L));
-  PetscCall(SetReal("-flowcell_width", w));
-  PetscCall(SetReal("-flowcell_electrode_start", g->xs));
-  PetscCall(SetReal("-flowcell_electrode_end", g->xe));
-  PetscCall(SetReal("-flowcell_flow_rate", g->Q));
+  PetscCall(AzTestSetReal("-flowcell_height", g->h));
+  PetscCall(AzTestSetReal("-flowcell_length", g->L));
+  PetscCall(AzTestSetReal("-flowcell_width", w));
+  PetscCall(AzTestSetReal("-flowcell_electrode_start", g->xs));
+  PetscCall(AzTestSetReal("-flowcell_electrode_end", g->xe));
+  PetscCall(AzTestSetReal("-flowcell_flow_rate", g->Q));
   PetscCall(AzCaseCreate(PETSC_COMM_WORLD, &c));
   PetscCall(AzSolveCase(c, &p, &st));
   nF      = c->electrode.n2rr.n_electrons * AZ_FARADAY;

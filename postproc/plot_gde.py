@@ -1,0 +1,95 @@
+#!/usr/bin/python3
+"""Plots GDE runs through the plane at mid-length of the electrode: the N2 partial pressure in the pores and the
+dissolved N2, each normalised by its feed value, across the gas diffusion layer(s), the catalyst layer and the
+catholyte. One panel per run.
+usage: plot_gde.py OUTPUT_DIR [OUTPUT_DIR ...] [-o FILE.png]   (default FILE: FIRST_DIR/gde_profile.png)"""
+import os
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from azfields import Fields  # noqa: E402
+
+R = 8.314462618
+LABEL = {"gas_channel": "gas\nchannel", "gdl": "GDL", "mpl": "MPL", "cl": "CL", "catholyte": "catholyte", "membrane": "membrane"}
+COLOUR = {"gas_channel": "#dde8f5", "gdl": "#ececec", "mpl": "#dcdcdc", "cl": "#f6dede", "catholyte": "#def3e3", "membrane": "#f3efd8"}
+ORDER = ["gas_channel", "gdl", "mpl", "cl", "catholyte", "membrane"]
+
+
+def layers(f):
+    """(name, y0, y1) of the layers present, from the region tags (numbered in the order of ORDER)."""
+    info = f.summary.get("cell_info", {})
+    inputs = f.inputs
+    names = [n for n in ORDER if (n == "gas_channel" and inputs.get("gde_gas_depletion", "true") == "true")
+             or (n == "gdl") or (n == "mpl" and float(inputs.get("gde_mpl_thickness", 0)) > 0) or n == "cl"
+             or (n == "catholyte" and float(inputs.get("gde_catholyte_thickness", 0)) > 0)
+             or (n == "membrane" and float(inputs.get("gde_membrane_thickness", 0)) > 0)]
+    region = f.region[:, 0].astype(int)
+    out = []
+    for r, name in enumerate(names):
+        rows = np.where(region == r)[0]
+        if len(rows):
+            out.append((name, f.y_face[rows[0]], f.y_face[rows[-1] + 1]))
+    del info
+    return out
+
+
+def panel(ax, f, title):
+    """Each layer from the GDL to the catholyte gets the same width on the x axis, whatever its thickness: the 10 um
+    catalyst layer is as visible as the 200 um GDL. Ticks give the real positions (um from the gas channel)."""
+    T = float(f.inputs.get("operating_temperature", 298.15))
+    i = len(f.x) // 2
+    lay = [l for l in layers(f) if l[0] in ("gdl", "mpl", "cl", "catholyte")]
+    y0_all = lay[0][1]
+    p_feed = f.summary["cell_info"]["p_n2_feed_Pa"]
+    cb = f.metrics["c_bulk_mol_m3"]
+    ticks, labels = [], []
+    for k, (name, y0, y1) in enumerate(lay):
+        ax.axvspan(k, k + 1, color=COLOUR[name], lw=0)
+        ax.text(k + 0.5, 1.09, "%s\n%.3g µm" % (LABEL[name], (y1 - y0) * 1e6), ha="center", va="top", fontsize=8)
+        rows = (f.y >= y0) & (f.y <= y1)
+        X = k + (f.y[rows] - y0) / (y1 - y0)
+        g, c = f.c_n2_gas[rows, i], f.c_n2[rows, i]
+        ax.plot(X[g > 0], g[g > 0] * R * T / p_feed, "C0.-", ms=3, label="N$_2$ partial pressure / feed" if k == 0 else None)
+        ax.plot(X[c > 0], c[c > 0] / cb, "C3.-", ms=3, label="dissolved N$_2$ / c$_{bulk}$" if name == "cl" else None)
+        ticks.append(k), labels.append("%.0f" % ((y0 - y0_all) * 1e6))
+    ticks.append(len(lay)), labels.append("%.0f" % ((lay[-1][2] - y0_all) * 1e6))
+    ax.set_xticks(ticks)
+    ax.set_xticklabels(labels)
+    ax.set_xlim(0, len(lay))
+    ax.set_ylim(0, 1.12)
+    ax.set_xlabel("distance from the gas channel (µm; each layer drawn at equal width)")
+    m = f.metrics
+    ax.set_title("%s\ni$_{N_2RR}$ %.3g mA cm$^{-2}$, N$_2$ limit %.3g mA cm$^{-2}$" % (title, m["i_n2rr_A_m2"] * 0.1,
+                 m["i_lim_n2rr_A_m2"] * 0.1), fontsize=9)
+
+
+def main():
+    args = sys.argv[1:]
+    out = None
+    if "-o" in args:
+        out = args[args.index("-o") + 1]
+        args = args[:args.index("-o")] + args[args.index("-o") + 2:]
+    if not args:
+        sys.exit(__doc__)
+    fig, axes = plt.subplots(1, len(args), figsize=(5.5 * len(args), 4.2), constrained_layout=True, squeeze=False)
+    for ax, d in zip(axes[0], args):
+        f = Fields(d)
+        panel(ax, f, "%s, %s, saturation %.2f" % (f.summary.get("case", d), f.summary.get("electrode_mode", ""),
+                                                     float(f.inputs.get("gde_saturation", "nan"))))
+    axes[0][0].set_ylabel("normalised N$_2$")
+    axes[0][0].legend(loc="lower left", fontsize=8)
+    for ax in axes[0][1:]:
+        ax.legend(loc="lower left", fontsize=8) if ax.get_legend_handles_labels()[0] else None
+    out = out or os.path.join(args[0], "gde_profile.png")
+    fig.savefig(out, dpi=150)
+    print("wrote", out)
+
+
+if __name__ == "__main__":
+    main()
