@@ -45,7 +45,8 @@ PetscErrorCode AzProblemAddRegion(AzProblem *p, const char name[], PetscInt *r)
   reg = &p->region[p->nregion];
   PetscCall(PetscMemzero(reg, sizeof(*reg)));
   PetscCall(PetscStrncpy(reg->name, name, sizeof(reg->name)));
-  *r = p->nregion++;
+  reg->aniso[0] = reg->aniso[1] = reg->aniso[2] = 1;
+  *r                                            = p->nregion++;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -162,10 +163,18 @@ static PetscErrorCode AzBoundaryFace(const AzProblem *p, PetscInt side, PetscInt
         x[d]           = g->xf[d][hi ? idx[d] + 1 : idx[d]];
         PetscCall(patch->value_fn(p->user, s, x, &cB));
       }
-      AzFaceFlux(area, reg->D[s], h, u_out, &aP, &aB);
+      AzFaceFlux(area, reg->D[s] * reg->aniso[d], h, u_out, &aP, &aB);
       row->r[s] += aP * c[l * dof + s] + aB * cB;
       row->d[s][s] += aP;
       if (s == AZ_N2 || s == p->s_gas) row->in -= aP * c[l * dof + s] + aB * cB;
+    }
+    break;
+  case AZ_BC_INFLOW:  // the feed u c_in enters, fixed
+    PetscCheck(u_out <= 0, PETSC_COMM_SELF, PETSC_ERR_PLIB, "an inflow face with outward flow");
+    for (PetscInt s = 0; s < dof; s++) {
+      if (!reg->present[s]) continue;
+      row->r[s] += area * u_out * patch->value[s];
+      if (s == AZ_N2 || s == p->s_gas) row->in -= area * u_out * patch->value[s];
     }
     break;
   case AZ_BC_OUTFLOW:  // zero diffusive gradient: the flow carries the cell's concentration out
@@ -179,7 +188,7 @@ static PetscErrorCode AzBoundaryFace(const AzProblem *p, PetscInt side, PetscInt
   case AZ_BC_ELECTRODE: {
     AzElectrodeFace f;
     PetscCheck(u_out == 0, PETSC_COMM_SELF, PETSC_ERR_PLIB, "an electrode face cannot carry flow");
-    PetscCall(AzElectrodeFaceSolve(&p->electrode, c[l * dof + AZ_N2], reg->D[AZ_N2] / h, p->T, &f));
+    PetscCall(AzElectrodeFaceSolve(&p->electrode, c[l * dof + AZ_N2], reg->D[AZ_N2] * reg->aniso[d] / h, p->T, &f));
     row->r[AZ_N2] += area * f.flux;
     row->d[AZ_N2][AZ_N2] += area * f.dflux_dc;
     row->consumed += area * f.flux;
@@ -227,7 +236,7 @@ static PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, Pet
       for (PetscInt s = 0; s < dof; s++) {
         PetscReal aP, aN;
         if (!reg->present[s] || !regN->present[s]) continue;  // a species never crosses into a region without it
-        const PetscReal DP = reg->D[s], DN = regN->D[s];
+        const PetscReal DP = reg->D[s] * reg->aniso[d], DN = regN->D[s] * regN->aniso[d];
         const PetscReal Df = (DP > 0 && DN > 0) ? (hP + hN) / (hP / DP + hN / DN) : 0;
         AzFaceFlux(area, Df, hP + hN, u, &aP, &aN);
         row->r[s] += aP * c[lP * dof + s] + aN * c[lN * dof + s];
@@ -513,7 +522,7 @@ PetscErrorCode AzProblemElectrodePieces(AzProblem *p, PetscInt *n, AzElectrodePi
           const PetscReal   h = s % 2 ? g->xf[d][idx[d] + 1] - g->xc[d][idx[d]] : g->xc[d][idx[d]] - g->xf[d][idx[d]];
           for (PetscInt e = 0; e < 3; e++) r->x[e] = e == d ? g->xf[d][s % 2 ? idx[d] + 1 : idx[d]] : g->xc[e][idx[e]];
           r->weight = r->area = AzGridFaceArea(g, d, i, j, k);
-          PetscCall(AzElectrodeFaceSolve(&p->electrode, c[l * dof + AZ_N2], reg->D[AZ_N2] / h, p->T, &r->state));
+          PetscCall(AzElectrodeFaceSolve(&p->electrode, c[l * dof + AZ_N2], reg->D[AZ_N2] * reg->aniso[d] / h, p->T, &r->state));
         }
         count++;
       }

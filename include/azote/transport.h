@@ -28,12 +28,16 @@
 
 #define AZ_N2 0  // dissolved N2 is always species 0
 
-typedef enum { AZ_BC_WALL, AZ_BC_DIRICHLET, AZ_BC_OUTFLOW, AZ_BC_ELECTRODE } AzBCType;
+// Boundary patches. AZ_BC_INFLOW is Danckwerts' inlet (Chem. Eng. Sci. 2, 1 (1953)): the total flux entering is
+// the feed u c_in, whatever the concentration inside, so that axial diffusion cannot draw extra N2 from the inlet
+// (it matters where the axial Peclet number is small, as in a gas channel).
+typedef enum { AZ_BC_WALL, AZ_BC_DIRICHLET, AZ_BC_OUTFLOW, AZ_BC_ELECTRODE, AZ_BC_INFLOW } AzBCType;
 
 typedef struct {
   char      name[32];
   PetscBool present[AZ_MAX_SPECIES];  // species exists here (absent: its unknown is pinned to 0)
   PetscReal D[AZ_MAX_SPECIES];        // effective diffusivity, m^2 s^-1 (0: no transport, e.g. a dry layer's films)
+  PetscReal aniso[3];                 // factor on D per direction (-), 1 unless transport is anisotropic
   PetscReal k;                        // first-order volumetric consumption of dissolved N2, s^-1
   PetscReal kla;                      // volumetric gas-liquid transfer coefficient of N2, s^-1
   PetscReal c_eq;                     // c* at the reference gas state (or of the bubbles), mol m^-3
@@ -47,7 +51,7 @@ typedef PetscErrorCode (*AzPointFunction)(void *ctx, PetscInt species, const Pet
 
 typedef struct {
   AzBCType        type;
-  PetscReal       value[AZ_MAX_SPECIES];  // Dirichlet concentrations, mol m^-3
+  PetscReal       value[AZ_MAX_SPECIES];  // Dirichlet or inflow concentrations, mol m^-3
   AzPointFunction value_fn;               // if set, the Dirichlet value at the face centre (overrides value)
 } AzPatch;
 
@@ -93,7 +97,7 @@ static inline PetscInt AzProblemBoundaryIndex(const AzProblem *p, PetscInt side,
 
 // Declares the species (dissolved N2 first; "c_n2_gas" and "c_nh3" are recognised by name) before the grid is made.
 PETSC_EXTERN PetscErrorCode AzProblemAddSpecies(AzProblem *p, const char name[], PetscInt *s);
-// Adds a region in which the listed species are present, all with diffusivity D (change region[r] afterwards).
+// Adds an empty region (no species, isotropic); the template fills region[r] afterwards.
 PETSC_EXTERN PetscErrorCode AzProblemAddRegion(AzProblem *p, const char name[], PetscInt *r);
 // Creates the grid (dof = nspecies, intra-cell coupling only between the species) over the given faces.
 PETSC_EXTERN PetscErrorCode AzProblemCreateGrid(AzProblem *p, PetscInt dim, const PetscInt M[3], PetscReal *const xf[3]);
@@ -122,7 +126,8 @@ PETSC_EXTERN PetscErrorCode AzProblemSetUpSolver(AzProblem *p);
 PETSC_EXTERN PetscErrorCode AzProblemSolve(AzProblem *p);
 
 // N2 balance of the converged solution (mol s^-1, summed over all ranks and over dissolved and gas-phase N2):
-// in through Dirichlet faces, out through outflow faces, consumed at the electrode (faces or catalyst layer).
+// in through Dirichlet and inflow faces, out through outflow faces, consumed at the electrode (faces or catalyst
+// layer).
 typedef struct {
   PetscReal in, out, consumed;
 } AzBalance;

@@ -8,8 +8,9 @@
 // taken as the feed's y_B = 1 - p_N2/P), D_N2,B the N2-H2O binary diffusivity of the property library (Fuller,
 // Schettler & Giddings 1966), times Bruggeman's porosity^1.5 in porous layers. For a pure N2 feed y_B is small and
 // the gas phase hardly limits, as it should: the N2 then moves by bulk flow. The gas channel carries plug flow
-// (depletion of the feed by consumption along x; the change of the gas flow rate by the consumption is neglected);
-// the catholyte, plane Poiseuille flow.
+// (depletion of the feed by consumption along x; the change of the gas flow rate by the consumption is neglected, so
+// for a pure N2 feed the drop of c_gas along x stands for the lost flow) and the free-gas binary diffusivity; the
+// catholyte, plane Poiseuille flow. Both enter through Danckwerts inlets: exactly the feed comes in.
 // Catalyst layer (thin-film model): the catalyst surfaces (area a_v per volume) are covered by a liquid film through
 // which N2 dissolves from the pore gas: per volume kla (c*(c_gas) - c) with kla = a_v D / delta, c* the property
 // library's saturation at the local partial pressure (linearised about the feed: c* = c_sat + dc_sat/dp RT (c_gas -
@@ -191,8 +192,10 @@ static PetscErrorCode AzCellSetUp_GDE(AzCase c, AzProblem *p)
     PetscCall(AzProblemAddRegion(p, AzGDELayerNames[l], &g->region[l]));
     r = &p->region[g->region[l]];
     switch (l) {
-    case AZ_GDE_GAS:
+    case AZ_GDE_GAS:  // toward the GDL the N2 moves through stagnant vapour as in the pores; along the channel the
+                      // plug flow carries the mixture and only binary counter-diffusion is left: D_x = D_N2,B
       r->present[sg] = PETSC_TRUE, r->D[sg] = g->D_gas;
+      r->aniso[0] = 1 - c->sol.gas[AZ_GAS_N2].p_partial / c->P;
       break;
     case AZ_GDE_GDL:
     case AZ_GDE_MPL:  // Bruggeman: D_eff = D eps^1.5
@@ -240,10 +243,10 @@ static PetscErrorCode AzCellSetUp_GDE(AzCase c, AzProblem *p)
   {
     PetscReal v[AZ_MAX_SPECIES] = {0};
     v[sg]                       = g->c_gas_feed;
-    PetscCall(AzProblemAddPatch(p, AZ_BC_DIRICHLET, v, &inlet_gas));
+    PetscCall(AzProblemAddPatch(p, AZ_BC_INFLOW, v, &inlet_gas));
     PetscCall(AzProblemAddPatch(p, AZ_BC_DIRICHLET, v, &feed));
     v[sg] = 0, v[sl] = c_liq_in;
-    PetscCall(AzProblemAddPatch(p, AZ_BC_DIRICHLET, v, &inlet_liq));
+    PetscCall(AzProblemAddPatch(p, AZ_BC_INFLOW, v, &inlet_liq));
     PetscCall(AzProblemAddPatch(p, AZ_BC_OUTFLOW, NULL, &outlet));
   }
   for (PetscInt j = 0; j < M[1]; j++) {

@@ -11,4 +11,3 @@ static inline PetscErrorCode AzTestSetReal(const char key[], PetscReal v)
   PetscCall(PetscOptionsSetValue(NULL, key, buf));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
-
