@@ -141,6 +141,29 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// Time stepping of transient templates.
+static PetscErrorCode AzCaseReadTime(AzCase c)
+{
+  PetscBool set;
+
+  PetscFunctionBeginUser;
+  PetscOptionsBegin(c->comm, NULL, "time", NULL);
+  PetscCall(AzOptionsReal(PetscOptionsObject, "time_end", "simulated time; 0: solve for the steady state", "s", 3600, AZ_RANGE(0, 1e9),
+                          &c->time_end, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "time_output_interval", "fields, checkpoint and progress every interval (0: time_end/10)",
+                          "s", 0, AZ_NONNEGATIVE, &c->time_output_interval, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "time_step_initial", "first time step", "s", 1e-3, AZ_POSITIVE, &c->time_step_initial, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "time_rtol", "relative tolerance of the adaptive time steps", "-", 1e-3,
+                          AZ_RANGE_OPEN_LO(0, 0.1), &c->time_rtol, NULL));
+  PetscOptionsEnd();
+  if (c->time_output_interval == 0) c->time_output_interval = c->time_end / 10;
+  PetscCall(PetscOptionsGetString(NULL, NULL, "-restart", c->restart, sizeof(c->restart), &set));
+  PetscCheck(!set || c->restart[0], c->comm, PETSC_ERR_USER_INPUT, "-restart needs a checkpoint file name");
+  PetscCheck(!set || c->time_end > 0, c->comm, PETSC_ERR_USER_INPUT, "-restart = '%s' continues a transient run: set time_end > 0",
+             c->restart);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 // Property evaluation at the operating point; errors name the keys involved.
 static PetscErrorCode AzCaseEvaluateProperties(AzCase c)
 {
@@ -220,6 +243,7 @@ PetscErrorCode AzCaseCreate(MPI_Comm comm, AzCase *case_out)
   PetscCall(AzCaseSetName(c));
   PetscCall(AzCaseReadCommon(c));
   PetscCall(c->ops.setfromoptions(c));
+  if (c->ops.transient) PetscCall(AzCaseReadTime(c));
   if (help) PetscFunctionReturn(PETSC_SUCCESS);
   {
     char context[64];
@@ -232,11 +256,22 @@ PetscErrorCode AzCaseCreate(MPI_Comm comm, AzCase *case_out)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// The template's context: its destroy, or by default one PetscFree.
+static PetscErrorCode AzCaseDestroyCell(AzCase c)
+{
+  PetscFunctionBeginUser;
+  if (c->ops.destroy)
+    PetscCall(c->ops.destroy(c));
+  else
+    PetscCall(PetscFree(c->cell_ctx));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode AzCaseDestroy(AzCase *c)
 {
   PetscFunctionBeginUser;
   if (!*c) PetscFunctionReturn(PETSC_SUCCESS);
-  if ((*c)->ops.destroy) PetscCall((*c)->ops.destroy(*c));
+  PetscCall(AzCaseDestroyCell(*c));
   PetscCall(PetscFree(*c));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -256,9 +291,10 @@ PetscErrorCode AzCasePrintKeyReference(MPI_Comm comm, FILE *fp)
   PetscCall(PetscStrncpy(c->name, "CASE", sizeof(c->name)));
   PetscCall(AzCaseReadCommon(c));  // with the defaults: -help_keys ignores any case file
   for (PetscInt k = 0; k < ncell; k++) {
-    if (c->ops.destroy) PetscCall(c->ops.destroy(c));
+    PetscCall(AzCaseDestroyCell(c));
     PetscCall(AzCellCreate(k, &c->ops));
     PetscCall(c->ops.setfromoptions(c));
+    if (c->ops.transient) PetscCall(AzCaseReadTime(c));
   }
   PetscCall(AzOptionsPrintReference(comm, fp));
   PetscCall(AzCaseDestroy(&c));

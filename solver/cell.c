@@ -3,6 +3,7 @@
 
 PETSC_EXTERN PetscErrorCode AzCellCreate_FlowCell(AzCellOps *);
 PETSC_EXTERN PetscErrorCode AzCellCreate_GDE(AzCellOps *);
+PETSC_EXTERN PetscErrorCode AzCellCreate_HCell(AzCellOps *);
 
 #define AZ_MAX_CELLS 8
 static const char *az_cell_names[AZ_MAX_CELLS + 1];
@@ -26,6 +27,7 @@ PetscErrorCode AzCellRegisterAll(void)
   PetscFunctionBeginUser;
   PetscCall(AzCellRegister("flowcell", AzCellCreate_FlowCell));
   PetscCall(AzCellRegister("gde", AzCellCreate_GDE));
+  PetscCall(AzCellRegister("hcell", AzCellCreate_HCell));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

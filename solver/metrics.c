@@ -52,8 +52,13 @@ PetscErrorCode AzMetricsFinish(AzProblem *p, PetscReal i_lim, PetscReal L, AzMet
 
   PetscFunctionBeginUser;
   m->i_lim_n2rr_A_m2 = i_lim;
-  m->damkohler       = i_lim > 0 ? m->roughness * AzElectrodeKineticN2RR(&p->electrode, m->c_bulk_mol_m3, p->T) / i_lim : 0;
-  m->sherwood        = m->c_bulk_mol_m3 > 0 ? i_lim / (nF * m->c_bulk_mol_m3) * L / m->D_n2_m2_s : 0;
+  {
+    // kinetic N2RR current at c_bulk per geometric area over the transport cap; no cap (a cell with no N2 supply at
+    // steady state) makes the ratio infinite: written as null in summary.json
+    const PetscReal i_kin = m->roughness * AzElectrodeKineticN2RR(&p->electrode, m->c_bulk_mol_m3, p->T);
+    m->damkohler          = i_lim > 0 ? i_kin / i_lim : (i_kin > 0 ? PETSC_INFINITY : 0);
+  }
+  m->sherwood = m->c_bulk_mol_m3 > 0 ? i_lim / (nF * m->c_bulk_mol_m3) * L / m->D_n2_m2_s : 0;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -1,6 +1,66 @@
 // The driver of one steady run: case -> problem -> solves -> metrics -> files.
 #include <azote/azote.h>
 
+// A transient case: the steady companion in limiting mode (dissolved N2 only) gives i_lim, then time stepping.
+static PetscErrorCode AzSolveCaseTransient(AzCase c, AzProblem *p, AzRunStats *st)
+{
+  AzProblem      q;
+  AzMetrics      lim;
+  PetscReal      L;
+  PetscMPIInt    size;
+  PetscLogDouble t0 = AzWallTime();
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscMemzero(&q, sizeof(q)));
+  PetscCall(PetscMemzero(&lim, sizeof(lim)));
+  q.comm         = c->comm;
+  c->steady_only = PETSC_TRUE;
+  PetscCall(c->ops.setup(c, &q));
+  c->steady_only   = PETSC_FALSE;
+  q.electrode.mode = AZ_ELECTRODE_LIMITING;
+  {
+    // Without a source of N2 (bubbling, an inlet) the steady state is empty and its limiting current zero.
+    PetscBool supplied = PETSC_FALSE;
+    for (PetscInt r = 0; r < q.nregion; r++) supplied = (PetscBool)(supplied || q.region[r].kla > 0);
+    for (PetscInt k = 0; k < q.npatch; k++)
+      supplied = (PetscBool)(supplied || q.patch[k].type == AZ_BC_DIRICHLET || q.patch[k].type == AZ_BC_INFLOW);
+    if (supplied) {
+      PetscCall(AzProblemSetUpSolver(&q));
+      PetscCall(AzProblemSolve(&q));
+      PetscCall(AzMetricsCompute(&q, q.bulk, c->sol.gas[AZ_GAS_N2].D, &lim));
+    }
+  }
+  PetscCall(AzProblemDestroy(&q));
+
+  p->comm = c->comm;
+  PetscCall(c->ops.setup(c, p));
+  PetscCallMPI(MPI_Comm_size(c->comm, &size));
+  st->cells = p->grid.M[0] * p->grid.M[1] * p->grid.M[2];
+  st->ranks = size;
+  PetscCall(AzPrintf(c->comm, "%s: %s '%s': %" PetscInt_FMT " cells on %d rank%s, electrode %s, %g s of electrolysis\n", AzProgramName(),
+                     c->cell_name, c->name, st->cells, size, size > 1 ? "s" : "", AzElectrodeModes[c->electrode.mode],
+                     (double)c->time_end));
+  st->setup_time = AzWallTime() - t0;
+  PetscCall(c->ops.sherwood_length(c, &L));
+  t0 = AzWallTime();
+  PetscCall(AzSolveTransient(c, p, lim.i_n2rr_A_m2, L, &st->metrics, &st->series, &st->nsnap, &st->snaps, &st->snap_times));
+  st->solve_time = AzWallTime() - t0;
+  st->solves     = st->series.nrow - 1;  // time steps
+  st->newton_its = p->newton_its;
+  st->krylov_its = p->krylov_its;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzRunStatsDestroy(AzRunStats *st)
+{
+  PetscFunctionBeginUser;
+  for (PetscInt k = 0; k < st->nsnap; k++) PetscCall(VecDestroy(&st->snaps[k]));
+  if (st->snaps) PetscCall(PetscFree2(st->snaps, st->snap_times));
+  PetscCall(AzTimeseriesDestroy(&st->series));
+  st->nsnap = 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *st)
 {
   PetscLogDouble t0 = AzWallTime();
@@ -10,6 +70,10 @@ PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *st)
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(p, sizeof(*p)));
   PetscCall(PetscMemzero(st, sizeof(*st)));
+  if (c->ops.transient && c->time_end > 0) {
+    PetscCall(AzSolveCaseTransient(c, p, st));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
   p->comm = c->comm;
   PetscCall(c->ops.setup(c, p));
   PetscCall(AzProblemSetUpSolver(p));
@@ -47,6 +111,16 @@ PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *st)
   st->krylov_its = p->krylov_its;
   st->solve_time = p->solve_time;
   PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzCollectName(const char *name, PetscReal v, void *ctx)
+{
+  struct {
+    const char **names;
+    PetscInt    *n;
+  } *c                = ctx;
+  c->names[(*c->n)++] = name;
+  return PETSC_SUCCESS;
 }
 
 static PetscErrorCode AzJSONMetric(const char *name, PetscReal v, void *ctx)
@@ -94,6 +168,15 @@ static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st)
   PetscCall(AzJSONReal(j, "salting_factor_n2", c->sol.gas[AZ_GAS_N2].salting_factor));
   PetscCall(AzJSONReal(j, "c_sat_n2_mol_m3", c->sol.gas[AZ_GAS_N2].c_sat));
   PetscCall(AzJSONEndObject(j));
+  if (st->series.nrow) {
+    const PetscReal *last  = st->series.rows + (st->series.nrow - 1) * st->series.ncol,
+                    *extra = last + st->series.ncol - AZ_TS_EXTRA_COLUMNS;
+    PetscCall(AzJSONBeginObject(j, "transient"));
+    PetscCall(AzJSONReal(j, "time_s", last[0]));
+    PetscCall(AzJSONInt(j, "time_steps", st->series.nrow - 1));
+    for (PetscInt k = 0; k < AZ_TS_EXTRA_COLUMNS; k++) PetscCall(AzJSONReal(j, AzTimeseriesExtraNames[k], extra[k]));
+    PetscCall(AzJSONEndObject(j));
+  }
   PetscCall(AzJSONBeginObject(j, "solver"));
   PetscCall(AzJSONInt(j, "cells", st->cells));
   PetscCall(AzJSONInt(j, "ranks", st->ranks));
@@ -132,24 +215,36 @@ static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// The fields: every species, velocity, region tags, and the state along the electrode.
-static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p)
+// One single-dof field per species of a solution vector (on da1, compatible with the grid's DMDA).
+static PetscErrorCode AzSpeciesFields(AzProblem *p, DM da1, Vec c, Vec v[], AzCellField fields[])
 {
-  const AzGrid     *g = &p->grid;
+  PetscFunctionBeginUser;
+  for (PetscInt s = 0; s < p->nspecies; s++) {
+    PetscCall(DMCreateGlobalVector(da1, &v[s]));
+    PetscCall(VecStrideGather(c, s, v[s], INSERT_VALUES));
+    fields[s] = (AzCellField){p->species[s].name, "mol/m^3", v[s]};
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// The fields: every species, velocity, region tags, the state along the electrode, and the snapshots of a transient
+// run (species only).
+static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p, AzRunStats *st)
+{
+  const AzGrid     *g  = &p->grid;
+  const PetscInt    ns = p->nspecies;
   DM                da1;
-  Vec               v[AZ_MAX_SPECIES + 2];
-  AzCellField       fields[AZ_MAX_SPECIES + 2];
+  Vec               v[AZ_MAX_SPECIES + 2], *sv      = NULL;
+  AzCellField       fields[AZ_MAX_SPECIES + 2], *sf = NULL;
+  AzSnapshot       *snaps = NULL;
   PetscReal        *a, *buf;
-  PetscInt          n, nf = 0;
+  PetscInt          n, nf;
   AzElectrodePiece *f;
 
   PetscFunctionBeginUser;
   PetscCall(DMDACreateCompatibleDMDA(g->da, 1, &da1));
-  for (PetscInt s = 0; s < p->nspecies; s++, nf++) {
-    PetscCall(DMCreateGlobalVector(da1, &v[nf]));
-    PetscCall(VecStrideGather(p->c, s, v[nf], INSERT_VALUES));
-    fields[nf] = (AzCellField){p->species[s].name, "mol/m^3", v[nf]};
-  }
+  PetscCall(AzSpeciesFields(p, da1, p->c, v, fields));
+  nf = ns;
   PetscCall(DMCreateGlobalVector(da1, &v[nf]));
   PetscCall(VecGetArray(v[nf], &a));
   AzForOwnedCells(g, i, j, k) a[AzGridOwned(g, i, j, k)] = p->ux ? p->ux[j + g->M[1] * k] : 0;
@@ -162,6 +257,13 @@ static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p)
   PetscCall(VecRestoreArray(v[nf], &a));
   fields[nf] = (AzCellField){"region", "-", v[nf]};
   nf++;
+  if (st->nsnap) {
+    PetscCall(PetscMalloc3(st->nsnap * ns, &sv, st->nsnap * ns, &sf, st->nsnap, &snaps));
+    for (PetscInt k = 0; k < st->nsnap; k++) {
+      PetscCall(AzSpeciesFields(p, da1, st->snaps[k], sv + k * ns, sf + k * ns));
+      snaps[k] = (AzSnapshot){st->snap_times[k], ns, sf + k * ns};
+    }
+  }
 
   PetscCall(AzProblemElectrodePieces(p, &n, &f));
   PetscCall(PetscMalloc1(5 * PetscMax(n, 1), &buf));
@@ -178,12 +280,40 @@ static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p)
                                  {"c_surf", "mol/m^3", n, buf + 2 * n},
                                  {"i_n2rr", "A/m^2", n, buf + 3 * n},
                                  {"i_her", "A/m^2", n, buf + 4 * n}};
-    PetscCall(AzOutputWriteFields(c->comm, c->output_dir, g, nf, fields, "electrode", 5, lines));
+    PetscCall(AzOutputWriteFields(c->comm, c->output_dir, g, nf, fields, "electrode", 5, lines, st->nsnap, snaps));
   }
   PetscCall(PetscFree(buf));
   PetscCall(PetscFree(f));
   for (PetscInt i = 0; i < nf; i++) PetscCall(VecDestroy(&v[i]));
+  for (PetscInt i = 0; i < st->nsnap * ns; i++) PetscCall(VecDestroy(&sv[i]));
+  if (st->nsnap) PetscCall(PetscFree3(sv, sf, snaps));
   PetscCall(DMDestroy(&da1));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// timeseries.csv of a transient run: time_s, the metrics, the extra columns.
+static PetscErrorCode AzWriteTimeseries(AzCase c, AzRunStats *st)
+{
+  const char *names[64];
+  char        path[PETSC_MAX_PATH_LEN];
+  PetscInt    n = 0;
+  AzMetrics   m;
+
+  PetscFunctionBeginUser;
+  names[n++] = "time_s";
+  {
+    struct {
+      const char **names;
+      PetscInt    *n;
+    } ctx = {names, &n};
+    PetscCall(PetscMemzero(&m, sizeof(m)));
+    PetscCall(AzMetricsForEach(&m, AzCollectName, &ctx));
+  }
+  for (PetscInt k = 0; k < AZ_TS_EXTRA_COLUMNS; k++) names[n++] = AzTimeseriesExtraNames[k];
+  PetscCheck(n == st->series.ncol, c->comm, PETSC_ERR_PLIB, "timeseries has %" PetscInt_FMT " columns, %" PetscInt_FMT " names",
+             st->series.ncol, n);
+  PetscCall(PetscSNPrintf(path, sizeof(path), "%s/timeseries.csv", c->output_dir));
+  PetscCall(AzOutputWriteCSV(c->comm, path, n, names, st->series.nrow, st->series.rows));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -193,7 +323,8 @@ PetscErrorCode AzWriteResults(AzCase c, AzProblem *p, AzRunStats *st)
 
   PetscFunctionBeginUser;
   PetscCall(AzOutputMakeDir(c->comm, c->output_dir));
-  if (c->write_fields) PetscCall(AzWriteFieldsOfProblem(c, p));
+  if (c->write_fields) PetscCall(AzWriteFieldsOfProblem(c, p, st));
+  if (st->series.nrow) PetscCall(AzWriteTimeseries(c, st));
   st->output_time = AzWallTime() - t0;
   PetscCall(AzWriteSummary(c, p, st));  // last: its presence marks a complete run
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -229,8 +360,9 @@ PetscErrorCode AzRun(MPI_Comm comm)
                      "%s: solved in %.3g s (%" PetscInt_FMT " Newton, %" PetscInt_FMT " Krylov iterations over %" PetscInt_FMT " solves)\n",
                      AzProgramName(), st.solve_time, st.newton_its, st.krylov_its, st.solves));
   PetscCall(AzMetricsForEach(&st.metrics, AzPrintMetric, &comm));
-  PetscCall(AzPrintf(comm, "%s: results in %s/ (summary.json%s)\n", AzProgramName(), c->output_dir,
-                     c->write_fields ? ", fields.h5, fields.xmf" : ""));
+  PetscCall(AzPrintf(comm, "%s: results in %s/ (summary.json%s%s)\n", AzProgramName(), c->output_dir,
+                     c->write_fields ? ", fields.h5, fields.xmf" : "", st.series.nrow ? ", timeseries.csv, checkpoint.h5" : ""));
+  PetscCall(AzRunStatsDestroy(&st));
   PetscCall(AzProblemDestroy(&p));
   PetscCall(AzCaseDestroy(&c));
   PetscFunctionReturn(PETSC_SUCCESS);

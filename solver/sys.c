@@ -57,10 +57,13 @@ PetscErrorCode AzInitialize(int *argc, char ***argv, const char program[], const
   PetscFunctionBeginUser;
   // A serial run should start in milliseconds, but Open MPI's singleton start-up (a helper daemon, the UCX transport
   // probe) takes ~0.3 s; these two settings cut it to ~20 ms. Ignored by other MPIs, and only defaults: a value the
-  // user set, or a launch under mpiexec, wins.
+  // user set, or a launch under mpiexec, wins. Isolated singletons share one session directory, so concurrent serial
+  // runs (a script's loop in the background) remove each other's shared-file-pointer files and MPI-IO prints errors
+  // about them; HDF5 never uses shared file pointers, so that component is left out.
   if (!getenv("OMPI_COMM_WORLD_SIZE")) {
     setenv("OMPI_MCA_ess_singleton_isolated", "1", 0);
     setenv("OMPI_MCA_pml", "ob1", 0);
+    setenv("OMPI_MCA_sharedfp", "^sm", 0);
   }
   ierr = PetscInitialize(argc, argv, NULL, help);
   if (ierr) return ierr;

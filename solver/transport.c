@@ -397,28 +397,21 @@ static PetscErrorCode AzConvergedFloor(SNES snes, PetscInt it, PetscReal xnorm, 
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzProblemSetUpSolver(AzProblem *p)
+PetscErrorCode AzSNESSetDefaults(SNES snes)
 {
-  Mat            J;
   KSP            ksp;
   PC             pc;
   SNESLineSearch ls;
 
   PetscFunctionBeginUser;
-  PetscCall(SNESCreate(p->comm, &p->snes));
-  PetscCall(SNESSetDM(p->snes, p->grid.da));
-  PetscCall(DMCreateMatrix(p->grid.da, &J));
-  PetscCall(SNESSetFunction(p->snes, NULL, AzFormFunction, p));
-  PetscCall(SNESSetJacobian(p->snes, J, J, AzFormJacobian, p));
-  PetscCall(MatDestroy(&J));
   // Defaults (the command line overrides): Newton with full steps, the linear solve tight enough that the
   // discrete conservation error stays below 1e-8 of the inflow.
-  PetscCall(SNESSetType(p->snes, SNESNEWTONLS));
-  PetscCall(SNESGetLineSearch(p->snes, &ls));
+  PetscCall(SNESSetType(snes, SNESNEWTONLS));
+  PetscCall(SNESGetLineSearch(snes, &ls));
   PetscCall(SNESLineSearchSetType(ls, SNESLINESEARCHBASIC));
-  PetscCall(SNESSetTolerances(p->snes, 0.0, 1e-10, 0.0, 50, 1000));
-  PetscCall(SNESSetConvergenceTest(p->snes, AzConvergedFloor, NULL, NULL));
-  PetscCall(SNESGetKSP(p->snes, &ksp));
+  PetscCall(SNESSetTolerances(snes, 0.0, 1e-10, 0.0, 50, 1000));
+  PetscCall(SNESSetConvergenceTest(snes, AzConvergedFloor, NULL, NULL));
+  PetscCall(SNESGetKSP(snes, &ksp));
   PetscCall(KSPSetType(ksp, KSPGMRES));
   PetscCall(KSPSetPCSide(ksp, PC_RIGHT));  // the Krylov tolerance then bounds the true residual
   PetscCall(KSPSetTolerances(ksp, 1e-11, 0.0, PETSC_DEFAULT, 500));
@@ -435,6 +428,21 @@ PetscErrorCode AzProblemSetUpSolver(AzProblem *p)
 #else
   PetscCall(PCSetType(pc, PCGAMG));
 #endif
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemSetUpSolver(AzProblem *p)
+{
+  Mat J;
+
+  PetscFunctionBeginUser;
+  PetscCall(SNESCreate(p->comm, &p->snes));
+  PetscCall(SNESSetDM(p->snes, p->grid.da));
+  PetscCall(DMCreateMatrix(p->grid.da, &J));
+  PetscCall(SNESSetFunction(p->snes, NULL, AzFormFunction, p));
+  PetscCall(SNESSetJacobian(p->snes, J, J, AzFormJacobian, p));
+  PetscCall(MatDestroy(&J));
+  PetscCall(AzSNESSetDefaults(p->snes));
   PetscCall(SNESSetFromOptions(p->snes));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -557,5 +565,46 @@ PetscErrorCode AzProblemElectrodePieces(AzProblem *p, PetscInt *n, AzElectrodePi
   PetscCall(DMRestoreLocalVector(g->da, &Xl));
   *n      = count;
   *pieces = rec;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemInventory(AzProblem *p, PetscInt s, PetscBool working, PetscReal *amount, PetscReal *volume)
+{
+  const AzGrid    *g = &p->grid;
+  const PetscReal *c;
+  PetscReal        sum[2] = {0, 0};
+
+  PetscFunctionBeginUser;
+  PetscCall(VecGetArrayRead(p->c, &c));
+  AzForOwnedCells(g, i, j, k)
+  {
+    const AzRegion *reg = &p->region[g->tag[AzGridLocal(g, i, j, k)]];
+    const PetscReal V   = AzGridVolume(g, i, j, k);
+    if (!reg->present[s] || (working && !reg->working_side)) continue;
+    sum[0] += V * c[AzGridOwned(g, i, j, k) * p->nspecies + s];
+    sum[1] += V;
+  }
+  PetscCall(VecRestoreArrayRead(p->c, &c));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, sum, 2, MPIU_REAL, MPIU_SUM, p->comm));
+  *amount = sum[0];
+  if (volume) *volume = sum[1];
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemMassVector(AzProblem *p, Vec mass)
+{
+  const AzGrid *g = &p->grid;
+  PetscReal    *m;
+
+  PetscFunctionBeginUser;
+  PetscCall(VecGetArray(mass, &m));
+  AzForOwnedCells(g, i, j, k)
+  {
+    const AzRegion *reg   = &p->region[g->tag[AzGridLocal(g, i, j, k)]];
+    const PetscBool limit = (PetscBool)(p->electrode.mode == AZ_ELECTRODE_LIMITING && reg->a_v > 0);
+    for (PetscInt s = 0; s < p->nspecies; s++)
+      m[AzGridOwned(g, i, j, k) * p->nspecies + s] = reg->present[s] && !(s == AZ_N2 && limit) ? AzGridVolume(g, i, j, k) : 0;
+  }
+  PetscCall(VecRestoreArray(mass, &m));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

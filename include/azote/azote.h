@@ -5,6 +5,7 @@
 #include <azote/case.h>
 #include <azote/metrics.h>
 #include <azote/output.h>
+#include <azote/timestep.h>
 
 // Result of one steady run: the case's metrics and solver statistics.
 typedef struct {
@@ -12,13 +13,21 @@ typedef struct {
   PetscInt       cells, ranks, newton_its, krylov_its, solves;
   PetscLogDouble wall_time, setup_time, solve_time, output_time;  // s
   PetscLogDouble memory_bytes;                                    // peak resident memory summed over ranks
+  // transient runs: the table of every time step and the solution at each output time
+  AzTimeseries series;
+  PetscInt     nsnap;
+  Vec         *snaps;
+  PetscReal   *snap_times;  // s
 } AzRunStats;
 
 // Reads the case (-case FILE and the command line), solves it, writes summary.json and the fields, and prints the
 // summary. Collective on comm. With -help or -help_keys it prints the keys and returns without solving.
 PETSC_EXTERN PetscErrorCode AzRun(MPI_Comm comm);
 
-// The pieces of AzRun, for tests and sweeps: solve a validated case (no files written) ...
+// The pieces of AzRun, for tests and sweeps: solve a validated case (no files written; a transient case writes its
+// checkpoints) ...
 PETSC_EXTERN PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *stats);
 // ... and write its results to c->output_dir.
 PETSC_EXTERN PetscErrorCode AzWriteResults(AzCase c, AzProblem *p, AzRunStats *stats);
+// Frees what a transient run keeps in its statistics (table, snapshots).
+PETSC_EXTERN PetscErrorCode AzRunStatsDestroy(AzRunStats *stats);

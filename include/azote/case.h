@@ -17,6 +17,7 @@ typedef struct _n_AzCase *AzCase;
 typedef struct {
   const char *name;
   const char *description;
+  PetscBool   transient;  // the template runs in time (time_end and the time_ keys apply)
   // Reads and validates the template's keys in its own options block; allocates c->cell_ctx.
   PetscErrorCode (*setfromoptions)(AzCase c);
   // Checks that need the fluid properties (e.g. the Reynolds number), after they are known.
@@ -28,6 +29,7 @@ typedef struct {
   PetscErrorCode (*view)(AzCase c, AzProblem *p, AzJSON j);
   // Characteristic length of the Sherwood number (m): hydraulic diameter of the channel.
   PetscErrorCode (*sherwood_length)(AzCase c, PetscReal *L);
+  // Frees cell_ctx; NULL: cell_ctx is one PetscNew'd block, freed with PetscFree.
   PetscErrorCode (*destroy)(AzCase c);
 } AzCellOps;
 
@@ -63,6 +65,14 @@ struct _n_AzCase {
   AzSolubility  sol;  // at (T, P): c*, D, water properties
   AzElectrode   electrode;
   AzMeshOptions mesh;
+
+  // time stepping (templates with ops.transient)
+  PetscReal time_end;                     // s; 0: the steady state
+  PetscReal time_output_interval;         // s: fields, checkpoint and a progress line every interval
+  PetscReal time_step_initial;            // s
+  PetscReal time_rtol;                    // relative tolerance of the adaptive steps (-)
+  PetscBool steady_only;                  // set while a transient case builds its steady companion (dissolved N2 only)
+  char      restart[PETSC_MAX_PATH_LEN];  // -restart FILE: continue from this checkpoint
 };
 
 // Loads -case FILE (YAML; the command line overrides it), reads and validates every key, evaluates the properties at

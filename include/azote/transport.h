@@ -44,6 +44,7 @@ typedef struct {
   PetscReal dceq_dcg;                 // dc*/dc_gas where the gas species is solved (-)
   PetscReal c_gas_ref;                // gas-phase N2 at the reference state, mol m^-3
   PetscReal a_v;                      // electrochemically active area per volume, m^-1 (0: not an electrode)
+  PetscBool working_side;             // part of the electrolyte holding the working electrode (the catholyte)
 } AzRegion;
 
 // A pointwise function of position (m): Dirichlet values (mol m^-3) or volumetric sources (mol m^-3 s^-1).
@@ -121,6 +122,8 @@ PETSC_EXTERN PetscErrorCode AzFormJacobian(SNES snes, Vec X, Mat J, Mat P, void 
 // Creates the SNES (Newton, GMRES + hypre BoomerAMG by default, tolerances for mass_balance_rel < 1e-8) and applies
 // the PETSc options (-snes_*, -ksp_*, -pc_*). Called once, before any solve.
 PETSC_EXTERN PetscErrorCode AzProblemSetUpSolver(AzProblem *p);
+// The defaults of AzProblemSetUpSolver on a given SNES (also the one inside a TS), before its SetFromOptions.
+PETSC_EXTERN PetscErrorCode AzSNESSetDefaults(SNES snes);
 // Solves the steady problem from the current p->c; fails with PETSC_ERR_NOT_CONVERGED and the reason on divergence
 // or on a non-physical solution (a concentration below -1e-8 of the bulk value).
 PETSC_EXTERN PetscErrorCode AzProblemSolve(AzProblem *p);
@@ -132,6 +135,13 @@ typedef struct {
   PetscReal in, out, consumed;
 } AzBalance;
 PETSC_EXTERN PetscErrorCode AzProblemBalance(AzProblem *p, AzBalance *b);
+
+// Amount (mol) and volume (m^3) of species s in the regions holding the working electrode (working = TRUE) or in all
+// regions where s is present (working = FALSE).
+PETSC_EXTERN PetscErrorCode AzProblemInventory(AzProblem *p, PetscInt s, PetscBool working, PetscReal *amount, PetscReal *volume);
+
+// Mass of each unknown for time stepping: the cell volume where the species is present and free, 0 where pinned.
+PETSC_EXTERN PetscErrorCode AzProblemMassVector(AzProblem *p, Vec mass);
 
 // One piece of the electrode owned by this rank with its solved state: a boundary face (flow cell, H-cell) or a
 // cell of a catalyst layer (GDE).

@@ -172,13 +172,6 @@ static PetscErrorCode AzCellSherwoodLength_FlowCell(AzCase c, PetscReal *L)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode AzCellDestroy_FlowCell(AzCase c)
-{
-  PetscFunctionBeginUser;
-  PetscCall(PetscFree(c->cell_ctx));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
 PetscErrorCode AzCellCreate_FlowCell(AzCellOps *ops)
 {
   PetscFunctionBeginUser;
@@ -189,6 +182,5 @@ PetscErrorCode AzCellCreate_FlowCell(AzCellOps *ops)
   ops->setup           = AzCellSetUp_FlowCell;
   ops->view            = AzCellView_FlowCell;
   ops->sherwood_length = AzCellSherwoodLength_FlowCell;
-  ops->destroy         = AzCellDestroy_FlowCell;
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -326,13 +326,6 @@ static PetscErrorCode AzCellSherwoodLength_GDE(AzCase c, PetscReal *L)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode AzCellDestroy_GDE(AzCase c)
-{
-  PetscFunctionBeginUser;
-  PetscCall(PetscFree(c->cell_ctx));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
 PetscErrorCode AzCellCreate_GDE(AzCellOps *ops)
 {
   PetscFunctionBeginUser;
@@ -343,6 +336,5 @@ PetscErrorCode AzCellCreate_GDE(AzCellOps *ops)
   ops->setup           = AzCellSetUp_GDE;
   ops->view            = AzCellView_GDE;
   ops->sherwood_length = AzCellSherwoodLength_GDE;
-  ops->destroy         = AzCellDestroy_GDE;
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -30,8 +30,8 @@ PetscErrorCode AzOutputMakeDir(MPI_Comm comm, const char dir[])
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// A replicated 1-D array written once (rank 0 holds it all).
-static PetscErrorCode AzWriteArray(PetscViewer v, MPI_Comm comm, const char name[], const char unit[], PetscInt n, const PetscReal a[])
+// A 1-D array held by rank 0, written once as a dataset (with a unit attribute unless unit is NULL).
+PetscErrorCode AzOutputWriteRank0Array(PetscViewer v, MPI_Comm comm, const char name[], const char unit[], PetscInt n, const PetscReal a[])
 {
   PetscMPIInt rank;
   Vec         x;
@@ -41,49 +41,68 @@ static PetscErrorCode AzWriteArray(PetscViewer v, MPI_Comm comm, const char name
   PetscCallMPI(MPI_Comm_rank(comm, &rank));
   PetscCall(VecCreateMPI(comm, rank ? 0 : n, n, &x));
   PetscCall(VecGetArray(x, &xa));
-  if (!rank) PetscCall(PetscArraycpy(xa, a, n));
+  if (!rank && n) PetscCall(PetscArraycpy(xa, a, n));
   PetscCall(VecRestoreArray(x, &xa));
   PetscCall(PetscObjectSetName((PetscObject)x, name));
   PetscCall(VecView(x, v));
-  PetscCall(PetscViewerHDF5WriteObjectAttribute(v, (PetscObject)x, "unit", PETSC_STRING, unit));
+  if (unit) PetscCall(PetscViewerHDF5WriteObjectAttribute(v, (PetscObject)x, "unit", PETSC_STRING, unit));
   PetscCall(VecDestroy(&x));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode AzWriteXDMF(MPI_Comm comm, const char dir[], const AzGrid *g, PetscInt nfield, const AzCellField fields[])
+// The XDMF of one rectilinear grid whose attributes live under `group` of fields.h5.
+static void AzXDMFGrid(char *text, size_t cap, size_t *len, const AzGrid *g, const char name[], const char group[], PetscReal time,
+                       PetscBool timed, PetscInt nfield, const AzCellField fields[])
 {
-  char        path[PETSC_MAX_PATH_LEN], dims[64], ndims[64], *text;
-  size_t      cap = 4096 + 512 * (size_t)nfield, len = 0;
+  char        dims[64], ndims[64];
   const char *axes = "xyz";
 
-  PetscFunctionBeginUser;
-  PetscCall(PetscMalloc1(cap, &text));
   if (g->dim == 2) {
-    PetscCall(PetscSNPrintf(dims, sizeof(dims), "%" PetscInt_FMT " %" PetscInt_FMT, g->M[1], g->M[0]));
-    PetscCall(PetscSNPrintf(ndims, sizeof(ndims), "%" PetscInt_FMT " %" PetscInt_FMT, g->M[1] + 1, g->M[0] + 1));
+    snprintf(dims, sizeof(dims), "%d %d", (int)g->M[1], (int)g->M[0]);
+    snprintf(ndims, sizeof(ndims), "%d %d", (int)g->M[1] + 1, (int)g->M[0] + 1);
   } else {
-    PetscCall(PetscSNPrintf(dims, sizeof(dims), "%" PetscInt_FMT " %" PetscInt_FMT " %" PetscInt_FMT, g->M[2], g->M[1], g->M[0]));
-    PetscCall(
-        PetscSNPrintf(ndims, sizeof(ndims), "%" PetscInt_FMT " %" PetscInt_FMT " %" PetscInt_FMT, g->M[2] + 1, g->M[1] + 1, g->M[0] + 1));
+    snprintf(dims, sizeof(dims), "%d %d %d", (int)g->M[2], (int)g->M[1], (int)g->M[0]);
+    snprintf(ndims, sizeof(ndims), "%d %d %d", (int)g->M[2] + 1, (int)g->M[1] + 1, (int)g->M[0] + 1);
   }
-#define AZ_XMF(...) len += (size_t)snprintf(text + len, cap - len, __VA_ARGS__)
-  AZ_XMF("<?xml version=\"1.0\" ?>\n<!DOCTYPE Xdmf SYSTEM \"Xdmf.dtd\" []>\n<Xdmf Version=\"2.0\">\n <Domain>\n");
-  AZ_XMF("  <Grid Name=\"azote\" GridType=\"Uniform\">\n");
+#define AZ_XMF(...) *len += (size_t)snprintf(text + *len, *len < cap ? cap - *len : 0, __VA_ARGS__)
+  AZ_XMF("  <Grid Name=\"%s\" GridType=\"Uniform\">\n", name);
+  if (timed) AZ_XMF("   <Time Value=\"%.17g\"/>\n", (double)time);
   AZ_XMF("   <Topology TopologyType=\"%s\" Dimensions=\"%s\"/>\n", g->dim == 2 ? "2DRectMesh" : "3DRectMesh", ndims);
   AZ_XMF("   <Geometry GeometryType=\"%s\">\n", g->dim == 2 ? "VXVY" : "VXVYVZ");
   for (PetscInt d = 0; d < g->dim; d++)
-    AZ_XMF("    <DataItem Dimensions=\"%" PetscInt_FMT
-           "\" NumberType=\"Float\" Precision=\"8\" Format=\"HDF\">fields.h5:/%c_face</DataItem>\n",
-           g->M[d] + 1, axes[d]);
+    AZ_XMF("    <DataItem Dimensions=\"%d\" NumberType=\"Float\" Precision=\"8\" Format=\"HDF\">fields.h5:/%c_face</DataItem>\n",
+           (int)g->M[d] + 1, axes[d]);
   AZ_XMF("   </Geometry>\n");
   for (PetscInt f = 0; f < nfield; f++) {
     AZ_XMF("   <Attribute Name=\"%s\" AttributeType=\"Scalar\" Center=\"Cell\">\n", fields[f].name);
-    AZ_XMF("    <DataItem Dimensions=\"%s\" NumberType=\"Float\" Precision=\"8\" Format=\"HDF\">fields.h5:/%s</DataItem>\n", dims,
+    AZ_XMF("    <DataItem Dimensions=\"%s\" NumberType=\"Float\" Precision=\"8\" Format=\"HDF\">fields.h5:%s/%s</DataItem>\n", dims, group,
            fields[f].name);
     AZ_XMF("   </Attribute>\n");
   }
-  AZ_XMF("  </Grid>\n </Domain>\n</Xdmf>\n");
+  AZ_XMF("  </Grid>\n");
 #undef AZ_XMF
+}
+
+static PetscErrorCode AzWriteXDMF(MPI_Comm comm, const char dir[], const AzGrid *g, PetscInt nfield, const AzCellField fields[],
+                                  PetscInt nsnap, const AzSnapshot snaps[])
+{
+  char   path[PETSC_MAX_PATH_LEN], *text, group[64];
+  size_t cap = 4096 + 1024 * (size_t)(nfield + 1) * (size_t)(nsnap + 1), len = 0;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscMalloc1(cap, &text));
+  len += (size_t)snprintf(text + len, cap - len,
+                          "<?xml version=\"1.0\" ?>\n<!DOCTYPE Xdmf SYSTEM \"Xdmf.dtd\" []>\n<Xdmf Version=\"2.0\">\n <Domain>\n");
+  if (nsnap) {
+    len += (size_t)snprintf(text + len, cap - len, "  <Grid Name=\"azote_time\" GridType=\"Collection\" CollectionType=\"Temporal\">\n");
+    for (PetscInt k = 0; k < nsnap; k++) {
+      PetscCall(PetscSNPrintf(group, sizeof(group), "/snapshots/%" PetscInt_FMT, k));
+      AzXDMFGrid(text, cap, &len, g, group + 1, group, snaps[k].time, PETSC_TRUE, snaps[k].nfield, snaps[k].fields);
+    }
+    len += (size_t)snprintf(text + len, cap - len, "  </Grid>\n");
+  } else
+    AzXDMFGrid(text, cap, &len, g, "azote", "", 0, PETSC_FALSE, nfield, fields);
+  len += (size_t)snprintf(text + len, cap - len, " </Domain>\n</Xdmf>\n");
   PetscCheck(len < cap, comm, PETSC_ERR_PLIB, "XDMF text overflow");
   PetscCall(PetscSNPrintf(path, sizeof(path), "%s/fields.xmf", dir));
   PetscCall(AzFileWriteAtomic(comm, path, text));
@@ -91,32 +110,59 @@ static PetscErrorCode AzWriteXDMF(MPI_Comm comm, const char dir[], const AzGrid 
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzOutputWriteFields(MPI_Comm comm, const char dir[], const AzGrid *g, PetscInt nfield, const AzCellField fields[],
-                                   const char line_group[], PetscInt nline, const AzLineField lines[])
+static PetscErrorCode AzWriteCellFields(PetscViewer v, PetscInt nfield, const AzCellField fields[])
 {
-  char                 final[PETSC_MAX_PATH_LEN], tmp[PETSC_MAX_PATH_LEN], name[16];
-  PetscViewer          v;
-  PetscMPIInt          rank;
-  PetscInt             nreg;
-  const AzOptionEntry *reg;
-  int                  err = 0;
+  PetscFunctionBeginUser;
+  for (PetscInt f = 0; f < nfield; f++) {
+    PetscCall(PetscObjectSetName((PetscObject)fields[f].v, fields[f].name));
+    PetscCall(VecView(fields[f].v, v));
+    PetscCall(PetscViewerHDF5WriteObjectAttribute(v, (PetscObject)fields[f].v, "unit", PETSC_STRING, fields[f].unit));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// Renames tmp to final on rank 0 once every rank has closed the file.
+static PetscErrorCode AzRenameCollective(MPI_Comm comm, const char tmp[], const char final[])
+{
+  PetscMPIInt rank;
+  int         err = 0;
 
   PetscFunctionBeginUser;
+  PetscCallMPI(MPI_Barrier(comm));
   PetscCallMPI(MPI_Comm_rank(comm, &rank));
+  if (rank == 0 && rename(tmp, final)) err = errno;
+  PetscCallMPI(MPI_Bcast(&err, 1, MPI_INT, 0, comm));
+  PetscCheck(!err, comm, PETSC_ERR_FILE_WRITE, "cannot rename %s to %s: %s", tmp, final, strerror(err));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzOutputWriteFields(MPI_Comm comm, const char dir[], const AzGrid *g, PetscInt nfield, const AzCellField fields[],
+                                   const char line_group[], PetscInt nline, const AzLineField lines[], PetscInt nsnap,
+                                   const AzSnapshot snaps[])
+{
+  char                 final[PETSC_MAX_PATH_LEN], tmp[PETSC_MAX_PATH_LEN], name[64];
+  PetscViewer          v;
+  PetscInt             nreg;
+  const AzOptionEntry *reg;
+
+  PetscFunctionBeginUser;
   PetscCall(PetscSNPrintf(final, sizeof(final), "%s/fields.h5", dir));
   PetscCall(PetscSNPrintf(tmp, sizeof(tmp), "%s/fields.h5.partial", dir));
   PetscCall(PetscViewerHDF5Open(comm, tmp, FILE_MODE_WRITE, &v));
   PetscCall(PetscViewerHDF5SetCollective(v, PETSC_TRUE));
   for (PetscInt d = 0; d < g->dim; d++) {
     PetscCall(PetscSNPrintf(name, sizeof(name), "%c_face", "xyz"[d]));
-    PetscCall(AzWriteArray(v, comm, name, "m", g->M[d] + 1, g->xf[d]));
+    PetscCall(AzOutputWriteRank0Array(v, comm, name, "m", g->M[d] + 1, g->xf[d]));
     PetscCall(PetscSNPrintf(name, sizeof(name), "%c", "xyz"[d]));
-    PetscCall(AzWriteArray(v, comm, name, "m", g->M[d], g->xc[d]));
+    PetscCall(AzOutputWriteRank0Array(v, comm, name, "m", g->M[d], g->xc[d]));
   }
-  for (PetscInt f = 0; f < nfield; f++) {
-    PetscCall(PetscObjectSetName((PetscObject)fields[f].v, fields[f].name));
-    PetscCall(VecView(fields[f].v, v));
-    PetscCall(PetscViewerHDF5WriteObjectAttribute(v, (PetscObject)fields[f].v, "unit", PETSC_STRING, fields[f].unit));
+  PetscCall(AzWriteCellFields(v, nfield, fields));
+  for (PetscInt k = 0; k < nsnap; k++) {
+    PetscCall(PetscSNPrintf(name, sizeof(name), "/snapshots/%" PetscInt_FMT, k));
+    PetscCall(PetscViewerHDF5PushGroup(v, name));
+    PetscCall(AzWriteCellFields(v, snaps[k].nfield, snaps[k].fields));
+    PetscCall(PetscViewerHDF5PopGroup(v));
+    PetscCall(PetscViewerHDF5WriteAttribute(v, name, "time", PETSC_REAL, &snaps[k].time));
   }
   if (nline) {
     PetscCall(PetscViewerHDF5PushGroup(v, line_group));
@@ -140,10 +186,32 @@ PetscErrorCode AzOutputWriteFields(MPI_Comm comm, const char dir[], const AzGrid
   PetscCall(AzOptionsRegistryGet(&nreg, &reg));
   for (PetscInt i = 0; i < nreg; i++) PetscCall(PetscViewerHDF5WriteAttribute(v, "/inputs", reg[i].key, PETSC_STRING, reg[i].value));
   PetscCall(PetscViewerDestroy(&v));
-  PetscCallMPI(MPI_Barrier(comm));
-  if (rank == 0 && rename(tmp, final)) err = errno;
-  PetscCallMPI(MPI_Bcast(&err, 1, MPI_INT, 0, comm));
-  PetscCheck(!err, comm, PETSC_ERR_FILE_WRITE, "cannot rename %s to %s: %s", tmp, final, strerror(err));
-  PetscCall(AzWriteXDMF(comm, dir, g, nfield, fields));
+  PetscCall(AzRenameCollective(comm, tmp, final));
+  PetscCall(AzWriteXDMF(comm, dir, g, nfield, fields, nsnap, snaps));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzOutputWriteCSV(MPI_Comm comm, const char path[], PetscInt ncol, const char *const names[], PetscInt nrow,
+                                const PetscReal rows[])
+{
+  PetscMPIInt rank;
+  char       *text = NULL;
+
+  PetscFunctionBeginUser;
+  PetscCallMPI(MPI_Comm_rank(comm, &rank));
+  if (rank == 0) {
+    size_t cap = 64 + (size_t)ncol * 40 * (size_t)(nrow + 1), len = 0;
+    PetscCall(PetscMalloc1(cap, &text));
+    for (PetscInt j = 0; j < ncol; j++) len += (size_t)snprintf(text + len, cap - len, "%s%s", j ? "," : "", names[j]);
+    len += (size_t)snprintf(text + len, cap - len, "\n");
+    for (PetscInt i = 0; i < nrow; i++) {
+      for (PetscInt j = 0; j < ncol; j++)
+        len += (size_t)snprintf(text + len, cap - len, "%s%.17g", j ? "," : "", (double)rows[i * ncol + j]);
+      len += (size_t)snprintf(text + len, cap - len, "\n");
+    }
+    PetscCheck(len < cap, PETSC_COMM_SELF, PETSC_ERR_PLIB, "CSV text overflow");
+  }
+  PetscCall(AzFileWriteAtomic(comm, path, text ? text : ""));
+  PetscCall(PetscFree(text));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

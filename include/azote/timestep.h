@@ -1,0 +1,37 @@
+// azote — time stepping of transient cell templates (DESIGN §3, H-cell): the same residual as the steady solver,
+//   M dc/dt + F(c) = 0,   M = diag(cell volume) where a species is present and free, 0 where it is pinned,
+// integrated by PETSc TS (default: theta method, theta = 1, backward Euler, with the extrapolation error estimate
+// of TSTHETA and basic step adaptivity; -ts_* options override). The N2 and NH3 balances are integrated with the
+// scheme's own end-point weights, so that fed = accumulated + consumed holds to the solver tolerance.
+#pragma once
+
+#include <azote/metrics.h>
+
+// Columns of timeseries.csv after time_s and the metrics of DESIGN §5.
+#define AZ_TS_EXTRA_COLUMNS 8
+PETSC_EXTERN const char *const AzTimeseriesExtraNames[AZ_TS_EXTRA_COLUMNS];
+enum {
+  AZ_TS_C_MEAN,           // volume-average dissolved N2 in the electrolyte holding the working electrode, mol/m^3
+  AZ_TS_NH3_CATHOLYTE,    // NH3 in that electrolyte, umol/L
+  AZ_TS_NH3_CROSSED,      // NH3 beyond it (membrane and other compartment), umol
+  AZ_TS_N2_FED,           // N2 brought in by bubbling since t = 0, mol
+  AZ_TS_N2_CONSUMED,      // N2 reduced at the electrode since t = 0, mol
+  AZ_TS_NH3_PRODUCED,     // NH3 produced since t = 0, umol
+  AZ_TS_CHARGE,           // charge passed since t = 0, C
+  AZ_TS_NH3_BALANCE_REL,  // |produced - NH3 in the cell| / produced
+};
+
+// A table of rows, one per accepted time step: time_s, the metrics (AzMetricsForEach order), the extra columns.
+typedef struct {
+  PetscInt   ncol, nrow, cap;
+  PetscReal *rows;
+} AzTimeseries;
+
+// Runs a transient case from its initial state (or from c->restart) to c->time_end on problem p (set up by the
+// template), writing checkpoint.h5 and a progress line every c->time_output_interval, and snapshots of the fields
+// at those times. i_lim and the Sherwood length come from the steady companion solve. On return tab holds every
+// row, metrics the last row's metrics, and snaps/nsnap the solution at each output time (free with
+// AzTimeseriesDestroy / AzSnapshotsDestroy).
+PETSC_EXTERN PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscReal L, AzMetrics *metrics, AzTimeseries *tab,
+                                             PetscInt *nsnap, Vec **snaps, PetscReal **snap_times);
+PETSC_EXTERN PetscErrorCode AzTimeseriesDestroy(AzTimeseries *tab);

@@ -1,0 +1,259 @@
+// The H-cell (DESIGN §3, "hcell"): a 2-D vertical section through the two compartments, x across the cell and y up.
+// Cathode compartment [0, W_c] | membrane | anode compartment; the working electrode on the cathode compartment's
+// outer wall (x = 0), of area A on a wall of depth d (height A/d) around a given centre. Electrolyte at rest or stirred,
+// N2 bubbled into the bulk, NH3 produced at the electrode and crossing the membrane; in time (PETSc TS) or at the
+// steady state (time_end = 0, dissolved N2 only).
+//
+// Bubbling: volumetric gas-liquid transfer kla (c* - c) in the bulk of the cathode compartment, c* the property
+// library's saturation with the feed gas; kla given, or from the superficial gas velocity u_G = Q_gas / (W_c d) by
+// the bubble-column correlation kla = 0.32 u_G^0.7 (s^-1, u_G in m/s; Heijnen & Van't Riet, Chem. Eng. J. 28, B21
+// (1984), for coalescing water; not verified against the paper here).
+// Stirring: a Nernst diffusion layer of thickness delta along the electrode wall where only molecular diffusion acts;
+// beyond it a large mixing diffusivity keeps the bulk uniform. delta is given, or from a rotating-disk electrode's
+// speed by Levich: delta = 1.61 D^(1/3) nu^(1/6) omega^(-1/2) (Bard & Faulkner, Electrochemical Methods, 2nd ed.,
+// eq. 9.3.22). "none": pure molecular diffusion everywhere (an unstirred cell).
+// Products: NH3 (as NH3 + NH4+) with its own diffusivity; the membrane lets it through with a permeability (m^2/s,
+// diffusivity times partition coefficient); dissolved N2 does not cross the membrane.
+#include <azote/case.h>
+
+typedef enum { AZ_STIR_NONE, AZ_STIR_NERNST } AzStirring;
+static const char *const AzStirrings[] = {"none", "nernst", NULL};
+typedef enum { AZ_INITIAL_SATURATED, AZ_INITIAL_AIR, AZ_INITIAL_DEGASSED } AzInitial;
+static const char *const AzInitials[] = {"saturated", "air", "degassed", NULL};
+
+typedef struct {
+  PetscReal width, anode_width, height, depth;  // m
+  PetscReal electrode_area, electrode_center;   // m^2, m
+  PetscReal membrane_thickness;                 // m
+  PetscReal nh3_permeability;                   // m^2/s through the membrane
+  PetscReal nh3_diffusivity;                    // m^2/s in the electrolyte
+  PetscInt  stirring, initial;
+  PetscReal delta, rotation_rpm;  // Nernst layer (m), rotating-disk speed (rpm)
+  PetscReal mixing_diffusivity;   // m^2/s beyond the Nernst layer
+  PetscReal kla, gas_flow_rate;   // s^-1, m^3/s
+  PetscBool anode_bubbling;
+  PetscReal c_init;  // initial dissolved N2, mol/m^3
+} AzHCell;
+
+static PetscErrorCode AzCellSetFromOptions_HCell(AzCase c)
+{
+  AzHCell  *h;
+  PetscBool set_center, set_kla;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscNew(&h));
+  c->cell_ctx = h;
+  PetscOptionsBegin(c->comm, NULL, "hcell", NULL);
+  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_width", "cathode compartment width, electrode wall to membrane", "m", 0.03,
+                          AZ_RANGE_OPEN_LO(0, 1), &h->width, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_anode_width", "anode compartment width", "m", 0.03, AZ_RANGE_OPEN_LO(0, 1),
+                          &h->anode_width, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_height", "electrolyte height in the compartments", "m", 0.04, AZ_RANGE_OPEN_LO(0, 1),
+                          &h->height, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_depth", "compartment depth (out of plane)", "m", 0.03, AZ_RANGE_OPEN_LO(0, 1),
+                          &h->depth, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_electrode_area", "working electrode area", "m^2", 1e-4, AZ_RANGE_OPEN_LO(0, 1),
+                          &h->electrode_area, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_electrode_center", "height of the electrode's centre (default: mid-height)", "m", 0.02,
+                          AZ_NONNEGATIVE, &h->electrode_center, &set_center));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_membrane_thickness", "membrane thickness", "m", 1.83e-4, AZ_RANGE_OPEN_LO(0, 0.01),
+                          &h->membrane_thickness, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_membrane_nh3_permeability", "NH3/NH4+ permeability of the membrane", "m^2/s", 1e-10,
+                          AZ_NONNEGATIVE, &h->nh3_permeability, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_nh3_diffusivity", "NH3/NH4+ diffusivity in the electrolyte", "m^2/s", 1.957e-9,
+                          AZ_POSITIVE, &h->nh3_diffusivity, NULL));
+  PetscCall(AzOptionsEnum(PetscOptionsObject, "hcell_stirring", "stirring of the cathode compartment", AzStirrings, AZ_STIR_NERNST,
+                          &h->stirring, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_delta", "Nernst diffusion layer thickness (stirring nernst)", "m", 1e-4,
+                          AZ_RANGE_OPEN_LO(0, 0.01), &h->delta, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_rotation_rate", "rotating-disk electrode speed: > 0 sets hcell_delta by Levich", "rpm",
+                          0, AZ_RANGE(0, 1e5), &h->rotation_rpm, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_mixing_diffusivity", "diffusivity standing for the stirred bulk's mixing", "m^2/s",
+                          1e-3, AZ_POSITIVE, &h->mixing_diffusivity, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_kla", "gas-liquid transfer coefficient of the bubbling (0: from hcell_gas_flow_rate)",
+                          "1/s", 0, AZ_NONNEGATIVE, &h->kla, &set_kla));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_gas_flow_rate", "bubbled gas flow rate (0: no bubbling)", "m^3/s", 3.33e-7,
+                          AZ_NONNEGATIVE, &h->gas_flow_rate, NULL));
+  PetscCall(AzOptionsBool(PetscOptionsObject, "hcell_anode_bubbling", "bubble the feed gas through the anode compartment too", PETSC_FALSE,
+                          &h->anode_bubbling, NULL));
+  PetscCall(
+      AzOptionsEnum(PetscOptionsObject, "hcell_initial", "dissolved N2 at t = 0", AzInitials, AZ_INITIAL_SATURATED, &h->initial, NULL));
+  PetscOptionsEnd();
+  if (!set_center) h->electrode_center = h->height / 2;
+  {
+    const PetscReal half = 0.5 * h->electrode_area / h->depth;
+    PetscCheck(h->electrode_center - half >= -1e-12 * h->height && h->electrode_center + half <= h->height * (1 + 1e-12), c->comm,
+               PETSC_ERR_USER_INPUT,
+               "-hcell_electrode_area = %g m^2 on a wall %g m deep is %g m high and lies outside the %g m of electrolyte around its centre "
+               "at %g m "
+               "(-hcell_electrode_center)",
+               (double)h->electrode_area, (double)h->depth, (double)(2 * half), (double)h->height, (double)h->electrode_center);
+  }
+  PetscCheck(h->stirring != AZ_STIR_NERNST || h->delta < 0.5 * h->width, c->comm, PETSC_ERR_USER_INPUT,
+             "-hcell_delta = %g m does not fit the compartment: allowed < hcell_width/2 = %g m", (double)h->delta,
+             (double)(0.5 * h->width));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzCellValidate_HCell(AzCase c)
+{
+  AzHCell        *h  = (AzHCell *)c->cell_ctx;
+  const PetscReal nu = c->sol.viscosity / c->sol.water.density, D = c->sol.gas[AZ_GAS_N2].D;
+
+  PetscFunctionBeginUser;
+  PetscCheck(c->mesh.n[0] == 0 || c->mesh.n[0] >= 16, c->comm, PETSC_ERR_USER_INPUT,
+             "-mesh_nx = %" PetscInt_FMT " is too coarse for the H-cell: allowed 0 (the default) or >= 16", c->mesh.n[0]);
+  PetscCheck(c->mesh.n[1] == 0 || c->mesh.n[1] >= 4, c->comm, PETSC_ERR_USER_INPUT,
+             "-mesh_ny = %" PetscInt_FMT " is too coarse for the H-cell: allowed 0 (the default) or >= 4", c->mesh.n[1]);
+  if (h->rotation_rpm > 0)
+    h->delta = 1.61 * PetscCbrtReal(D) * PetscPowReal(nu, 1.0 / 6) / PetscSqrtReal(h->rotation_rpm * 2 * PETSC_PI / 60);
+  if (h->kla == 0 && h->gas_flow_rate > 0) h->kla = 0.32 * PetscPowReal(h->gas_flow_rate / (h->width * h->depth), 0.7);
+  if (c->time_end == 0) {
+    PetscCheck(
+        h->kla > 0, c->comm, PETSC_ERR_USER_INPUT,
+        "-time_end = 0 asks for the steady state of a closed cell without bubbling, which is empty of N2: set hcell_gas_flow_rate or "
+        "hcell_kla > 0, or time_end > 0");
+  }
+  switch (h->initial) {
+  case AZ_INITIAL_SATURATED:
+    h->c_init = c->sol.gas[AZ_GAS_N2].c_sat;
+    break;
+  case AZ_INITIAL_DEGASSED:
+    h->c_init = 0;
+    break;
+  case AZ_INITIAL_AIR: {  // equilibrium with air at the operating temperature and pressure
+    AzGasMix     air;
+    AzSolubility s;
+    PetscCall(AzGasMixParse("N2:0.78084,O2:0.209476,Ar:0.00934", &air));
+    PetscCall(AzSolubilityCompute(c->T, c->P, &air, &c->electrolyte, &s));
+    h->c_init = s.gas[AZ_GAS_N2].c_sat;
+  } break;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+enum { AZ_HC_NERNST, AZ_HC_BULK, AZ_HC_MEMBRANE, AZ_HC_ANODE };
+
+static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
+{
+  AzHCell        *h      = (AzHCell *)c->cell_ctx;
+  const PetscBool nernst = (PetscBool)(h->stirring == AZ_STIR_NERNST), transient = (PetscBool)(!c->steady_only && c->time_end > 0);
+  const PetscReal D = c->sol.gas[AZ_GAS_N2].D, Dmix = nernst ? h->mixing_diffusivity : 0, c_sat = c->sol.gas[AZ_GAS_N2].c_sat;
+  const PetscReal xm = h->width, xa = h->width + h->membrane_thickness, L = xa + h->anode_width;
+  const PetscReal ye0 = h->electrode_center - 0.5 * h->electrode_area / h->depth,
+                  ye1 = h->electrode_center + 0.5 * h->electrode_area / h->depth;
+  PetscInt   M[3] = {c->mesh.n[0] ? c->mesh.n[0] : 120, c->mesh.n[1] ? c->mesh.n[1] : 48, 1}, sn, sa = -1, r[4], electrode;
+  PetscReal *xf[3], rx = c->mesh.refine[0] ? c->mesh.refine[0] : 100, ry = c->mesh.refine[1] ? c->mesh.refine[1] : 8;
+
+  PetscFunctionBeginUser;
+  {
+    char buf[32];
+    PetscCall(PetscSNPrintf(buf, sizeof(buf), "%" PetscInt_FMT, M[0]));
+    PetscCall(AzOptionsRegistrySetValue("mesh_nx", buf));
+    PetscCall(PetscSNPrintf(buf, sizeof(buf), "%" PetscInt_FMT, M[1]));
+    PetscCall(AzOptionsRegistrySetValue("mesh_ny", buf));
+  }
+  PetscCall(PetscMalloc3(M[0] + 1, &xf[0], M[1] + 1, &xf[1], 2, &xf[2]));
+  {
+    // Across: finest at the electrode wall (diffusion layers of micrometres at the first time steps), graded over
+    // the Nernst layer or, unstirred, over three diffusion lengths of the whole run; finer at the membrane; faces on
+    // the Nernst layer's edge and on the membrane.
+    const PetscReal     w0        = nernst ? h->delta : PetscMin(xm / 4, 3 * PetscSqrtReal(D * PetscMax(c->time_end, 1)));
+    const AzRefinePoint ref[3]    = {{0, 0, rx, PetscMin(w0, 1e-4)}, {0, nernst ? w0 : 0, nernst ? 4 : 20, w0}, {xm, xa, 8, h->width / 20}};
+    const PetscReal     breaks[3] = {nernst ? h->delta : 0, xm, xa};
+    PetscCall(AzMesh1D(0, L, M[0], 3, ref, 3, breaks, xf[0]));
+  }
+  {
+    // Up: finer at the electrode's edges (the current's singularities), faces on them.
+    const AzRefinePoint ref[2]    = {{ye0, ye0, ry, h->height / 20}, {ye1, ye1, ry, h->height / 20}};
+    const PetscReal     breaks[2] = {ye0, ye1};
+    PetscCall(AzMesh1D(0, h->height, M[1], 2, ref, 2, breaks, xf[1]));
+  }
+  xf[2][0] = 0, xf[2][1] = h->depth;
+
+  PetscCall(AzProblemAddSpecies(p, "c_n2", &sn));
+  if (transient) PetscCall(AzProblemAddSpecies(p, "c_nh3", &sa));
+  p->species[sn].scale = h->depth * D;
+  if (sa >= 0) p->species[sa].scale = h->depth * h->nh3_diffusivity;
+  {
+    const char *names[4] = {"nernst_layer", "catholyte", "membrane", "anolyte"};
+    for (PetscInt k = 0; k < 4; k++) {
+      AzRegion *reg;
+      PetscCall(AzProblemAddRegion(p, names[k], &r[k]));
+      reg = &p->region[r[k]];
+      if (k != AZ_HC_MEMBRANE) {
+        reg->present[sn] = PETSC_TRUE;
+        reg->D[sn]       = D + (k == AZ_HC_BULK ? Dmix : 0);
+      }
+      if (sa >= 0) {
+        reg->present[sa] = PETSC_TRUE;
+        reg->D[sa]       = k == AZ_HC_MEMBRANE ? h->nh3_permeability : h->nh3_diffusivity + (k == AZ_HC_BULK ? Dmix : 0);
+      }
+      reg->working_side = (PetscBool)(k == AZ_HC_NERNST || k == AZ_HC_BULK);
+      if (k == AZ_HC_BULK || (k == AZ_HC_NERNST && !nernst) || (k == AZ_HC_ANODE && h->anode_bubbling)) {
+        reg->kla  = h->kla;
+        reg->c_eq = c_sat;
+      }
+    }
+  }
+  PetscCall(AzProblemCreateGrid(p, 2, M, xf));
+  PetscCall(PetscFree3(xf[0], xf[1], xf[2]));
+  for (PetscInt j = p->grid.gxs[1]; j < p->grid.gxs[1] + p->grid.gxm[1]; j++)
+    for (PetscInt i = p->grid.gxs[0]; i < p->grid.gxs[0] + p->grid.gxm[0]; i++) {
+      const PetscReal x   = p->grid.xc[0][i];
+      const PetscInt  tag = x > xa ? AZ_HC_ANODE : x > xm ? AZ_HC_MEMBRANE : (nernst && x < h->delta) ? AZ_HC_NERNST : AZ_HC_BULK;
+      p->grid.tag[AzGridLocal(&p->grid, i, j, 0)] = (unsigned char)r[tag];
+    }
+
+  PetscCall(AzProblemSetUpBoundaries(p));
+  PetscCall(AzProblemAddPatch(p, AZ_BC_ELECTRODE, NULL, &electrode));
+  for (PetscInt j = 0; j < M[1]; j++)
+    if (p->grid.xc[1][j] > ye0 && p->grid.xc[1][j] < ye1) p->bc[0][j] = electrode;
+  p->electrode      = c->electrode;
+  p->electrode_area = h->electrode_area;
+  p->T              = c->T;
+  p->bulk           = c_sat;
+  {
+    PetscReal c0[AZ_MAX_SPECIES] = {0};
+    c0[sn]                       = c->steady_only || c->time_end == 0 ? c_sat : h->c_init;
+    PetscCall(AzProblemSetInitial(p, c0));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzCellView_HCell(AzCase c, AzProblem *p, AzJSON j)
+{
+  AzHCell *h = (AzHCell *)c->cell_ctx;
+
+  PetscFunctionBeginUser;
+  PetscCall(AzJSONReal(j, "electrode_area_m2", h->electrode_area));
+  PetscCall(AzJSONReal(j, "catholyte_volume_m3", h->width * h->height * h->depth));
+  PetscCall(AzJSONReal(j, "anolyte_volume_m3", h->anode_width * h->height * h->depth));
+  PetscCall(AzJSONString(j, "stirring", AzStirrings[h->stirring]));
+  PetscCall(AzJSONReal(j, "nernst_layer_m", h->stirring == AZ_STIR_NERNST ? h->delta : 0));
+  PetscCall(AzJSONReal(j, "kla_1_s", h->kla));
+  PetscCall(AzJSONReal(j, "initial_c_n2_mol_m3", h->c_init));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// The Sherwood number's length: the compartment width (the distance the electrode's N2 supply crosses).
+static PetscErrorCode AzCellSherwoodLength_HCell(AzCase c, PetscReal *L)
+{
+  PetscFunctionBeginUser;
+  *L = ((AzHCell *)c->cell_ctx)->width;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzCellCreate_HCell(AzCellOps *ops)
+{
+  PetscFunctionBeginUser;
+  ops->name            = "hcell";
+  ops->description     = "H-cell: two compartments and a membrane, bubbling, stirring, in time";
+  ops->transient       = PETSC_TRUE;
+  ops->setfromoptions  = AzCellSetFromOptions_HCell;
+  ops->validate        = AzCellValidate_HCell;
+  ops->setup           = AzCellSetUp_HCell;
+  ops->view            = AzCellView_HCell;
+  ops->sherwood_length = AzCellSherwoodLength_HCell;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}

@@ -1,0 +1,341 @@
+// Transient runs: PETSc TS over the steady residual, the balances integrated with the scheme's weights, output
+// segments with snapshots, checkpoints and progress lines, and exact continuation from a checkpoint.
+#include <azote/azote.h>
+#include <azote/timestep.h>
+#include <petscts.h>
+
+const char *const AzTimeseriesExtraNames[AZ_TS_EXTRA_COLUMNS] = {"c_mean_mol_m3", "c_nh3_catholyte_umol_L", "nh3_crossed_umol",
+                                                                 "n2_fed_mol",    "n2_consumed_mol",        "nh3_produced_umol",
+                                                                 "charge_C",      "nh3_balance_rel"};
+
+#define AZ_NMETRICS 16
+#define AZ_NCOL     (1 + AZ_NMETRICS + AZ_TS_EXTRA_COLUMNS)
+
+// Scalars of the integration state, saved in checkpoints.
+enum {
+  AZ_ST_TIME,
+  AZ_ST_DT,
+  AZ_ST_FED,
+  AZ_ST_CONSUMED,
+  AZ_ST_CHARGE,
+  AZ_ST_INV0,
+  AZ_ST_RATE_IN,
+  AZ_ST_RATE_CONS,
+  AZ_ST_CURRENT,
+  AZ_ST_STEPS,
+  AZ_ST_REJECTED,
+  AZ_NSTATE
+};
+
+typedef struct {
+  AzCase        c;
+  AzProblem    *p;
+  Vec           mass, work;
+  PetscReal     theta;          // weight of the new end point in the scheme (1: backward Euler)
+  PetscReal     i_lim, L;       // steady limiting current, Sherwood length
+  PetscReal     st[AZ_NSTATE];  // integration state
+  PetscBool     have_row;       // a row exists at st[AZ_ST_TIME]
+  AzTimeseries *tab;
+  AzMetrics     last;
+} AzTransientCtx;
+
+static PetscErrorCode AzIFunction(TS ts, PetscReal t, Vec X, Vec Xdot, Vec F, void *ctx)
+{
+  AzTransientCtx *tc = (AzTransientCtx *)ctx;
+
+  PetscFunctionBeginUser;
+  PetscCall(AzFormFunction(NULL, X, F, tc->p));
+  PetscCall(VecPointwiseMult(tc->work, tc->mass, Xdot));
+  PetscCall(VecAXPY(F, 1.0, tc->work));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzIJacobian(TS ts, PetscReal t, Vec X, Vec Xdot, PetscReal shift, Mat J, Mat P, void *ctx)
+{
+  AzTransientCtx *tc = (AzTransientCtx *)ctx;
+
+  PetscFunctionBeginUser;
+  PetscCall(AzFormJacobian(NULL, X, P, P, tc->p));
+  PetscCall(VecCopy(tc->mass, tc->work));
+  PetscCall(VecScale(tc->work, shift));
+  PetscCall(MatDiagonalSet(P, tc->work, ADD_VALUES));
+  if (J != P) {
+    PetscCall(MatAssemblyBegin(J, MAT_FINAL_ASSEMBLY));
+    PetscCall(MatAssemblyEnd(J, MAT_FINAL_ASSEMBLY));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzCollectMetric(const char *name, PetscReal v, void *ctx)
+{
+  PetscReal **at = (PetscReal **)ctx;
+  *(*at)++       = v;
+  return PETSC_SUCCESS;
+}
+
+static PetscErrorCode AzTimeseriesAppend(AzTimeseries *tab, const PetscReal row[])
+{
+  PetscFunctionBeginUser;
+  if (tab->nrow == tab->cap) {
+    PetscReal *rows;
+    tab->cap = PetscMax(64, 2 * tab->cap);
+    PetscCall(PetscMalloc1(tab->cap * tab->ncol, &rows));
+    if (tab->nrow) PetscCall(PetscArraycpy(rows, tab->rows, tab->nrow * tab->ncol));
+    PetscCall(PetscFree(tab->rows));
+    tab->rows = rows;
+  }
+  PetscCall(PetscArraycpy(tab->rows + tab->nrow * tab->ncol, row, tab->ncol));
+  tab->nrow++;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzTimeseriesDestroy(AzTimeseries *tab)
+{
+  PetscFunctionBeginUser;
+  PetscCall(PetscFree(tab->rows));
+  tab->nrow = tab->cap = 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// Records the state at time t (one row), advancing the integrals from the previous row with the scheme's weights.
+static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t)
+{
+  AzProblem      *p = tc->p;
+  AzCase          c = tc->c;
+  AzMetrics       m;
+  PetscReal       row[AZ_NCOL], *at = row + 1, inv_n2, nh3_work = 0, nh3_all = 0, vol_work, rate_in, rate_cons, current;
+  const PetscReal th = tc->theta;
+
+  PetscFunctionBeginUser;
+  if (tc->have_row && t <= tc->st[AZ_ST_TIME]) PetscFunctionReturn(PETSC_SUCCESS);  // segment starts repeat the last step
+  PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[AZ_GAS_N2].D, &m));
+  PetscCall(AzMetricsFinish(p, tc->i_lim, tc->L, &m));
+  rate_in   = m.balance.in;
+  rate_cons = m.balance.consumed;
+  current   = m.i_total_A_m2 * p->electrode_area;
+  PetscCall(AzProblemInventory(p, AZ_N2, PETSC_FALSE, &inv_n2, NULL));
+  if (!tc->have_row)
+    tc->st[AZ_ST_INV0] = inv_n2;
+  else {
+    const PetscReal dt = t - tc->st[AZ_ST_TIME];
+    tc->st[AZ_ST_FED] += dt * (th * rate_in + (1 - th) * tc->st[AZ_ST_RATE_IN]);
+    tc->st[AZ_ST_CONSUMED] += dt * (th * rate_cons + (1 - th) * tc->st[AZ_ST_RATE_CONS]);
+    tc->st[AZ_ST_CHARGE] += dt * (th * current + (1 - th) * tc->st[AZ_ST_CURRENT]);
+    tc->st[AZ_ST_STEPS] += 1;
+  }
+  tc->st[AZ_ST_TIME]      = t;
+  tc->st[AZ_ST_RATE_IN]   = rate_in;
+  tc->st[AZ_ST_RATE_CONS] = rate_cons;
+  tc->st[AZ_ST_CURRENT]   = current;
+  tc->have_row            = PETSC_TRUE;
+  {
+    // N2 available so far: the initial inventory and what the bubbles brought.
+    const PetscReal available = tc->st[AZ_ST_INV0] + tc->st[AZ_ST_FED];
+    m.n2_conversion           = available > 0 ? tc->st[AZ_ST_CONSUMED] / available : 0;
+    m.mass_balance_rel =
+        available > 0 ? PetscAbsReal(tc->st[AZ_ST_FED] - tc->st[AZ_ST_CONSUMED] - (inv_n2 - tc->st[AZ_ST_INV0])) / available : 0;
+  }
+  row[0] = t;
+  PetscCall(AzMetricsForEach(&m, AzCollectMetric, &at));
+  PetscCall(AzProblemInventory(p, AZ_N2, PETSC_TRUE, &at[AZ_TS_C_MEAN], &vol_work));
+  at[AZ_TS_C_MEAN] /= vol_work;
+  if (p->s_nh3 >= 0) {
+    PetscCall(AzProblemInventory(p, p->s_nh3, PETSC_TRUE, &nh3_work, NULL));
+    PetscCall(AzProblemInventory(p, p->s_nh3, PETSC_FALSE, &nh3_all, NULL));
+  }
+  {
+    const PetscReal produced  = 2 * tc->st[AZ_ST_CONSUMED];  // 2 NH3 per N2 reduced
+    at[AZ_TS_NH3_CATHOLYTE]   = 1e3 * nh3_work / vol_work;   // mol/m^3 -> umol/L
+    at[AZ_TS_NH3_CROSSED]     = 1e6 * (nh3_all - nh3_work);
+    at[AZ_TS_N2_FED]          = tc->st[AZ_ST_FED];
+    at[AZ_TS_N2_CONSUMED]     = tc->st[AZ_ST_CONSUMED];
+    at[AZ_TS_NH3_PRODUCED]    = 1e6 * produced;
+    at[AZ_TS_CHARGE]          = tc->st[AZ_ST_CHARGE];
+    at[AZ_TS_NH3_BALANCE_REL] = p->s_nh3 >= 0 && produced > 0 ? PetscAbsReal(produced - nh3_all) / produced : 0;
+  }
+  PetscCall(AzTimeseriesAppend(tc->tab, row));
+  tc->last = m;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzMonitor(TS ts, PetscInt step, PetscReal t, Vec X, void *ctx)
+{
+  PetscFunctionBeginUser;
+  PetscCall(AzRecord((AzTransientCtx *)ctx, t));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// The keys that define a run, for checking that a checkpoint continues the same case (output and end time may change).
+static PetscErrorCode AzCaseSignature(char sig[], size_t len)
+{
+  PetscInt             n;
+  const AzOptionEntry *e;
+
+  PetscFunctionBeginUser;
+  sig[0] = 0;
+  PetscCall(AzOptionsRegistryGet(&n, &e));
+  for (PetscInt i = 0; i < n; i++) {
+    if (!strncmp(e[i].key, "output_", 7) || !strcmp(e[i].key, "time_end")) continue;
+    PetscCall(PetscStrlcat(sig, e[i].key, len));
+    PetscCall(PetscStrlcat(sig, "=", len));
+    PetscCall(PetscStrlcat(sig, e[i].value, len));
+    PetscCall(PetscStrlcat(sig, ";", len));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzCheckpoint(AzTransientCtx *tc, TS ts)
+{
+  AzCheckpointData d;
+  char             path[PETSC_MAX_PATH_LEN];
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscMemzero(&d, sizeof(d)));
+  d.nscalar = AZ_NSTATE;
+  d.scalars = tc->st;
+  d.ncol    = tc->tab->ncol;
+  d.nrow    = tc->tab->nrow;
+  d.rows    = tc->tab->rows;
+  PetscCall(AzCaseSignature(d.signature, sizeof(d.signature)));
+  PetscCall(AzOutputMakeDir(tc->c->comm, tc->c->output_dir));
+  PetscCall(PetscSNPrintf(path, sizeof(path), "%s/checkpoint.h5", tc->c->output_dir));
+  PetscCall(AzCheckpointWrite(tc->c->comm, path, tc->p->c, &d));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzRestart(AzTransientCtx *tc)
+{
+  AzCheckpointData d;
+  char             sig[4096];
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscMemzero(&d, sizeof(d)));
+  PetscCall(AzCaseSignature(sig, sizeof(sig)));
+  PetscCall(AzCheckpointRead(tc->c->comm, tc->c->restart, sig, tc->p->c, &d));
+  PetscCheck(d.nscalar == AZ_NSTATE && d.ncol == tc->tab->ncol, tc->c->comm, PETSC_ERR_USER_INPUT,
+             "-restart = '%s' was written by another version of azote", tc->c->restart);
+  PetscCall(PetscArraycpy(tc->st, d.scalars, AZ_NSTATE));
+  for (PetscInt r = 0; r < d.nrow; r++) PetscCall(AzTimeseriesAppend(tc->tab, d.rows + r * d.ncol));
+  tc->have_row = (PetscBool)(d.nrow > 0);
+  PetscCall(PetscFree(d.scalars));
+  PetscCall(PetscFree(d.rows));
+  PetscCheck(tc->st[AZ_ST_TIME] < tc->c->time_end, tc->c->comm, PETSC_ERR_USER_INPUT,
+             "-restart = '%s' stopped at t = %g s, at or after time_end = %g s: nothing to continue", tc->c->restart,
+             (double)tc->st[AZ_ST_TIME], (double)tc->c->time_end);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscReal L, AzMetrics *metrics, AzTimeseries *tab,
+                                PetscInt *nsnap, Vec **snaps, PetscReal **snap_times)
+{
+  AzTransientCtx  tc;
+  TS              ts;
+  TSAdapt         adapt;
+  SNES            snes;
+  Mat             J;
+  Vec             atol;
+  PetscInt        maxsnap = (PetscInt)PetscCeilReal(c->time_end / c->time_output_interval) + 2;
+  const PetscReal t_end = c->time_end, eps = 1e-12 * c->time_end;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscMemzero(&tc, sizeof(tc)));
+  tc.c = c, tc.p = p, tc.i_lim = i_lim, tc.L = L, tc.tab = tab, tc.theta = 1;
+  tab->ncol = AZ_NCOL, tab->nrow = tab->cap = 0, tab->rows = NULL;
+  PetscCall(VecDuplicate(p->c, &tc.mass));
+  PetscCall(VecDuplicate(p->c, &tc.work));
+  PetscCall(AzProblemMassVector(p, tc.mass));
+  tc.st[AZ_ST_DT] = c->time_step_initial;
+
+  PetscCall(TSCreate(c->comm, &ts));
+  PetscCall(TSSetDM(ts, p->grid.da));
+  PetscCall(TSSetIFunction(ts, NULL, AzIFunction, &tc));
+  PetscCall(DMCreateMatrix(p->grid.da, &J));
+  PetscCall(TSSetIJacobian(ts, J, J, AzIJacobian, &tc));
+  PetscCall(MatDestroy(&J));
+  PetscCall(TSSetType(ts, TSTHETA));
+  PetscCall(TSThetaSetTheta(ts, 1.0));
+  PetscCall(TSThetaSetEndpoint(ts, PETSC_TRUE));
+  PetscCall(TSSetExactFinalTime(ts, TS_EXACTFINALTIME_MATCHSTEP));
+  PetscCall(TSSetMaxSteps(ts, PETSC_MAX_INT));
+  PetscCall(TSGetAdapt(ts, &adapt));
+  PetscCall(TSAdaptSetType(adapt, TSADAPTBASIC));
+  // Error tolerances per unknown: relative time_rtol, absolute 1e-6 of the bulk N2 for every species (for NH3 that is
+  // about 1e-3 umol/L, far below the detection limits of NH3 assays).
+  PetscCall(VecDuplicate(p->c, &atol));
+  PetscCall(VecSet(atol, 1e-6 * p->bulk));
+  PetscCall(TSSetTolerances(ts, 0, atol, c->time_rtol, NULL));
+  PetscCall(VecDestroy(&atol));
+  PetscCall(TSGetSNES(ts, &snes));
+  PetscCall(AzSNESSetDefaults(snes));
+  PetscCall(TSMonitorSet(ts, AzMonitor, &tc, NULL));
+  PetscCall(TSSetFromOptions(ts));
+  {
+    PetscBool is_theta;
+    PetscCall(PetscObjectTypeCompare((PetscObject)ts, TSTHETA, &is_theta));
+    if (is_theta) PetscCall(TSThetaGetTheta(ts, &tc.theta));
+  }
+
+  if (c->restart[0]) {
+    PetscCall(AzRestart(&tc));
+    PetscCall(AzPrintf(c->comm, "%s: continuing from %s at t = %g s\n", AzProgramName(), c->restart, (double)tc.st[AZ_ST_TIME]));
+  } else
+    PetscCall(AzRecord(&tc, 0));
+
+  PetscCall(PetscMalloc2(maxsnap, snaps, maxsnap, snap_times));
+  *nsnap = 0;
+  while (tc.st[AZ_ST_TIME] < t_end - eps) {
+    const PetscReal   t0 = tc.st[AZ_ST_TIME], dti = c->time_output_interval;
+    PetscReal         t_out = PetscMin(t_end, (PetscFloorReal((t0 + eps) / dti) + 1) * dti), t, dt;
+    TSConvergedReason reason;
+    PetscInt          steps, rejects;
+    PetscLogDouble    w0 = AzWallTime();
+
+    if (t_end - t_out < eps) t_out = t_end;
+    PetscCall(TSSetTime(ts, t0));
+    PetscCall(TSSetTimeStep(ts, tc.st[AZ_ST_DT]));
+    PetscCall(TSSetStepNumber(ts, 0));
+    PetscCall(TSSetMaxTime(ts, t_out));
+    PetscCall(TSSolve(ts, p->c));
+    PetscCall(TSGetConvergedReason(ts, &reason));
+    PetscCheck(reason >= 0, c->comm, PETSC_ERR_NOT_CONVERGED, "time stepping failed at t = %g s (%s)", (double)tc.st[AZ_ST_TIME],
+               TSConvergedReasons[reason]);
+    PetscCall(TSGetTime(ts, &t));
+    PetscCall(TSGetTimeStep(ts, &dt));
+    PetscCall(TSGetStepNumber(ts, &steps));
+    PetscCall(TSGetStepRejections(ts, &rejects));
+    {
+      PetscInt its, lits;
+      PetscCall(TSGetSNESIterations(ts, &its));
+      PetscCall(TSGetKSPIterations(ts, &lits));
+      p->newton_its += its;
+      p->krylov_its += lits;
+    }
+    tc.st[AZ_ST_DT] = dt;
+    tc.st[AZ_ST_REJECTED] += rejects;
+    PetscCall(AzRecord(&tc, t));
+    {
+      PetscReal cmin;
+      PetscCall(VecMin(p->c, NULL, &cmin));
+      PetscCheck(!PetscIsInfOrNanReal(cmin) && cmin >= -1e-8 * p->bulk, c->comm, PETSC_ERR_NOT_CONVERGED,
+                 "non-physical solution at t = %g s: minimum concentration %g mol/m^3", (double)t, (double)cmin);
+    }
+    PetscCall(VecDuplicate(p->c, &(*snaps)[*nsnap]));
+    PetscCall(VecCopy(p->c, (*snaps)[*nsnap]));
+    (*snap_times)[(*nsnap)++] = t;
+    PetscCall(AzCheckpoint(&tc, ts));
+    {
+      const PetscReal *last = tab->rows + (tab->nrow - 1) * tab->ncol;
+      PetscCall(AzPrintf(c->comm,
+                         "  t = %8.4g s (%3.0f %%): %4" PetscInt_FMT " steps (%" PetscInt_FMT
+                         " rejected) in %.2g s; i_n2rr %.4g A/m^2, FE %.4g %%, "
+                         "NH3 in the catholyte %.4g umol/L\n",
+                         (double)t, (double)(100 * t / t_end), steps, rejects, AzWallTime() - w0, (double)tc.last.i_n2rr_A_m2,
+                         (double)(100 * tc.last.fe_nh3), (double)last[1 + AZ_NMETRICS + AZ_TS_NH3_CATHOLYTE]));
+    }
+  }
+  *metrics = tc.last;
+  PetscCall(TSDestroy(&ts));
+  PetscCall(VecDestroy(&tc.mass));
+  PetscCall(VecDestroy(&tc.work));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
