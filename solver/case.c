@@ -89,12 +89,12 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
   PetscCall(AzOptionsEnum(PetscOptionsObject, "electrode_mode", "how the working electrode is driven", AzElectrodeModes,
                           AZ_ELECTRODE_POTENTIOSTATIC, &mode, NULL));
   e->mode = (AzElectrodeMode)mode;
-  PetscCall(AzOptionsReal(PetscOptionsObject, "electrode_potential", "electrode potential (potentiostatic)", "V vs RHE", -0.2,
-                          AZ_RANGE(-3, 3), &e->potential, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "electrode_potential", "electrode potential (potentiostatic; galvanostatic: first guess)",
+                          "V vs RHE", -0.2, AZ_RANGE(-3, 3), &e->potential, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "electrode_current",
+                          "total current density per geometric electrode area, cathodic positive (galvanostatic)", "A/m^2", 10,
+                          AZ_RANGE_OPEN_LO(0, 1e6), &e->current, NULL));
   PetscOptionsEnd();
-  PetscCheck(e->mode != AZ_ELECTRODE_GALVANOSTATIC, c->comm, PETSC_ERR_USER_INPUT,
-             "-electrode_mode = galvanostatic is not available yet (it needs the electrolyte-potential solver); use potentiostatic, "
-             "limiting or off");
 
   PetscOptionsBegin(c->comm, NULL, "kinetics", NULL);
   e->n2rr = (AzReaction){.n_electrons = 6, .alpha_a = 0.5, .reversible = PETSC_FALSE};
@@ -161,6 +161,10 @@ static PetscErrorCode AzCaseReadTime(AzCase c)
   PetscCheck(!set || c->restart[0], c->comm, PETSC_ERR_USER_INPUT, "-restart needs a checkpoint file name");
   PetscCheck(!set || c->time_end > 0, c->comm, PETSC_ERR_USER_INPUT, "-restart = '%s' continues a transient run: set time_end > 0",
              c->restart);
+  PetscCheck(c->time_end == 0 || c->electrode.mode != AZ_ELECTRODE_GALVANOSTATIC, c->comm, PETSC_ERR_USER_INPUT,
+             "-electrode_mode = galvanostatic is not available in time (time_end = %g s) yet: use it with time_end = 0 (the steady "
+             "state), or potentiostatic",
+             (double)c->time_end);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

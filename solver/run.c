@@ -61,6 +61,53 @@ PetscErrorCode AzRunStatsDestroy(AzRunStats *st)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// Galvanostatic operation: the electrode potential E at which the total current density is electrode_current. The
+// residual g(E) = ln(i_total(E) / i_target) decreases with E and is nearly linear in the Tafel regime, so the
+// secant method converges in a few solves; the first step takes the steepest Tafel slope (alpha F/RT), and once
+// the root is bracketed a step leaving the bracket is replaced by bisection. Each solve starts from the last.
+static PetscErrorCode AzSolveGalvanostatic(AzCase c, AzProblem *p, AzRunStats *st)
+{
+  const PetscReal target = c->electrode.current, f = AZ_FARADAY / (AZ_GAS_CONSTANT * c->T), tol = 1e-11;
+  const PetscReal alpha = PetscMax(c->electrode.n2rr.alpha_c, c->electrode.her.alpha_c);
+  PetscReal       E = c->electrode.potential, g = 0, E_prev = 0, g_prev = 0, lo = -3, hi = 3;
+  PetscInt        it;
+
+  PetscFunctionBeginUser;
+  p->electrode.mode = AZ_ELECTRODE_POTENTIOSTATIC;
+  for (it = 0; it < 60; it++) {
+    PetscReal next;
+    p->electrode.potential = E;
+    PetscCall(AzProblemSolve(p));
+    st->solves++;
+    PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[AZ_GAS_N2].D, &st->metrics));
+    g = st->metrics.i_total_A_m2 > 0 ? PetscLogReal(st->metrics.i_total_A_m2 / target) : -100;
+    PetscCall(AzPrintf(c->comm, "  galvanostatic: E = %.10f V vs RHE, i_total = %.10g A/m^2 (target %g)\n", (double)E,
+                       (double)st->metrics.i_total_A_m2, (double)target));
+    if (PetscAbsReal(g) <= tol) break;
+    if (g > 0)
+      lo = PetscMax(lo, E);  // too much current: the root lies above E
+    else
+      hi = PetscMin(hi, E);
+    // A more negative potential that brings no more current: every reaction is at its transport limit.
+    PetscCheck(!(it > 0 && g < 0 && E < E_prev && g - g_prev < 1e-9), c->comm, PETSC_ERR_NOT_CONVERGED,
+               "-electrode_current = %g A/m^2 is more than this electrode can carry: the current stays at %g A/m^2 from %g to %g V vs "
+               "RHE (every reaction at its transport limit)",
+               (double)target, (double)st->metrics.i_total_A_m2, (double)E_prev, (double)E);
+    next = it == 0 || g == g_prev ? E + g / (alpha * f) : E - g * (E - E_prev) / (g - g_prev);
+    next = PetscClipInterval(next, E - 0.5, E + 0.5);
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    PetscCheck(hi - lo > 1e-14, c->comm, PETSC_ERR_NOT_CONVERGED,
+               "-electrode_current = %g A/m^2 is not reached at any electrode potential in [-3, 3] V vs RHE (the closest: %g A/m^2 at "
+               "%g V)",
+               (double)target, (double)st->metrics.i_total_A_m2, (double)E);
+    E_prev = E, g_prev = g, E = next;
+  }
+  PetscCheck(PetscAbsReal(g) <= tol, c->comm, PETSC_ERR_NOT_CONVERGED,
+             "galvanostatic: the electrode potential did not converge in %" PetscInt_FMT " solves (last %g V, current %g A/m^2 for %g)", it,
+             (double)E, (double)st->metrics.i_total_A_m2, (double)target);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *st)
 {
   PetscLogDouble t0 = AzWallTime();
@@ -84,9 +131,13 @@ PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *st)
                      st->cells, size, size > 1 ? "s" : "", AzElectrodeModes[c->electrode.mode]));
   st->setup_time = AzWallTime() - t0;
 
-  PetscCall(AzProblemSolve(p));
-  st->solves = 1;
-  PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[AZ_GAS_N2].D, &st->metrics));
+  if (c->electrode.mode == AZ_ELECTRODE_GALVANOSTATIC)
+    PetscCall(AzSolveGalvanostatic(c, p, st));
+  else {
+    PetscCall(AzProblemSolve(p));
+    st->solves = 1;
+    PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[AZ_GAS_N2].D, &st->metrics));
+  }
   if (p->electrode.mode == AZ_ELECTRODE_LIMITING)
     i_lim = st->metrics.i_n2rr_A_m2;
   else {
@@ -145,6 +196,12 @@ static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st)
   PetscCall(AzJSONString(j, "case_file", c->file));
   PetscCall(AzJSONString(j, "cell", c->cell_name));
   PetscCall(AzJSONString(j, "electrode_mode", AzElectrodeModes[c->electrode.mode]));
+  if (c->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC || c->electrode.mode == AZ_ELECTRODE_GALVANOSTATIC) {
+    PetscCall(AzJSONBeginObject(j, "electrode"));
+    PetscCall(AzJSONReal(j, "potential_V_RHE", p->electrode.potential));  // galvanostatic: the solved potential
+    PetscCall(AzJSONReal(j, "current_A_m2", st->metrics.i_total_A_m2));
+    PetscCall(AzJSONEndObject(j));
+  }
   PetscCall(AzJSONBeginObject(j, "metrics"));
   PetscCall(AzMetricsForEach(&st->metrics, AzJSONMetric, j));
   PetscCall(AzJSONEndObject(j));
