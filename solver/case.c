@@ -96,6 +96,14 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
                           AZ_RANGE_OPEN_LO(0, 1e6), &e->current, NULL));
   PetscOptionsEnd();
 
+  PetscOptionsBegin(c->comm, NULL, "electrolyte", NULL);
+  PetscCall(AzOptionsBool(PetscOptionsObject, "electrolyte_potential",
+                          "solve the electrolyte potential (ohmic drop, secondary current distribution); false: primary kinetics",
+                          PETSC_FALSE, &c->potential, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "electrolyte_conductivity", "electrolyte conductivity (0: from the composition)", "S/m", 0,
+                          AZ_RANGE(0, 1e3), &c->conductivity, NULL));
+  PetscOptionsEnd();
+
   PetscOptionsBegin(c->comm, NULL, "kinetics", NULL);
   e->n2rr = (AzReaction){.n_electrons = 6, .alpha_a = 0.5, .reversible = PETSC_FALSE};
   PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_i0", "N2RR exchange current density at c_ref", "A/m^2", 1e-3, AZ_NONNEGATIVE,
@@ -178,6 +186,14 @@ static PetscErrorCode AzCaseEvaluateProperties(AzCase c)
               "-operating_temperature = %g K, -operating_pressure = %g Pa", (double)c->T, (double)c->P);
   PetscCheck(c->sol.gas[AZ_GAS_N2].c_sat > 0 || c->electrode.mode == AZ_ELECTRODE_OFF, c->comm, PETSC_ERR_USER_INPUT,
              "-gas_composition = '%s' has no N2: there is nothing to reduce (add N2, or set -electrode_mode off)", c->gas_spec);
+  if (c->potential && c->conductivity == 0) {
+    PetscCheck(c->electrolyte.nsalt > 0, c->comm, PETSC_ERR_USER_INPUT,
+               "-electrolyte_potential needs a conductivity: -electrolyte = '%s' has no ions; set electrolyte_conductivity (S/m) or an "
+               "electrolyte",
+               c->electrolyte_spec);
+    AzCallInput(c->comm, AzElectrolyteConductivity(&c->electrolyte, c->T, &c->conductivity), "-electrolyte = '%s' at %g K",
+                c->electrolyte_spec, (double)c->T);
+  }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

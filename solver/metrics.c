@@ -6,7 +6,7 @@ PetscErrorCode AzMetricsCompute(AzProblem *p, PetscReal c_bulk, PetscReal D, AzM
 {
   AzElectrodePiece *f;
   PetscInt          n;
-  PetscReal         sum[6] = {0, 0, 0, 0, 0, 0}, cmin = PETSC_MAX_REAL;  // weight, weight*c_s, A*i_n2rr, A*i_her, depleted, A
+  PetscReal         sum[7] = {0, 0, 0, 0, 0, 0, 0}, cmin = PETSC_MAX_REAL;  // weight, weight*c_s, A*i_n2rr, A*i_her, depleted, A, A*phi_s
 
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(m, sizeof(*m)));
@@ -18,10 +18,11 @@ PetscErrorCode AzMetricsCompute(AzProblem *p, PetscReal c_bulk, PetscReal D, AzM
     sum[3] += f[e].area * f[e].state.i_her;
     if (f[e].state.c_s < 0.1 * c_bulk) sum[4] += f[e].weight;
     sum[5] += f[e].area;
+    sum[6] += f[e].area * f[e].state.phi_s;
     cmin = PetscMin(cmin, f[e].state.c_s);
   }
   PetscCall(PetscFree(f));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, sum, 6, MPIU_REAL, MPIU_SUM, p->comm));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, sum, 7, MPIU_REAL, MPIU_SUM, p->comm));
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &cmin, 1, MPIU_REAL, MPIU_MIN, p->comm));
   PetscCheck(sum[0] > 0 && p->electrode_area > 0, p->comm, PETSC_ERR_USER_INPUT,
              "the electrode covers no face or cell of the grid: refine the mesh");
@@ -29,6 +30,7 @@ PetscErrorCode AzMetricsCompute(AzProblem *p, PetscReal c_bulk, PetscReal D, AzM
 
   m->electrode_area_m2      = p->electrode_area;
   m->roughness              = sum[5] / p->electrode_area;
+  m->phi_s_mean_V           = sum[5] > 0 ? sum[6] / sum[5] : 0;
   m->c_bulk_mol_m3          = c_bulk;
   m->c_surf_mean_mol_m3     = sum[1] / sum[0];
   m->c_surf_min_mol_m3      = cmin;

@@ -1,6 +1,20 @@
 // The driver of one steady run: case -> problem -> solves -> metrics -> files.
 #include <azote/azote.h>
 
+// The first line of a run: what is solved, on how many cells and ranks.
+static PetscErrorCode AzPrintRunHeader(AzCase c, AzRunStats *st)
+{
+  char phi[64] = "", time[64] = "";
+
+  PetscFunctionBeginUser;
+  if (c->potential) PetscCall(PetscSNPrintf(phi, sizeof(phi), ", electrolyte potential (%.4g S/m)", (double)c->conductivity));
+  if (c->ops.transient && c->time_end > 0) PetscCall(PetscSNPrintf(time, sizeof(time), ", %.10g s of electrolysis", (double)c->time_end));
+  PetscCall(AzPrintf(c->comm, "%s: %s '%s': %" PetscInt_FMT " cells on %" PetscInt_FMT " rank%s, electrode %s%s%s\n", AzProgramName(),
+                     c->cell_name, c->name, st->cells, st->ranks, st->ranks > 1 ? "s" : "", AzElectrodeModes[c->electrode.mode], phi,
+                     time));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 // A transient case: the steady companion in limiting mode (dissolved N2 only) gives i_lim, then time stepping.
 static PetscErrorCode AzSolveCaseTransient(AzCase c, AzProblem *p, AzRunStats *st)
 {
@@ -37,9 +51,7 @@ static PetscErrorCode AzSolveCaseTransient(AzCase c, AzProblem *p, AzRunStats *s
   PetscCallMPI(MPI_Comm_size(c->comm, &size));
   st->cells = p->grid.M[0] * p->grid.M[1] * p->grid.M[2];
   st->ranks = size;
-  PetscCall(AzPrintf(c->comm, "%s: %s '%s': %" PetscInt_FMT " cells on %d rank%s, electrode %s, %g s of electrolysis\n", AzProgramName(),
-                     c->cell_name, c->name, st->cells, size, size > 1 ? "s" : "", AzElectrodeModes[c->electrode.mode],
-                     (double)c->time_end));
+  PetscCall(AzPrintRunHeader(c, st));
   st->setup_time = AzWallTime() - t0;
   PetscCall(c->ops.sherwood_length(c, &L));
   t0 = AzWallTime();
@@ -127,8 +139,7 @@ PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *st)
   PetscCallMPI(MPI_Comm_size(c->comm, &size));
   st->cells = p->grid.M[0] * p->grid.M[1] * p->grid.M[2];
   st->ranks = size;
-  PetscCall(AzPrintf(c->comm, "%s: %s '%s': %" PetscInt_FMT " cells on %d rank%s, electrode %s\n", AzProgramName(), c->cell_name, c->name,
-                     st->cells, size, size > 1 ? "s" : "", AzElectrodeModes[c->electrode.mode]));
+  PetscCall(AzPrintRunHeader(c, st));
   st->setup_time = AzWallTime() - t0;
 
   if (c->electrode.mode == AZ_ELECTRODE_GALVANOSTATIC)
@@ -200,6 +211,18 @@ static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st)
     PetscCall(AzJSONBeginObject(j, "electrode"));
     PetscCall(AzJSONReal(j, "potential_V_RHE", p->electrode.potential));  // galvanostatic: the solved potential
     PetscCall(AzJSONReal(j, "current_A_m2", st->metrics.i_total_A_m2));
+    if (p->s_phi >= 0) {
+      // the electrolyte's ohmic drop between counter and working electrode (positive for a cathode), and the check
+      // that the counter takes the working electrode's current
+      const AzBalance *b = &st->metrics.balance;
+      PetscCall(AzJSONReal(j, "conductivity_S_m", c->conductivity));
+      PetscCall(AzJSONReal(j, "ohmic_drop_V", -st->metrics.phi_s_mean_V));
+      PetscCall(AzJSONReal(j, "current_electrode_A", b->current_electrode));
+      PetscCall(AzJSONReal(j, "current_counter_A", b->current_counter));
+      PetscCall(AzJSONReal(
+          j, "charge_balance_rel",
+          b->current_electrode != 0 ? PetscAbsReal(b->current_electrode - b->current_counter) / PetscAbsReal(b->current_electrode) : 0));
+    }
     PetscCall(AzJSONEndObject(j));
   }
   PetscCall(AzJSONBeginObject(j, "metrics"));
@@ -279,7 +302,7 @@ static PetscErrorCode AzSpeciesFields(AzProblem *p, DM da1, Vec c, Vec v[], AzCe
   for (PetscInt s = 0; s < p->nspecies; s++) {
     PetscCall(DMCreateGlobalVector(da1, &v[s]));
     PetscCall(VecStrideGather(c, s, v[s], INSERT_VALUES));
-    fields[s] = (AzCellField){p->species[s].name, "mol/m^3", v[s]};
+    fields[s] = (AzCellField){p->species[s].name, s == p->s_phi ? "V" : "mol/m^3", v[s]};
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -323,21 +346,23 @@ static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p, AzRunStats 
   }
 
   PetscCall(AzProblemElectrodePieces(p, &n, &f));
-  PetscCall(PetscMalloc1(5 * PetscMax(n, 1), &buf));
+  PetscCall(PetscMalloc1(6 * PetscMax(n, 1), &buf));
   for (PetscInt e = 0; e < n; e++) {
     buf[e]         = f[e].x[0];
     buf[n + e]     = f[e].x[1];
     buf[2 * n + e] = f[e].state.c_s;
     buf[3 * n + e] = f[e].state.i_n2rr;
     buf[4 * n + e] = f[e].state.i_her;
+    buf[5 * n + e] = f[e].state.phi_s;
   }
   {
     const AzLineField lines[] = {{"x", "m", n, buf},
                                  {"y", "m", n, buf + n},
                                  {"c_surf", "mol/m^3", n, buf + 2 * n},
                                  {"i_n2rr", "A/m^2", n, buf + 3 * n},
-                                 {"i_her", "A/m^2", n, buf + 4 * n}};
-    PetscCall(AzOutputWriteFields(c->comm, c->output_dir, g, nf, fields, "electrode", 5, lines, st->nsnap, snaps));
+                                 {"i_her", "A/m^2", n, buf + 4 * n},
+                                 {"phi_s", "V", n, buf + 5 * n}};  // with the electrolyte potential only
+    PetscCall(AzOutputWriteFields(c->comm, c->output_dir, g, nf, fields, "electrode", p->s_phi >= 0 ? 6 : 5, lines, st->nsnap, snaps));
   }
   PetscCall(PetscFree(buf));
   PetscCall(PetscFree(f));

@@ -263,6 +263,7 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
   // about 1e-3 umol/L, far below the detection limits of NH3 assays).
   PetscCall(VecDuplicate(p->c, &atol));
   PetscCall(VecSet(atol, 1e-6 * p->bulk));
+  if (p->s_phi >= 0) PetscCall(VecStrideSet(atol, p->s_phi, 1e-6));  // V: the electrolyte potential (no storage)
   PetscCall(TSSetTolerances(ts, 0, atol, c->time_rtol, NULL));
   PetscCall(VecDestroy(&atol));
   PetscCall(TSGetSNES(ts, &snes));
@@ -315,7 +316,7 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
     PetscCall(AzRecord(&tc, t));
     {
       PetscReal cmin;
-      PetscCall(VecMin(p->c, NULL, &cmin));
+      PetscCall(AzProblemMinConcentration(p, &cmin));
       PetscCheck(!PetscIsInfOrNanReal(cmin) && cmin >= -1e-8 * p->bulk, c->comm, PETSC_ERR_NOT_CONVERGED,
                  "non-physical solution at t = %g s: minimum concentration %g mol/m^3", (double)t, (double)cmin);
     }

@@ -26,11 +26,12 @@ PetscErrorCode AzProblemAddSpecies(AzProblem *p, const char name[], PetscInt *s)
   PetscFunctionBeginUser;
   PetscCheck(p->nspecies < AZ_MAX_SPECIES, p->comm, PETSC_ERR_PLIB, "too many species");
   PetscCheck(!p->grid.da, p->comm, PETSC_ERR_ORDER, "species must be declared before the grid is created");
-  if (p->nspecies == 0) p->s_gas = p->s_nh3 = -1;
+  if (p->nspecies == 0) p->s_gas = p->s_nh3 = p->s_phi = -1;
   PetscCall(PetscStrncpy(p->species[p->nspecies].name, name, sizeof(p->species[0].name)));
   p->species[p->nspecies].scale = 1e-12;
   if (!strcmp(name, "c_n2_gas")) p->s_gas = p->nspecies;
   if (!strcmp(name, "c_nh3")) p->s_nh3 = p->nspecies;
+  if (!strcmp(name, "phi_l")) p->s_phi = p->nspecies;
   if (s) *s = p->nspecies;
   p->nspecies++;
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -134,6 +135,7 @@ typedef struct {
   PetscReal o[6][AZ_MAX_SPECIES];               // d r_s / d c_s of neighbour n
   PetscReal consumed;                           // N2 consumed in the cell or at its electrode faces, mol s^-1
   PetscReal in, out;                            // N2 entering through Dirichlet faces, leaving through outflow faces
+  PetscReal cur_electrode, cur_counter;         // current into the working electrode, out of the counter electrode (A)
 } AzCellRow;
 
 typedef enum { AZ_ROW_FULL, AZ_ROW_TRANSPORT_ONLY } AzRowMode;
@@ -157,7 +159,7 @@ static PetscErrorCode AzBoundaryFace(const AzProblem *p, PetscInt side, PetscInt
   case AZ_BC_DIRICHLET:
     for (PetscInt s = 0; s < dof; s++) {
       PetscReal cB = patch->value[s], aP, aB;
-      if (!reg->present[s]) continue;
+      if (!reg->present[s] || s == p->s_phi) continue;  // an inlet is insulating
       if (patch->value_fn) {
         PetscReal x[3] = {g->xc[0][i], g->xc[1][j], g->xc[2][k]};
         x[d]           = g->xf[d][hi ? idx[d] + 1 : idx[d]];
@@ -172,14 +174,14 @@ static PetscErrorCode AzBoundaryFace(const AzProblem *p, PetscInt side, PetscInt
   case AZ_BC_INFLOW:  // the feed u c_in enters, fixed
     PetscCheck(u_out <= 0, PETSC_COMM_SELF, PETSC_ERR_PLIB, "an inflow face with outward flow");
     for (PetscInt s = 0; s < dof; s++) {
-      if (!reg->present[s]) continue;
+      if (!reg->present[s] || s == p->s_phi) continue;
       row->r[s] += area * u_out * patch->value[s];
       if (s == AZ_N2 || s == p->s_gas) row->in -= area * u_out * patch->value[s];
     }
     break;
   case AZ_BC_OUTFLOW:  // zero diffusive gradient: the flow carries the cell's concentration out
     for (PetscInt s = 0; s < dof; s++) {
-      if (!reg->present[s]) continue;
+      if (!reg->present[s] || s == p->s_phi) continue;
       row->r[s] += area * u_out * c[l * dof + s];
       row->d[s][s] += area * u_out;
       if (s == AZ_N2 || s == p->s_gas) row->out += area * u_out * c[l * dof + s];
@@ -187,16 +189,35 @@ static PetscErrorCode AzBoundaryFace(const AzProblem *p, PetscInt side, PetscInt
     break;
   case AZ_BC_ELECTRODE: {
     AzElectrodeFace f;
+    const PetscInt  sp    = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1;
+    const PetscReal phi_P = sp >= 0 ? c[l * dof + sp] : 0, g_phi = sp >= 0 ? reg->D[sp] * reg->aniso[d] / h : 0;
     PetscCheck(u_out == 0, PETSC_COMM_SELF, PETSC_ERR_PLIB, "an electrode face cannot carry flow");
-    PetscCall(AzElectrodeFaceSolve(&p->electrode, c[l * dof + AZ_N2], reg->D[AZ_N2] * reg->aniso[d] / h, p->T, &f));
+    PetscCall(AzElectrodeFaceSolve(&p->electrode, c[l * dof + AZ_N2], reg->D[AZ_N2] * reg->aniso[d] / h, phi_P, g_phi, p->T, &f));
     row->r[AZ_N2] += area * f.flux;
     row->d[AZ_N2][AZ_N2] += area * f.dflux_dc;
     row->consumed += area * f.flux;
     if (p->s_nh3 >= 0 && reg->present[p->s_nh3]) {  // 2 NH3 leave the surface per N2 reduced
       row->r[p->s_nh3] -= 2 * area * f.flux;
       row->d[p->s_nh3][AZ_N2] -= 2 * area * f.dflux_dc;
+      if (sp >= 0) row->d[p->s_nh3][sp] -= 2 * area * f.dflux_dphi;
+    }
+    if (sp >= 0) {  // the electrode's current leaves the electrolyte
+      row->d[AZ_N2][sp] += area * f.dflux_dphi;
+      row->r[sp] += area * f.current;
+      row->d[sp][sp] += area * f.dcur_dphi;
+      row->d[sp][AZ_N2] += area * f.dcur_dc;
+      row->cur_electrode += area * f.current;
     }
   } break;
+  case AZ_BC_COUNTER:  // phi_l fixed: the current the counter electrode takes leaves
+    if (p->s_phi >= 0 && reg->present[p->s_phi]) {
+      const PetscInt  sp = p->s_phi;
+      const PetscReal gA = area * reg->D[sp] * reg->aniso[d] / h;
+      row->r[sp] += gA * (c[l * dof + sp] - patch->value[sp]);
+      row->d[sp][sp] += gA;
+      row->cur_counter -= gA * (c[l * dof + sp] - patch->value[sp]);
+    }
+    break;
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -238,7 +259,7 @@ static PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, Pet
         if (!reg->present[s] || !regN->present[s]) continue;  // a species never crosses into a region without it
         const PetscReal DP = reg->D[s] * reg->aniso[d], DN = regN->D[s] * regN->aniso[d];
         const PetscReal Df = (DP > 0 && DN > 0) ? (hP + hN) / (hP / DP + hN / DN) : 0;
-        AzFaceFlux(area, Df, hP + hN, u, &aP, &aN);
+        AzFaceFlux(area, Df, hP + hN, s == p->s_phi ? 0 : u, &aP, &aN);
         row->r[s] += aP * c[lP * dof + s] + aN * c[lN * dof + s];
         row->d[s][s] += aP;
         row->o[row->nnb][s] = aN;
@@ -268,15 +289,27 @@ static PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, Pet
         row->in += V * reg->kla * (cstar - cl);  // bubbles feed N2 into the cell
     }
     if (reg->a_v > 0 && mode == AZ_ROW_FULL && !limit && p->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC) {
+      // volumetric Butler-Volmer at the cell's electrolyte potential
       const PetscReal nF = p->electrode.n2rr.n_electrons * AZ_FARADAY, A = V * reg->a_v;
-      PetscReal       i, di;
-      AzReactionCurrent(&p->electrode.n2rr, cl, p->electrode.potential, p->T, &i, &di);
+      const PetscInt  sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1;
+      const PetscReal u  = p->electrode.potential - (sp >= 0 ? c[lP * dof + sp] : 0);
+      PetscReal       i, di, di_u, i2, di2_u;
+      AzReactionCurrentE(&p->electrode.n2rr, cl, u, p->T, &i, &di, &di_u);
       row->r[AZ_N2] += A * i / nF;
       row->d[AZ_N2][AZ_N2] += A * di / nF;
       row->consumed += A * i / nF;
       if (p->s_nh3 >= 0 && reg->present[p->s_nh3]) {
         row->r[p->s_nh3] -= 2 * A * i / nF;
         row->d[p->s_nh3][AZ_N2] -= 2 * A * di / nF;
+        if (sp >= 0) row->d[p->s_nh3][sp] += 2 * A * di_u / nF;
+      }
+      if (sp >= 0) {
+        AzReactionCurrentE(&p->electrode.her, 0, u, p->T, &i2, NULL, &di2_u);
+        row->d[AZ_N2][sp] -= A * di_u / nF;
+        row->r[sp] += A * (i + i2);
+        row->d[sp][sp] -= A * (di_u + di2_u);
+        row->d[sp][AZ_N2] += A * di;
+        row->cur_electrode += A * (i + i2);
       }
     }
     if (p->source) {
@@ -288,6 +321,14 @@ static PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, Pet
         row->r[s] -= V * src;
       }
     }
+  }
+  // The charge balance counted in mol of electrons per second (A / F), the size of the species' rows: one residual
+  // norm and one round-off floor serve both.
+  if (p->s_phi >= 0) {
+    const PetscInt sp = p->s_phi;
+    row->r[sp] /= AZ_FARADAY;
+    for (PetscInt t = 0; t < dof; t++) row->d[sp][t] /= AZ_FARADAY;
+    for (PetscInt n = 0; n < row->nnb; n++) row->o[n][sp] /= AZ_FARADAY;
   }
   // Species absent here, and dissolved N2 in a catalyst layer at the transport limit: c = 0.
   for (PetscInt s = 0; s < dof; s++) {
@@ -392,7 +433,7 @@ static PetscErrorCode AzConvergedFloor(SNES snes, PetscInt it, PetscReal xnorm, 
     PetscCall(VecPointwiseMult(d, d, X));
     PetscCall(VecNorm(d, NORM_2, &floor));
     PetscCall(VecDestroy(&d));
-    if (fnorm <= 1e-12 * floor) *reason = SNES_CONVERGED_FNORM_ABS;
+    if (fnorm <= 1e-14 * floor) *reason = SNES_CONVERGED_FNORM_ABS;
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -409,7 +450,7 @@ PetscErrorCode AzSNESSetDefaults(SNES snes)
   PetscCall(SNESSetType(snes, SNESNEWTONLS));
   PetscCall(SNESGetLineSearch(snes, &ls));
   PetscCall(SNESLineSearchSetType(ls, SNESLINESEARCHBASIC));
-  PetscCall(SNESSetTolerances(snes, 0.0, 1e-10, 0.0, 50, 1000));
+  PetscCall(SNESSetTolerances(snes, 0.0, 1e-13, 0.0, 50, 1000));
   PetscCall(SNESSetConvergenceTest(snes, AzConvergedFloor, NULL, NULL));
   PetscCall(SNESGetKSP(snes, &ksp));
   PetscCall(KSPSetType(ksp, KSPGMRES));
@@ -447,6 +488,23 @@ PetscErrorCode AzProblemSetUpSolver(AzProblem *p)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+PetscErrorCode AzProblemMinConcentration(AzProblem *p, PetscReal *cmin)
+{
+  PetscReal norm;
+
+  PetscFunctionBeginUser;
+  *cmin = PETSC_MAX_REAL;
+  for (PetscInt s = 0; s < p->nspecies; s++) {
+    PetscReal m;
+    if (s == p->s_phi) continue;
+    PetscCall(VecStrideMin(p->c, s, NULL, &m));
+    *cmin = PetscMin(*cmin, m);
+  }
+  PetscCall(VecNorm(p->c, NORM_INFINITY, &norm));  // a NaN or Inf anywhere, the potential included
+  if (PetscIsInfOrNanReal(norm)) *cmin = norm;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode AzProblemSolve(AzProblem *p)
 {
   SNESConvergedReason reason;
@@ -465,7 +523,7 @@ PetscErrorCode AzProblemSolve(AzProblem *p)
              SNESConvergedReasons[reason], its);
   {
     PetscReal cmin;
-    PetscCall(VecMin(p->c, NULL, &cmin));
+    PetscCall(AzProblemMinConcentration(p, &cmin));
     PetscCheck(!PetscIsInfOrNanReal(cmin) && cmin >= -1e-8 * p->bulk, p->comm, PETSC_ERR_NOT_CONVERGED,
                "non-physical solution: minimum concentration %g mol/m^3 (bulk N2 %g mol/m^3)", (double)cmin, (double)p->bulk);
   }
@@ -477,7 +535,7 @@ PetscErrorCode AzProblemBalance(AzProblem *p, AzBalance *b)
   const AzGrid    *g = &p->grid;
   Vec              Xl;
   const PetscReal *c;
-  PetscReal        sum[3] = {0, 0, 0};
+  PetscReal        sum[5] = {0, 0, 0, 0, 0};
   AzCellRow        row;
 
   PetscFunctionBeginUser;
@@ -487,12 +545,12 @@ PetscErrorCode AzProblemBalance(AzProblem *p, AzBalance *b)
   AzForOwnedCells(g, i, j, k)
   {
     PetscCall(AzCellResidual(p, c, i, j, k, AZ_ROW_FULL, &row));
-    sum[0] += row.in, sum[1] += row.out, sum[2] += row.consumed;
+    sum[0] += row.in, sum[1] += row.out, sum[2] += row.consumed, sum[3] += row.cur_electrode, sum[4] += row.cur_counter;
   }
   PetscCall(VecRestoreArrayRead(Xl, &c));
   PetscCall(DMRestoreLocalVector(g->da, &Xl));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, sum, 3, MPIU_REAL, MPIU_SUM, p->comm));
-  b->in = sum[0], b->out = sum[1], b->consumed = sum[2];
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, sum, 5, MPIU_REAL, MPIU_SUM, p->comm));
+  b->in = sum[0], b->out = sum[1], b->consumed = sum[2], b->current_electrode = sum[3], b->current_counter = sum[4];
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -529,8 +587,10 @@ PetscErrorCode AzProblemElectrodePieces(AzProblem *p, PetscInt *n, AzElectrodePi
           AzElectrodePiece *r = &rec[count];
           const PetscReal   h = s % 2 ? g->xf[d][idx[d] + 1] - g->xc[d][idx[d]] : g->xc[d][idx[d]] - g->xf[d][idx[d]];
           for (PetscInt e = 0; e < 3; e++) r->x[e] = e == d ? g->xf[d][s % 2 ? idx[d] + 1 : idx[d]] : g->xc[e][idx[e]];
+          const PetscInt sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1;
           r->weight = r->area = AzGridFaceArea(g, d, i, j, k);
-          PetscCall(AzElectrodeFaceSolve(&p->electrode, c[l * dof + AZ_N2], reg->D[AZ_N2] * reg->aniso[d] / h, p->T, &r->state));
+          PetscCall(AzElectrodeFaceSolve(&p->electrode, c[l * dof + AZ_N2], reg->D[AZ_N2] * reg->aniso[d] / h,
+                                         sp >= 0 ? c[l * dof + sp] : 0, sp >= 0 ? reg->D[sp] * reg->aniso[d] / h : 0, p->T, &r->state));
         }
         count++;
       }
@@ -549,12 +609,15 @@ PetscErrorCode AzProblemElectrodePieces(AzProblem *p, PetscInt *n, AzElectrodePi
             PetscCall(AzCellResidual(p, c, i, j, k, AZ_ROW_TRANSPORT_ONLY, &row));
             f->flux = -row.r[AZ_N2] / r->area;  // everything that reaches the cell reacts
           } else if (p->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC) {
-            AzReactionCurrent(&p->electrode.n2rr, f->c_s, p->electrode.potential, p->T, &f->i_n2rr, &f->dflux_dc);
-            AzReactionCurrent(&p->electrode.her, 0, p->electrode.potential, p->T, &f->i_her, NULL);
+            const PetscInt sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1;
+            f->phi_s          = sp >= 0 ? c[l * dof + sp] : 0;
+            AzReactionCurrent(&p->electrode.n2rr, f->c_s, p->electrode.potential - f->phi_s, p->T, &f->i_n2rr, &f->dflux_dc);
+            AzReactionCurrent(&p->electrode.her, 0, p->electrode.potential - f->phi_s, p->T, &f->i_her, NULL);
             f->flux = f->i_n2rr / nF;
             f->dflux_dc /= nF;
           }
-          f->i_n2rr = nF * f->flux;
+          f->i_n2rr  = nF * f->flux;
+          f->current = f->i_n2rr + f->i_her;
         }
         count++;
       }
@@ -603,7 +666,8 @@ PetscErrorCode AzProblemMassVector(AzProblem *p, Vec mass)
     const AzRegion *reg   = &p->region[g->tag[AzGridLocal(g, i, j, k)]];
     const PetscBool limit = (PetscBool)(p->electrode.mode == AZ_ELECTRODE_LIMITING && reg->a_v > 0);
     for (PetscInt s = 0; s < p->nspecies; s++)
-      m[AzGridOwned(g, i, j, k) * p->nspecies + s] = reg->present[s] && !(s == AZ_N2 && limit) ? AzGridVolume(g, i, j, k) : 0;
+      m[AzGridOwned(g, i, j, k) * p->nspecies + s] =
+          reg->present[s] && s != p->s_phi && !(s == AZ_N2 && limit) ? AzGridVolume(g, i, j, k) : 0;
   }
   PetscCall(VecRestoreArray(mass, &m));
   PetscFunctionReturn(PETSC_SUCCESS);

@@ -65,6 +65,8 @@ struct _n_AzCase {
   AzSolubility  sol;  // at (T, P): c*, D, water properties
   AzElectrode   electrode;
   AzMeshOptions mesh;
+  PetscBool     potential;     // solve the electrolyte potential (secondary current distribution)
+  PetscReal     conductivity;  // electrolyte conductivity, S m^-1 (given, or from the composition)
 
   // time stepping (templates with ops.transient)
   PetscReal time_end;                     // s; 0: the steady state

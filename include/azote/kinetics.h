@@ -32,6 +32,9 @@ typedef struct {
 // electrode-minus-solution potential E - phi_l (V vs RHE) at temperature T (K), and di/dc.
 // Concentrations below zero (Newton trial states) count as zero.
 PETSC_EXTERN void AzReactionCurrent(const AzReaction *r, PetscReal c, PetscReal e_minus_phi, PetscReal T, PetscReal *i, PetscReal *di_dc);
+// The same with di/d(E - phi_l) (A m^-2 V^-1; negative: a more negative potential drives more cathodic current).
+PETSC_EXTERN void AzReactionCurrentE(const AzReaction *r, PetscReal c, PetscReal e_minus_phi, PetscReal T, PetscReal *i, PetscReal *di_dc,
+                                     PetscReal *di_de);
 
 // The cathode of a cell: N2 reduction to NH3 (consumes the dissolved N2) competing with HER (no N2 dependence).
 typedef struct {
@@ -41,18 +44,28 @@ typedef struct {
   AzReaction      n2rr, her;
 } AzElectrode;
 
-// State of one electrode face: the local balance  g (c_P - c_s) = N(c_s)  between the diffusive supply from the cell
-// centre (transmissibility g = D/d, m s^-1) and the N2 consumption N = i_n2rr(c_s)/(n F), solved for the surface
-// concentration c_s. dN_dcP is the derivative of the flux N (mol m^-2 s^-1) with respect to c_P for the Jacobian.
+// State of one electrode face. Between the adjacent cell centre and the surface, at distance d, the face carries the
+// dissolved N2 by diffusion (transmissibility g = D/d, m s^-1) and, where the electrolyte potential is solved, the
+// ionic current by conduction (g_phi = kappa/d, S m^-2):
+//   g (c_P - c_s) = i_n2rr(c_s, E - phi_s) / (n F),    g_phi (phi_P - phi_s) = i_n2rr + i_her,
+// solved locally for the surface concentration c_s and the surface electrolyte potential phi_s (with g_phi = 0 the
+// electrolyte potential is not solved: phi_s = phi_P = 0 and only the first balance holds). The derivatives of the
+// face's N2 flux and current with respect to c_P and phi_P follow from the implicit function theorem.
 typedef struct {
-  PetscReal c_s;       // surface concentration, mol m^-3
-  PetscReal flux;      // N2 consumed, mol m^-2 s^-1
-  PetscReal dflux_dc;  // d flux / d c_P, m s^-1
-  PetscReal i_n2rr;    // A m^-2
-  PetscReal i_her;     // A m^-2
+  PetscReal c_s;         // surface concentration, mol m^-3
+  PetscReal phi_s;       // electrolyte potential at the surface, V (0 when not solved)
+  PetscReal flux;        // N2 consumed, mol m^-2 s^-1
+  PetscReal current;     // total current density into the electrode, A m^-2 (cathodic positive)
+  PetscReal dflux_dc;    // d flux / d c_P, m s^-1
+  PetscReal dflux_dphi;  // d flux / d phi_P, mol m^-2 s^-1 V^-1
+  PetscReal dcur_dc;     // d current / d c_P, A m mol^-1
+  PetscReal dcur_dphi;   // d current / d phi_P, S m^-2
+  PetscReal i_n2rr;      // A m^-2
+  PetscReal i_her;       // A m^-2
 } AzElectrodeFace;
 
-PETSC_EXTERN PetscErrorCode AzElectrodeFaceSolve(const AzElectrode *e, PetscReal c_P, PetscReal g, PetscReal T, AzElectrodeFace *f);
+PETSC_EXTERN PetscErrorCode AzElectrodeFaceSolve(const AzElectrode *e, PetscReal c_P, PetscReal g, PetscReal phi_P, PetscReal g_phi,
+                                                 PetscReal T, AzElectrodeFace *f);
 
 // N2RR kinetic current (A m^-2) at concentration c without transport limitation: the numerator of the Damkohler number.
 PETSC_EXTERN PetscReal AzElectrodeKineticN2RR(const AzElectrode *e, PetscReal c, PetscReal T);

@@ -22,6 +22,7 @@ typedef struct {
   PetscReal D_n2_m2_s;          // N2 diffusivity in the free electrolyte
   PetscReal electrode_area_m2;  // geometric (projected) electrode area
   PetscReal roughness;          // electrochemical area per geometric area (1 for a flat electrode)
+  PetscReal phi_s_mean_V;       // electrolyte potential at the electrode surface, area average, vs the counter (0 if not solved)
   AzBalance balance;            // mol s^-1
 } AzMetrics;
 

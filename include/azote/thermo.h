@@ -42,6 +42,8 @@ typedef struct {
 PETSC_EXTERN PetscErrorCode AzElectrolyteParse(const char spec[], AzElectrolyte *el);
 PETSC_EXTERN const char    *AzIonName(PetscInt ion);
 PETSC_EXTERN const char    *AzSaltName(PetscInt salt);
+// Ionic conductivity of the electrolyte at T, S m^-1 (solver/thermo/conductivity.c says how).
+PETSC_EXTERN PetscErrorCode AzElectrolyteConductivity(const AzElectrolyte *el, PetscReal T, PetscReal *kappa);
 // Ionic strength I = 1/2 sum c_i z_i^2, mol L^-1.
 PETSC_EXTERN PetscErrorCode AzElectrolyteIonicStrength(const AzElectrolyte *el, PetscReal *ionic_strength);
 // Dynamic viscosity of the electrolyte at T (Laliberté 2007 mixing rule, Laliberté 2009 parameters), Pa s.

@@ -8,7 +8,10 @@
 // only) or electrode faces (Butler–Volmer consumption, include/azote/kinetics.h).
 //
 // Species: dissolved N2 (always, index AZ_N2), and where a template needs them, N2 in the gas phase of porous layers
-// (GDE) and the NH3 product. A species absent from a region (gas N2 in the electrolyte, dissolved N2 in a dry gas
+// (GDE), the NH3 product and the electrolyte potential phi_l (V; secondary current distribution), which takes the
+// same cell-centred treatment with the conductivity kappa (S m^-1) for D, no advection and no storage:
+//   div(kappa grad phi_l) = 0,  the electrode's current leaving through its faces (or cells), phi_l = 0 at the counter. A species absent
+//   from a region (gas N2 in the electrolyte, dissolved N2 in a dry gas
 // diffusion layer) has its unknown pinned to zero there. Volumetric terms per region, per unit volume:
 //   dissolved N2:  S = -k c - a_v i_n2rr(c)/(nF) + kla (c* - c),   c* = c_eq + dceq_dcg (c_gas - c_gas_ref)
 //   gas N2:        S = -kla (c* - c)        (what dissolves leaves the gas)
@@ -24,14 +27,16 @@
 
 #define AZ_MAX_REGIONS 8
 #define AZ_MAX_PATCHES 16
-#define AZ_MAX_SPECIES 3
+#define AZ_MAX_SPECIES 5
 
 #define AZ_N2 0  // dissolved N2 is always species 0
 
 // Boundary patches. AZ_BC_INFLOW is Danckwerts' inlet (Chem. Eng. Sci. 2, 1 (1953)): the total flux entering is
 // the feed u c_in, whatever the concentration inside, so that axial diffusion cannot draw extra N2 from the inlet
 // (it matters where the axial Peclet number is small, as in a gas channel).
-typedef enum { AZ_BC_WALL, AZ_BC_DIRICHLET, AZ_BC_OUTFLOW, AZ_BC_ELECTRODE, AZ_BC_INFLOW } AzBCType;
+// AZ_BC_COUNTER is the counter electrode where the electrolyte potential is solved: phi_l = value[s_phi] on the face
+// (a non-polarisable electrode; the reference of the potentials), a wall for every species.
+typedef enum { AZ_BC_WALL, AZ_BC_DIRICHLET, AZ_BC_OUTFLOW, AZ_BC_ELECTRODE, AZ_BC_INFLOW, AZ_BC_COUNTER } AzBCType;
 
 typedef struct {
   char      name[32];
@@ -57,7 +62,7 @@ typedef struct {
 } AzPatch;
 
 typedef struct {
-  char      name[32];  // field name in fields.h5 ("c_n2", "c_n2_gas", "c_nh3")
+  char      name[32];  // field name in fields.h5 ("c_n2", "c_n2_gas", "c_nh3", "phi_l")
   PetscReal scale;     // m^3 s^-1: coefficient of the pinned rows (c = 0 where absent), of the order of the
                        // diffusive coefficients so that the Jacobian stays well scaled
 } AzSpecies;
@@ -69,7 +74,7 @@ typedef struct {
   PetscReal       T;  // K
   PetscInt        nspecies;
   AzSpecies       species[AZ_MAX_SPECIES];
-  PetscInt        s_gas, s_nh3;  // indices of gas-phase N2 and NH3 (-1: not solved)
+  PetscInt        s_gas, s_nh3, s_phi;  // indices of gas-phase N2, NH3 and the electrolyte potential (-1: not solved)
   PetscInt        nregion;
   AzRegion        region[AZ_MAX_REGIONS];
   PetscReal      *ux;  // x-velocity on x-faces, function of (j,k) only (fully developed flow), m s^-1; NULL: no flow
@@ -96,7 +101,7 @@ static inline PetscInt AzProblemBoundaryIndex(const AzProblem *p, PetscInt side,
   return side < 2 ? j + M[1] * k : side < 4 ? i + M[0] * k : i + M[0] * j;
 }
 
-// Declares the species (dissolved N2 first; "c_n2_gas" and "c_nh3" are recognised by name) before the grid is made.
+// Declares the species (dissolved N2 first; "c_n2_gas", "c_nh3" and "phi_l" are recognised by name) before the grid.
 PETSC_EXTERN PetscErrorCode AzProblemAddSpecies(AzProblem *p, const char name[], PetscInt *s);
 // Adds an empty region (no species, isotropic); the template fills region[r] afterwards.
 PETSC_EXTERN PetscErrorCode AzProblemAddRegion(AzProblem *p, const char name[], PetscInt *r);
@@ -127,12 +132,16 @@ PETSC_EXTERN PetscErrorCode AzSNESSetDefaults(SNES snes);
 // Solves the steady problem from the current p->c; fails with PETSC_ERR_NOT_CONVERGED and the reason on divergence
 // or on a non-physical solution (a concentration below -1e-8 of the bulk value).
 PETSC_EXTERN PetscErrorCode AzProblemSolve(AzProblem *p);
+// The smallest concentration of any species (the electrolyte potential excluded); NaN or Inf if the solution has one.
+PETSC_EXTERN PetscErrorCode AzProblemMinConcentration(AzProblem *p, PetscReal *cmin);
 
 // N2 balance of the converged solution (mol s^-1, summed over all ranks and over dissolved and gas-phase N2):
 // in through Dirichlet and inflow faces, out through outflow faces, consumed at the electrode (faces or catalyst
 // layer).
+// With the electrolyte potential solved, also the current into the working electrode and out of the counter (A).
 typedef struct {
   PetscReal in, out, consumed;
+  PetscReal current_electrode, current_counter;
 } AzBalance;
 PETSC_EXTERN PetscErrorCode AzProblemBalance(AzProblem *p, AzBalance *b);
 

@@ -90,10 +90,10 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   AzFlowCell     *fc = (AzFlowCell *)c->cell_ctx;
   const PetscReal h = fc->height, Le = fc->x_end - fc->x_start, delta = AzFlowCellBoundaryLayer(c, fc);
   const PetscReal c_in = fc->inlet_saturation * c->sol.gas[AZ_GAS_N2].c_sat;
-  PetscInt        M[3] = {c->mesh.n[0] ? c->mesh.n[0] : 240, c->mesh.n[1] ? c->mesh.n[1] : 64, 1}, inlet, outlet, electrode, region;
-  PetscReal       rx = c->mesh.refine[0] ? c->mesh.refine[0] : 8, ry = c->mesh.refine[1] ? c->mesh.refine[1] : 30;
-  PetscReal      *xf[3];
-  char            buf[32];
+  PetscInt   M[3] = {c->mesh.n[0] ? c->mesh.n[0] : 240, c->mesh.n[1] ? c->mesh.n[1] : 64, 1}, inlet, outlet, electrode, counter, region;
+  PetscReal  rx = c->mesh.refine[0] ? c->mesh.refine[0] : 8, ry = c->mesh.refine[1] ? c->mesh.refine[1] : 30;
+  PetscReal *xf[3];
+  char       buf[32];
 
   PetscFunctionBeginUser;
   PetscCall(PetscSNPrintf(buf, sizeof(buf), "%" PetscInt_FMT, M[0]));
@@ -120,9 +120,14 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   xf[2][0] = 0, xf[2][1] = fc->width;
   PetscCall(AzProblemAddSpecies(p, "c_n2", NULL));
   p->species[AZ_N2].scale = fc->width * c->sol.gas[AZ_GAS_N2].D;
+  if (c->potential) PetscCall(AzProblemAddSpecies(p, "phi_l", NULL));
   PetscCall(AzProblemAddRegion(p, "electrolyte", &region));
   p->region[region].present[AZ_N2] = PETSC_TRUE;
   p->region[region].D[AZ_N2]       = c->sol.gas[AZ_GAS_N2].D;
+  if (p->s_phi >= 0) {
+    p->region[region].present[p->s_phi] = PETSC_TRUE;
+    p->region[region].D[p->s_phi]       = c->conductivity;
+  }
   PetscCall(AzProblemCreateGrid(p, 2, M, xf));
   PetscCall(PetscFree3(xf[0], xf[1], xf[2]));
 
@@ -134,19 +139,31 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   }
 
   PetscCall(AzProblemSetUpBoundaries(p));
-  PetscCall(AzProblemAddPatch(p, AZ_BC_DIRICHLET, &c_in, &inlet));
+  {
+    const PetscReal value[AZ_MAX_SPECIES] = {c_in};  // dissolved N2; the inlet is insulating for the potential
+    PetscCall(AzProblemAddPatch(p, AZ_BC_DIRICHLET, value, &inlet));
+  }
   PetscCall(AzProblemAddPatch(p, AZ_BC_OUTFLOW, NULL, &outlet));
   PetscCall(AzProblemAddPatch(p, AZ_BC_ELECTRODE, NULL, &electrode));
+  // With the electrolyte potential, the counter electrode faces the working electrode on the opposite wall (a
+  // parallel-plate cell); its electrolyte potential is the reference, 0.
+  if (p->s_phi >= 0) PetscCall(AzProblemAddPatch(p, AZ_BC_COUNTER, NULL, &counter));
   for (PetscInt j = 0; j < M[1]; j++) p->bc[0][j] = inlet, p->bc[1][j] = outlet;
   for (PetscInt i = 0; i < M[0]; i++) {
     const PetscReal x = p->grid.xc[0][i];
-    if (x > fc->x_start && x < fc->x_end) p->bc[2][i] = electrode;
+    if (x > fc->x_start && x < fc->x_end) {
+      p->bc[2][i] = electrode;
+      if (p->s_phi >= 0) p->bc[3][i] = counter;
+    }
   }
   p->electrode      = c->electrode;
   p->electrode_area = (fc->x_end - fc->x_start) * fc->width;
   p->T              = c->T;
   p->bulk           = c_in;
-  PetscCall(AzProblemSetInitial(p, &c_in));
+  {
+    const PetscReal c0[2] = {c_in, 0};
+    PetscCall(AzProblemSetInitial(p, c0));
+  }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

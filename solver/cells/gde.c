@@ -103,6 +103,9 @@ static PetscErrorCode AzCellValidate_GDE(AzCase c)
   const PetscReal h = g->thickness[AZ_GDE_CATHOLYTE];
 
   PetscFunctionBeginUser;
+  PetscCheck(!c->potential, c->comm, PETSC_ERR_USER_INPUT,
+             "-electrolyte_potential = true is not available for the gde cell yet (its catalyst layer's ionic conduction is not "
+             "modelled): use false (primary kinetics)");
   PetscCheck(c->mesh.n[0] == 0 || c->mesh.n[0] >= 2, c->comm, PETSC_ERR_USER_INPUT,
              "-mesh_nx = %" PetscInt_FMT " is too coarse for the GDE: allowed 0 (the default, 40) or >= 2", c->mesh.n[0]);
   PetscCheck(c->mesh.n[1] == 0 || c->mesh.n[1] >= 20, c->comm, PETSC_ERR_USER_INPUT,

@@ -27,6 +27,7 @@ typedef struct {
   PetscReal membrane_thickness;                 // m
   PetscReal nh3_permeability;                   // m^2/s through the membrane
   PetscReal nh3_diffusivity;                    // m^2/s in the electrolyte
+  PetscReal membrane_conductivity;              // S/m, with the electrolyte potential
   PetscInt  stirring, initial;
   PetscReal delta, rotation_rpm;  // Nernst layer (m), rotating-disk speed (rpm)
   PetscReal mixing_diffusivity;   // m^2/s beyond the Nernst layer
@@ -60,6 +61,8 @@ static PetscErrorCode AzCellSetFromOptions_HCell(AzCase c)
                           &h->membrane_thickness, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_membrane_nh3_permeability", "NH3/NH4+ permeability of the membrane", "m^2/s", 1e-10,
                           AZ_NONNEGATIVE, &h->nh3_permeability, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_membrane_conductivity", "ionic conductivity of the membrane (electrolyte_potential)",
+                          "S/m", 10, AZ_POSITIVE, &h->membrane_conductivity, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_nh3_diffusivity", "NH3/NH4+ diffusivity in the electrolyte", "m^2/s", 1.957e-9,
                           AZ_POSITIVE, &h->nh3_diffusivity, NULL));
   PetscCall(AzOptionsEnum(PetscOptionsObject, "hcell_stirring", "stirring of the cathode compartment", AzStirrings, AZ_STIR_NERNST,
@@ -173,6 +176,7 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
 
   PetscCall(AzProblemAddSpecies(p, "c_n2", &sn));
   if (transient) PetscCall(AzProblemAddSpecies(p, "c_nh3", &sa));
+  if (c->potential) PetscCall(AzProblemAddSpecies(p, "phi_l", NULL));
   p->species[sn].scale = h->depth * D;
   if (sa >= 0) p->species[sa].scale = h->depth * h->nh3_diffusivity;
   {
@@ -188,6 +192,10 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
       if (sa >= 0) {
         reg->present[sa] = PETSC_TRUE;
         reg->D[sa]       = k == AZ_HC_MEMBRANE ? h->nh3_permeability : h->nh3_diffusivity + (k == AZ_HC_BULK ? Dmix : 0);
+      }
+      if (p->s_phi >= 0) {
+        reg->present[p->s_phi] = PETSC_TRUE;
+        reg->D[p->s_phi]       = k == AZ_HC_MEMBRANE ? h->membrane_conductivity : c->conductivity;
       }
       reg->working_side = (PetscBool)(k == AZ_HC_NERNST || k == AZ_HC_BULK);
       if (k == AZ_HC_BULK || (k == AZ_HC_NERNST && !nernst) || (k == AZ_HC_ANODE && h->anode_bubbling)) {
@@ -209,6 +217,11 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
   PetscCall(AzProblemAddPatch(p, AZ_BC_ELECTRODE, NULL, &electrode));
   for (PetscInt j = 0; j < M[1]; j++)
     if (p->grid.xc[1][j] > ye0 && p->grid.xc[1][j] < ye1) p->bc[0][j] = electrode;
+  if (p->s_phi >= 0) {  // the counter electrode: the anode compartment's outer wall, its potential the reference
+    PetscInt counter;
+    PetscCall(AzProblemAddPatch(p, AZ_BC_COUNTER, NULL, &counter));
+    for (PetscInt j = 0; j < M[1]; j++) p->bc[1][j] = counter;
+  }
   p->electrode      = c->electrode;
   p->electrode_area = h->electrode_area;
   p->T              = c->T;

@@ -1,7 +1,7 @@
 """A shipped case on 1, 2 and 3 ranks: complete outputs, mass balance below 1e-8, and the same metrics and fields to
 1e-8 relative (DESIGN §6). Also checks that fields.xmf describes datasets that exist in fields.h5.
-usage: np_consistency.py CASE.yaml (a file of cases/). A transient case runs its first 120 s; its time series must
-agree too (every column but the round-off-sized balance errors)."""
+usage: np_consistency.py CASE.yaml [-KEY VALUE ...] (a file of cases/, and keys for every run). A transient case runs its
+first 120 s; its time series must agree too (every column but the round-off-sized balance errors)."""
 import os
 import re
 import sys
@@ -12,12 +12,13 @@ import numpy as np
 from azrun import case, check, finish, run, summary, tmpdir
 
 case_file = sys.argv[1] if len(sys.argv) > 1 else "flowcell.yaml"
+keys = sys.argv[2:]
 out = tmpdir()
 results = {}
 for np_ in (1, 2, 3):
     d = os.path.join(out, "np%d" % np_)
     extra = ["-time_end", "120", "-time_output_interval", "60"] if case_file.startswith("hcell") else []
-    run(["-case", case(case_file), "-output_dir", d, "-quiet"] + extra, np=np_)
+    run(["-case", case(case_file), "-output_dir", d, "-quiet"] + extra + keys, np=np_)
     for f in ("summary.json", "fields.h5", "fields.xmf"):
         check(os.path.getsize(os.path.join(d, f)) > 0, "np %d: %s missing or empty" % (np_, f))
     check(not [f for f in os.listdir(d) if f.endswith(".partial")], "np %d: a .partial file was left" % np_)
