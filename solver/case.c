@@ -4,8 +4,47 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-// N2 + 3 H2 -> 2 NH3(g): dG = -32.73 kJ per mol N2, 6 e- (seed review Table 3, NIST) => E_eq = -dG/(6F) vs RHE.
-#define AZ_E_EQ_N2RR (32.73e3 / (6 * AZ_FARADAY))
+// Equilibrium potentials vs RHE, E_eq = -dG/(nF) per mol of reactant, from the seed review's Table 3 (NIST):
+// N2RR: N2 + 3 H2 -> 2 NH3(g), dG = -32.73 kJ/mol N2, 6 e-.
+// Water: 2 H2O -> O2 + 2 H2 (the OER and the ORR): dG = 2 x 237.129 kJ (NBS tables, Wagman et al., J. Phys. Chem. Ref.
+// Data 11, suppl. 2 (1982)), 4 e-: 1.229 V.
+// N2OR: N2 + 6 H2O -> 2 NO3- + 12 H+ + 10 e-, from Table 3 row 6 (N2 + H2O + 5/2 O2 -> 2 HNO3(g), 89.26 kJ/mol N2)
+// plus 5 H2O -> 5/2 O2 + 10 (H+ + e-) (5 x 237.129 kJ) and the dissolution of 2 HNO3(g) into H+ + NO3-(aq)
+// (2 x (-111.25 + 73.5) kJ, NBS tables): dG = 1199.4 kJ/mol N2, 10 e-: 1.243 V (1.321 V for gaseous HNO3).
+#define AZ_E_EQ_N2RR  (32.73e3 / (6 * AZ_FARADAY))
+#define AZ_DG_WATER   237.129e3
+#define AZ_E_EQ_WATER (2 * AZ_DG_WATER / (4 * AZ_FARADAY))
+#define AZ_E_EQ_N2OR  ((89.26e3 + 5 * AZ_DG_WATER + 2 * (-111.25e3 + 73.5e3)) / (10 * AZ_FARADAY))
+
+// The keys of one reaction, kinetics_<name>_{i0,alpha,order,e_eq,c_ref} (order and c_ref only where it consumes the
+// reactant); alpha is the cathodic transfer coefficient of a reduction and the anodic one of an oxidation.
+static PetscErrorCode AzReadReaction(PetscOptionItems *PetscOptionsObject, const char name[], const char label[], const char reactant[],
+                                     PetscReal i0, PetscReal e_eq, PetscBool consumes, AzReaction *r)
+{
+  char key[64], help[128];
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscSNPrintf(key, sizeof(key), "kinetics_%s_i0", name));
+  PetscCall(PetscSNPrintf(help, sizeof(help), "%s exchange current density%s", label, consumes ? " at c_ref" : ""));
+  PetscCall(AzOptionsReal(PetscOptionsObject, key, help, "A/m^2", i0, AZ_NONNEGATIVE, &r->i0, NULL));
+  PetscCall(PetscSNPrintf(key, sizeof(key), "kinetics_%s_alpha", name));
+  PetscCall(PetscSNPrintf(help, sizeof(help), "%s %s transfer coefficient", label, r->anodic ? "anodic" : "cathodic"));
+  PetscCall(AzOptionsReal(PetscOptionsObject, key, help, "-", 0.5, AZ_RANGE_OPEN_LO(0, 4), r->anodic ? &r->alpha_a : &r->alpha_c, NULL));
+  if (consumes) {
+    PetscCall(PetscSNPrintf(key, sizeof(key), "kinetics_%s_order", name));
+    PetscCall(PetscSNPrintf(help, sizeof(help), "%s reaction order in dissolved %s", label, reactant));
+    PetscCall(AzOptionsReal(PetscOptionsObject, key, help, "-", 1.0, AZ_RANGE(0, 3), &r->order, NULL));
+  }
+  PetscCall(PetscSNPrintf(key, sizeof(key), "kinetics_%s_e_eq", name));
+  PetscCall(PetscSNPrintf(help, sizeof(help), "%s equilibrium potential", label));
+  PetscCall(AzOptionsReal(PetscOptionsObject, key, help, "V vs RHE", e_eq, AZ_RANGE(-3, 3), &r->e_eq, NULL));
+  if (consumes) {
+    PetscCall(PetscSNPrintf(key, sizeof(key), "kinetics_%s_c_ref", name));
+    PetscCall(PetscSNPrintf(help, sizeof(help), "reference %s concentration of kinetics_%s_i0", reactant, name));
+    PetscCall(AzOptionsReal(PetscOptionsObject, key, help, "mol/m^3", 1.0, AZ_POSITIVE, &r->c_ref, NULL));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
 
 // Runs `call` without PETSc's handler; a user-input error comes back relabelled with `what` so the line names the key.
 // With any_error, every failure of the call counts as bad input (e.g. the YAML parser's errors).
@@ -89,10 +128,15 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
   PetscCall(AzOptionsEnum(PetscOptionsObject, "electrode_mode", "how the working electrode is driven", AzElectrodeModes,
                           AZ_ELECTRODE_POTENTIOSTATIC, &mode, NULL));
   e->mode = (AzElectrodeMode)mode;
+  PetscCall(AzOptionsEnum(PetscOptionsObject, "electrode_reaction",
+                          "the working electrode's main reaction: n2rr (with HER), n2or (anode, with OER), orr (with HER)",
+                          AzElectrodeReactions, AZ_REACTION_N2RR, &mode, NULL));
+  e->kind     = (AzElectrodeReaction)mode;
+  c->reactant = e->kind == AZ_REACTION_ORR ? AZ_GAS_O2 : AZ_GAS_N2;
   PetscCall(AzOptionsReal(PetscOptionsObject, "electrode_potential", "electrode potential (potentiostatic; galvanostatic: first guess)",
                           "V vs RHE", -0.2, AZ_RANGE(-3, 3), &e->potential, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "electrode_current",
-                          "total current density per geometric electrode area, cathodic positive (galvanostatic)", "A/m^2", 10,
+                          "total current density per geometric electrode area, magnitude (galvanostatic; anodic for n2or)", "A/m^2", 10,
                           AZ_RANGE_OPEN_LO(0, 1e6), &e->current, NULL));
   PetscOptionsEnd();
 
@@ -105,24 +149,18 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
   PetscOptionsEnd();
 
   PetscOptionsBegin(c->comm, NULL, "kinetics", NULL);
-  e->n2rr = (AzReaction){.n_electrons = 6, .alpha_a = 0.5, .reversible = PETSC_FALSE};
-  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_i0", "N2RR exchange current density at c_ref", "A/m^2", 1e-3, AZ_NONNEGATIVE,
-                          &e->n2rr.i0, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_alpha", "N2RR cathodic transfer coefficient", "-", 0.5, AZ_RANGE_OPEN_LO(0, 4),
-                          &e->n2rr.alpha_c, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_order", "N2RR reaction order in dissolved N2", "-", 1.0, AZ_RANGE(0, 3),
-                          &e->n2rr.order, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_e_eq", "N2RR equilibrium potential (seed review Table 3)", "V vs RHE",
-                          AZ_E_EQ_N2RR, AZ_RANGE(-3, 3), &e->n2rr.e_eq, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_n2rr_c_ref", "reference N2 concentration of kinetics_n2rr_i0", "mol/m^3", 1.0,
-                          AZ_POSITIVE, &e->n2rr.c_ref, NULL));
-  e->her = (AzReaction){.n_electrons = 2, .order = 0, .c_ref = 1, .alpha_a = 0.5, .reversible = PETSC_FALSE};
-  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_her_i0", "HER exchange current density", "A/m^2", 1e-2, AZ_NONNEGATIVE, &e->her.i0,
-                          NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_her_alpha", "HER cathodic transfer coefficient", "-", 0.5, AZ_RANGE_OPEN_LO(0, 4),
-                          &e->her.alpha_c, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "kinetics_her_e_eq", "HER equilibrium potential", "V vs RHE", 0.0, AZ_RANGE(-3, 3),
-                          &e->her.e_eq, NULL));
+  // The N2RR and HER defaults are placeholders of the right order; N2OR, OER and ORR have no default catalyst:
+  // set them from the catalyst's Tafel data.
+  e->n2rr = (AzReaction){.n_electrons = 6, .alpha_a = 0.5, .c_ref = 1};
+  e->her  = (AzReaction){.n_electrons = 2, .alpha_a = 0.5, .c_ref = 1};
+  e->n2or = (AzReaction){.n_electrons = 10, .alpha_c = 0.5, .c_ref = 1, .anodic = PETSC_TRUE};
+  e->oer  = (AzReaction){.n_electrons = 4, .alpha_c = 0.5, .c_ref = 1, .anodic = PETSC_TRUE};
+  e->orr  = (AzReaction){.n_electrons = 4, .alpha_a = 0.5, .c_ref = 1};
+  PetscCall(AzReadReaction(PetscOptionsObject, "n2rr", "N2RR", "N2", 1e-3, AZ_E_EQ_N2RR, PETSC_TRUE, &e->n2rr));
+  PetscCall(AzReadReaction(PetscOptionsObject, "her", "HER", NULL, 1e-2, 0.0, PETSC_FALSE, &e->her));
+  PetscCall(AzReadReaction(PetscOptionsObject, "n2or", "N2OR", "N2", 1e-3, AZ_E_EQ_N2OR, PETSC_TRUE, &e->n2or));
+  PetscCall(AzReadReaction(PetscOptionsObject, "oer", "OER", NULL, 1e-5, AZ_E_EQ_WATER, PETSC_FALSE, &e->oer));
+  PetscCall(AzReadReaction(PetscOptionsObject, "orr", "ORR", "O2", 1e-3, AZ_E_EQ_WATER, PETSC_TRUE, &e->orr));
   PetscOptionsEnd();
 
   PetscOptionsBegin(c->comm, NULL, "mesh", NULL);
@@ -184,8 +222,10 @@ static PetscErrorCode AzCaseEvaluateProperties(AzCase c)
   AzCallInput(c->comm, AzElectrolyteParse(c->electrolyte_spec, &c->electrolyte), "-electrolyte = '%s'", c->electrolyte_spec);
   AzCallInput(c->comm, AzSolubilityCompute(c->T, c->P, &c->gas, &c->electrolyte, &c->sol),
               "-operating_temperature = %g K, -operating_pressure = %g Pa", (double)c->T, (double)c->P);
-  PetscCheck(c->sol.gas[AZ_GAS_N2].c_sat > 0 || c->electrode.mode == AZ_ELECTRODE_OFF, c->comm, PETSC_ERR_USER_INPUT,
-             "-gas_composition = '%s' has no N2: there is nothing to reduce (add N2, or set -electrode_mode off)", c->gas_spec);
+  PetscCheck(
+      c->sol.gas[c->reactant].c_sat > 0 || c->electrode.mode == AZ_ELECTRODE_OFF, c->comm, PETSC_ERR_USER_INPUT,
+      "-gas_composition = '%s' has no %s: there is nothing for -electrode_reaction = %s to consume (add %s, or set -electrode_mode off)",
+      c->gas_spec, c->reactant == AZ_GAS_O2 ? "O2" : "N2", AzElectrodeReactions[c->electrode.kind], c->reactant == AZ_GAS_O2 ? "O2" : "N2");
   if (c->potential && c->conductivity == 0) {
     PetscCheck(c->electrolyte.nsalt > 0, c->comm, PETSC_ERR_USER_INPUT,
                "-electrolyte_potential needs a conductivity: -electrolyte = '%s' has no ions; set electrolyte_conductivity (S/m) or an "

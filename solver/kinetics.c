@@ -1,15 +1,16 @@
 // Butler–Volmer kinetics and the local balances of an electrode face.
 //
 // At a face of the electrode the dissolved N2 reaching the surface by diffusion from the adjacent cell centre
-// equals what the reaction consumes,  g (c_P - c_s) = i_n2rr(c_s, E - phi_s) / (n F),  g = D / d,  and, where the
+// equals what the reaction consumes,  g (c_P - c_s) = i_main(c_s, E - phi_s) / (n F),  g = D / d,  and, where the
 // electrolyte potential is solved, the ionic current conducted to the surface equals the electrode's current,
-// g_phi (phi_P - phi_s) = i_n2rr + i_her,  g_phi = kappa / d. The surface state is eliminated locally (closed form in
+// g_phi (phi_P - phi_s) = i_main + i_side,  g_phi = kappa / d. The surface state is eliminated locally (closed form in
 // c_s for first order; phi_s by a bracketed Newton iteration on the second balance, which decreases strictly in
 // phi_s), so the unknowns stay cell-centred; the face's flux and current and their derivatives with respect to c_P
 // and phi_P follow from the implicit function theorem.
 #include <azote/kinetics.h>
 
-const char *const AzElectrodeModes[] = {"potentiostatic", "galvanostatic", "limiting", "off", NULL};
+const char *const AzElectrodeModes[]     = {"potentiostatic", "galvanostatic", "limiting", "off", NULL};
+const char *const AzElectrodeReactions[] = {"n2rr", "n2or", "orr", NULL};
 
 void AzReactionCurrentE(const AzReaction *r, PetscReal c, PetscReal e_minus_phi, PetscReal T, PetscReal *i, PetscReal *di_dc,
                         PetscReal *di_de)
@@ -29,6 +30,13 @@ void AzReactionCurrentE(const AzReaction *r, PetscReal c, PetscReal e_minus_phi,
     else
       theta = 0, dtheta = 0;
   }
+  if (r->anodic) {  // an irreversible oxidation of the reactant
+    const PetscReal k = r->i0 * PetscExpReal(r->alpha_a * f * eta);
+    *i                = -k * theta;
+    if (di_dc) *di_dc = -k * dtheta;
+    if (di_de) *di_de = -r->alpha_a * f * k * theta;
+    return;
+  }
   *i = kc * theta - ka;
   if (di_dc) *di_dc = kc * dtheta;
   if (di_de) *di_de = -r->alpha_c * f * kc * theta - r->alpha_a * f * ka;
@@ -39,18 +47,18 @@ void AzReactionCurrent(const AzReaction *r, PetscReal c, PetscReal e_minus_phi, 
   AzReactionCurrentE(r, c, e_minus_phi, T, i, di_dc, NULL);
 }
 
-PetscReal AzElectrodeKineticN2RR(const AzElectrode *e, PetscReal c, PetscReal T)
+PetscReal AzElectrodeKinetic(const AzElectrode *e, PetscReal c, PetscReal T)
 {
   PetscReal i;
-  AzReactionCurrent(&e->n2rr, c, e->potential, T, &i, NULL);
-  return i;
+  AzReactionCurrent(AzElectrodeMain(e), c, e->potential, T, &i, NULL);
+  return AzElectrodeSign(e) * i;
 }
 
-// The surface concentration at a given E - phi_s = u: g (c_P - c_s) = i_n2rr(c_s, u) / (n F), the left side
-// decreasing and the right side non-decreasing in c_s.
-static PetscReal AzSurfaceConcentration(const AzReaction *r, PetscReal c_P, PetscReal g, PetscReal u, PetscReal T)
+// The surface concentration at a given E - phi_s = u: g (c_P - c_s) = nu i_main(c_s, u) / (n F), the left side
+// decreasing and the right side (the consumption) non-decreasing in c_s.
+static PetscReal AzSurfaceConcentration(const AzReaction *r, PetscReal nu, PetscReal c_P, PetscReal g, PetscReal u, PetscReal T)
 {
-  const PetscReal nF = r->n_electrons * AZ_FARADAY;
+  const PetscReal nF = nu * r->n_electrons * AZ_FARADAY;
   PetscReal       i, di, c_s;
 
   if (c_P <= 0 && r->order > 0) return c_P;  // nothing to consume (a Newton trial state below zero)
@@ -79,23 +87,23 @@ static PetscReal AzSurfaceConcentration(const AzReaction *r, PetscReal c_P, Pets
 
 // Currents at the surface state (c_s, u = E - phi_s) with their partial derivatives in c_s and u.
 typedef struct {
-  PetscReal i1, i1_c, i1_u;  // N2RR
-  PetscReal i2, i2_u;        // HER
+  PetscReal i1, i1_c, i1_u;  // main reaction
+  PetscReal i2, i2_u;        // side reaction
 } AzSurfaceCurrents;
 
 static void AzSurfaceCurrentsEval(const AzElectrode *e, PetscReal c_s, PetscReal u, PetscReal T, AzSurfaceCurrents *k)
 {
-  AzReactionCurrentE(&e->n2rr, c_s, u, T, &k->i1, &k->i1_c, &k->i1_u);
-  AzReactionCurrentE(&e->her, 0, u, T, &k->i2, NULL, &k->i2_u);
-  if (c_s <= 0 && e->n2rr.order > 0) k->i1 = k->i1_c = k->i1_u = 0;
+  AzReactionCurrentE(AzElectrodeMain(e), c_s, u, T, &k->i1, &k->i1_c, &k->i1_u);
+  AzReactionCurrentE(AzElectrodeSide(e), 0, u, T, &k->i2, NULL, &k->i2_u);
+  if (c_s <= 0 && AzElectrodeMain(e)->order > 0) k->i1 = k->i1_c = k->i1_u = 0;
 }
 
 // G(phi_s) = g_phi (phi_P - phi_s) - i_total(c_s(phi_s), E - phi_s), strictly decreasing; returns G and dG/dphi_s.
 static void AzCurrentBalance(const AzElectrode *e, PetscReal c_P, PetscReal g, PetscReal phi_P, PetscReal g_phi, PetscReal T,
                              PetscReal phi_s, PetscReal *G, PetscReal *dG)
 {
-  const PetscReal   nF = e->n2rr.n_electrons * AZ_FARADAY, u = e->potential - phi_s;
-  const PetscReal   c_s = AzSurfaceConcentration(&e->n2rr, c_P, g, u, T);
+  const PetscReal   nF = AzElectrodeSign(e) * AzElectrodeMain(e)->n_electrons * AZ_FARADAY, u = e->potential - phi_s;
+  const PetscReal   c_s = AzSurfaceConcentration(AzElectrodeMain(e), AzElectrodeSign(e), c_P, g, u, T);
   AzSurfaceCurrents k;
 
   AzSurfaceCurrentsEval(e, c_s, u, T, &k);
@@ -107,7 +115,7 @@ static void AzCurrentBalance(const AzElectrode *e, PetscReal c_P, PetscReal g, P
 PetscErrorCode AzElectrodeFaceSolve(const AzElectrode *e, PetscReal c_P, PetscReal g, PetscReal phi_P, PetscReal g_phi, PetscReal T,
                                     AzElectrodeFace *f)
 {
-  const PetscReal nF = e->n2rr.n_electrons * AZ_FARADAY;
+  const PetscReal nF = AzElectrodeSign(e) * AzElectrodeMain(e)->n_electrons * AZ_FARADAY;  // signed: current per reactant
 
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(f, sizeof(*f)));
@@ -117,9 +125,9 @@ PetscErrorCode AzElectrodeFaceSolve(const AzElectrode *e, PetscReal c_P, PetscRe
   case AZ_ELECTRODE_OFF:
     break;
   case AZ_ELECTRODE_LIMITING:
-    // The mass-transport limit: every N2 molecule reaching the surface reacts (c_s = 0). No HER is counted.
-    f->c_s = 0, f->flux = g * c_P, f->dflux_dc = g, f->i_n2rr = nF * f->flux;
-    f->current = f->i_n2rr, f->dcur_dc = nF * g;
+    // The mass-transport limit: every reactant molecule reaching the surface reacts (c_s = 0); no side reaction.
+    f->c_s = 0, f->flux = g * c_P, f->dflux_dc = g, f->i_main = nF * f->flux;
+    f->current = f->i_main, f->dcur_dc = nF * g;
     if (g_phi > 0) f->phi_s = phi_P - f->current / g_phi;
     break;
   case AZ_ELECTRODE_POTENTIOSTATIC: {
@@ -165,11 +173,11 @@ PetscErrorCode AzElectrodeFaceSolve(const AzElectrode *e, PetscReal c_P, PetscRe
       }
     }
     u      = e->potential - phi_s;
-    f->c_s = AzSurfaceConcentration(&e->n2rr, c_P, g, u, T);
+    f->c_s = AzSurfaceConcentration(AzElectrodeMain(e), AzElectrodeSign(e), c_P, g, u, T);
     AzSurfaceCurrentsEval(e, f->c_s, u, T, &k);
     f->phi_s   = phi_s;
-    f->i_n2rr  = k.i1;
-    f->i_her   = k.i2;
+    f->i_main  = k.i1;
+    f->i_side  = k.i2;
     f->current = k.i1 + k.i2;
     f->flux    = g * (c_P - f->c_s);
     {

@@ -6,7 +6,7 @@ PetscErrorCode AzMetricsCompute(AzProblem *p, PetscReal c_bulk, PetscReal D, AzM
 {
   AzElectrodePiece *f;
   PetscInt          n;
-  PetscReal         sum[7] = {0, 0, 0, 0, 0, 0, 0}, cmin = PETSC_MAX_REAL;  // weight, weight*c_s, A*i_n2rr, A*i_her, depleted, A, A*phi_s
+  PetscReal         sum[7] = {0, 0, 0, 0, 0, 0, 0}, cmin = PETSC_MAX_REAL;  // weight, weight*c_s, A*i_main, A*i_side, depleted, A, A*phi_s
 
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(m, sizeof(*m)));
@@ -14,8 +14,8 @@ PetscErrorCode AzMetricsCompute(AzProblem *p, PetscReal c_bulk, PetscReal D, AzM
   for (PetscInt e = 0; e < n; e++) {
     sum[0] += f[e].weight;
     sum[1] += f[e].weight * f[e].state.c_s;
-    sum[2] += f[e].area * f[e].state.i_n2rr;
-    sum[3] += f[e].area * f[e].state.i_her;
+    sum[2] += f[e].area * f[e].state.i_main;
+    sum[3] += f[e].area * f[e].state.i_side;
     if (f[e].state.c_s < 0.1 * c_bulk) sum[4] += f[e].weight;
     sum[5] += f[e].area;
     sum[6] += f[e].area * f[e].state.phi_s;
@@ -36,31 +36,51 @@ PetscErrorCode AzMetricsCompute(AzProblem *p, PetscReal c_bulk, PetscReal D, AzM
   m->c_surf_min_mol_m3      = cmin;
   m->depletion              = c_bulk > 0 ? 1 - m->c_surf_mean_mol_m3 / c_bulk : 0;
   m->area_fraction_depleted = sum[4] / sum[0];
-  m->i_n2rr_A_m2            = sum[2] / p->electrode_area;
-  m->i_her_A_m2             = sum[3] / p->electrode_area;
-  m->i_total_A_m2           = m->i_n2rr_A_m2 + m->i_her_A_m2;
-  m->fe_nh3                 = m->i_total_A_m2 != 0 ? m->i_n2rr_A_m2 / m->i_total_A_m2 : 0;
-  // 2 NH3 per N2 and 6 e- per N2: mol NH3 m^-2 s^-1 = i / (3 F); to ug h^-1 cm^-2.
-  m->nh3_rate_ug_h_cm2 = m->i_n2rr_A_m2 / (3 * AZ_FARADAY) * AZ_M_NH3 * 1e9 * 3600 * 1e-4;
-  m->n2_conversion     = m->balance.in > 0 ? m->balance.consumed / m->balance.in : 0;
-  m->mass_balance_rel  = m->balance.in > 0 ? PetscAbsReal(m->balance.in - m->balance.out - m->balance.consumed) / m->balance.in : 0;
-  m->D_n2_m2_s         = D;
+  m->kind                   = p->electrode.kind;
+  m->i_main_A_m2            = sum[2] / p->electrode_area;
+  m->i_side_A_m2            = sum[3] / p->electrode_area;
+  m->i_total_A_m2           = m->i_main_A_m2 + m->i_side_A_m2;
+  switch (m->kind) {
+  case AZ_REACTION_N2RR:
+    m->i_n2rr_A_m2 = m->i_main_A_m2;
+    m->i_her_A_m2  = m->i_side_A_m2;
+    m->fe_nh3      = m->i_total_A_m2 != 0 ? m->i_n2rr_A_m2 / m->i_total_A_m2 : 0;
+    // 2 NH3 per N2 and 6 e- per N2: mol NH3 m^-2 s^-1 = i / (3 F); to ug h^-1 cm^-2.
+    m->nh3_rate_ug_h_cm2 = m->i_n2rr_A_m2 / (3 * AZ_FARADAY) * AZ_M_NH3 * 1e9 * 3600 * 1e-4;
+    break;
+  case AZ_REACTION_N2OR:
+    m->i_n2or_A_m2 = 0.0 - m->i_main_A_m2;  // anodic positive (0 - x: no "-0")
+    m->i_oer_A_m2  = 0.0 - m->i_side_A_m2;
+    m->fe_no3      = m->i_total_A_m2 != 0 ? m->i_main_A_m2 / m->i_total_A_m2 : 0;
+    // 2 NO3- per N2 and 10 e- per N2: mol NO3- m^-2 s^-1 = i / (5 F)
+    m->no3_rate_ug_h_cm2 = m->i_n2or_A_m2 / (5 * AZ_FARADAY) * AZ_M_NO3 * 1e9 * 3600 * 1e-4;
+    break;
+  case AZ_REACTION_ORR:
+    m->i_orr_A_m2 = m->i_main_A_m2;
+    m->i_her_A_m2 = m->i_side_A_m2;
+    break;
+  }
+  m->n2_conversion    = m->balance.in > 0 ? m->balance.consumed / m->balance.in : 0;
+  m->mass_balance_rel = m->balance.in > 0 ? PetscAbsReal(m->balance.in - m->balance.out - m->balance.consumed) / m->balance.in : 0;
+  m->D_reactant_m2_s  = D;
+  m->D_n2_m2_s        = m->kind == AZ_REACTION_ORR ? 0 : D;  // N2 is not solved with the ORR
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 PetscErrorCode AzMetricsFinish(AzProblem *p, PetscReal i_lim, PetscReal L, AzMetrics *m)
 {
-  const PetscReal nF = p->electrode.n2rr.n_electrons * AZ_FARADAY;
+  const PetscReal nF = AzElectrodeMain(&p->electrode)->n_electrons * AZ_FARADAY;
 
   PetscFunctionBeginUser;
-  m->i_lim_n2rr_A_m2 = i_lim;
+  m->i_lim_A_m2 = i_lim;
+  if (m->kind == AZ_REACTION_N2RR) m->i_lim_n2rr_A_m2 = i_lim;
   {
-    // kinetic N2RR current at c_bulk per geometric area over the transport cap; no cap (a cell with no N2 supply at
-    // steady state) makes the ratio infinite: written as null in summary.json
-    const PetscReal i_kin = m->roughness * AzElectrodeKineticN2RR(&p->electrode, m->c_bulk_mol_m3, p->T);
+    // kinetic current of the main reaction at c_bulk per geometric area over the transport cap; no cap (a cell with
+    // no supply at steady state) makes the ratio infinite: written as null in summary.json
+    const PetscReal i_kin = m->roughness * AzElectrodeKinetic(&p->electrode, m->c_bulk_mol_m3, p->T);
     m->damkohler          = i_lim > 0 ? i_kin / i_lim : (i_kin > 0 ? PETSC_INFINITY : 0);
   }
-  m->sherwood = m->c_bulk_mol_m3 > 0 ? i_lim / (nF * m->c_bulk_mol_m3) * L / m->D_n2_m2_s : 0;
+  m->sherwood = m->c_bulk_mol_m3 > 0 ? i_lim / (nF * m->c_bulk_mol_m3) * L / m->D_reactant_m2_s : 0;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -90,5 +110,16 @@ PetscErrorCode AzMetricsForEach(const AzMetrics *m, PetscErrorCode (*fn)(const c
 
   PetscFunctionBeginUser;
   for (size_t i = 0; i < sizeof(list) / sizeof(list[0]); i++) PetscCall(fn(list[i].name, list[i].value, ctx));
+  if (m->kind == AZ_REACTION_N2OR) {
+    PetscCall(fn("i_n2or_A_m2", m->i_n2or_A_m2, ctx));
+    PetscCall(fn("i_oer_A_m2", m->i_oer_A_m2, ctx));
+    PetscCall(fn("fe_no3", m->fe_no3, ctx));
+    PetscCall(fn("no3_rate_ug_h_cm2", m->no3_rate_ug_h_cm2, ctx));
+    PetscCall(fn("i_lim_n2or_A_m2", m->i_lim_A_m2, ctx));
+  } else if (m->kind == AZ_REACTION_ORR) {
+    PetscCall(fn("i_orr_A_m2", m->i_orr_A_m2, ctx));
+    PetscCall(fn("i_lim_orr_A_m2", m->i_lim_A_m2, ctx));
+    PetscCall(fn("D_o2_m2_s", m->D_reactant_m2_s, ctx));
+  }
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -41,7 +41,7 @@ static PetscErrorCode AzSolveCaseTransient(AzCase c, AzProblem *p, AzRunStats *s
     if (supplied) {
       PetscCall(AzProblemSetUpSolver(&q));
       PetscCall(AzProblemSolve(&q));
-      PetscCall(AzMetricsCompute(&q, q.bulk, c->sol.gas[AZ_GAS_N2].D, &lim));
+      PetscCall(AzMetricsCompute(&q, q.bulk, c->sol.gas[c->reactant].D, &lim));
     }
   }
   PetscCall(AzProblemDestroy(&q));
@@ -55,7 +55,7 @@ static PetscErrorCode AzSolveCaseTransient(AzCase c, AzProblem *p, AzRunStats *s
   st->setup_time = AzWallTime() - t0;
   PetscCall(c->ops.sherwood_length(c, &L));
   t0 = AzWallTime();
-  PetscCall(AzSolveTransient(c, p, lim.i_n2rr_A_m2, L, &st->metrics, &st->series, &st->nsnap, &st->snaps, &st->snap_times));
+  PetscCall(AzSolveTransient(c, p, PetscAbsReal(lim.i_main_A_m2), L, &st->metrics, &st->series, &st->nsnap, &st->snaps, &st->snap_times));
   st->solve_time = AzWallTime() - t0;
   st->solves     = st->series.nrow - 1;  // time steps
   st->newton_its = p->newton_its;
@@ -73,50 +73,54 @@ PetscErrorCode AzRunStatsDestroy(AzRunStats *st)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// Galvanostatic operation: the electrode potential E at which the total current density is electrode_current. The
-// residual g(E) = ln(i_total(E) / i_target) decreases with E and is nearly linear in the Tafel regime, so the
-// secant method converges in a few solves; the first step takes the steepest Tafel slope (alpha F/RT), and once
-// the root is bracketed a step leaving the bracket is replaced by bisection. Each solve starts from the last.
+// Galvanostatic operation: the electrode potential E at which the total current density has the magnitude
+// electrode_current (cathodic for a reduction, anodic for an oxidation). In y = s E (s = +1 for a reduction, -1 for an
+// oxidation) the residual g(y) = ln(s i_total / i_target) decreases and is nearly linear in the Tafel regime, so the
+// secant method converges in a few solves; the first step takes the steepest Tafel slope (alpha F/RT), and once the
+// root is bracketed a step leaving the bracket is replaced by bisection. Each solve starts from the last.
 static PetscErrorCode AzSolveGalvanostatic(AzCase c, AzProblem *p, AzRunStats *st)
 {
-  const PetscReal target = c->electrode.current, f = AZ_FARADAY / (AZ_GAS_CONSTANT * c->T), tol = 1e-11;
-  const PetscReal alpha = PetscMax(c->electrode.n2rr.alpha_c, c->electrode.her.alpha_c);
-  PetscReal       E = c->electrode.potential, g = 0, E_prev = 0, g_prev = 0, lo = -3, hi = 3;
+  const AzReaction *r1 = AzElectrodeMain(&c->electrode), *r2 = AzElectrodeSide(&c->electrode);
+  const PetscReal   target = c->electrode.current, f = AZ_FARADAY / (AZ_GAS_CONSTANT * c->T), tol = 1e-11,
+                  sgn   = AzElectrodeSign(&c->electrode);
+  const PetscReal alpha = PetscMax(r1->anodic ? r1->alpha_a : r1->alpha_c, r2->anodic ? r2->alpha_a : r2->alpha_c);
+  PetscReal       y = sgn * c->electrode.potential, g = 0, y_prev = 0, g_prev = 0, lo = -3, hi = 3;
   PetscInt        it;
 
   PetscFunctionBeginUser;
   p->electrode.mode = AZ_ELECTRODE_POTENTIOSTATIC;
   for (it = 0; it < 60; it++) {
-    PetscReal next;
-    p->electrode.potential = E;
+    PetscReal next, i_mag;
+    p->electrode.potential = sgn * y;
     PetscCall(AzProblemSolve(p));
     st->solves++;
-    PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[AZ_GAS_N2].D, &st->metrics));
-    g = st->metrics.i_total_A_m2 > 0 ? PetscLogReal(st->metrics.i_total_A_m2 / target) : -100;
-    PetscCall(AzPrintf(c->comm, "  galvanostatic: E = %.10f V vs RHE, i_total = %.10g A/m^2 (target %g)\n", (double)E,
-                       (double)st->metrics.i_total_A_m2, (double)target));
+    PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[c->reactant].D, &st->metrics));
+    i_mag = sgn * st->metrics.i_total_A_m2;
+    g     = i_mag > 0 ? PetscLogReal(i_mag / target) : -100;
+    PetscCall(AzPrintf(c->comm, "  galvanostatic: E = %.10f V vs RHE, |i_total| = %.10g A/m^2 (target %g)\n", (double)(sgn * y),
+                       (double)i_mag, (double)target));
     if (PetscAbsReal(g) <= tol) break;
     if (g > 0)
-      lo = PetscMax(lo, E);  // too much current: the root lies above E
+      lo = PetscMax(lo, y);  // too much current: the root lies above y
     else
-      hi = PetscMin(hi, E);
-    // A more negative potential that brings no more current: every reaction is at its transport limit.
-    PetscCheck(!(it > 0 && g < 0 && E < E_prev && g - g_prev < 1e-9), c->comm, PETSC_ERR_NOT_CONVERGED,
+      hi = PetscMin(hi, y);
+    // A stronger driving force that brings no more current: every reaction is at its transport limit.
+    PetscCheck(!(it > 0 && g < 0 && y < y_prev && g - g_prev < 1e-9), c->comm, PETSC_ERR_NOT_CONVERGED,
                "-electrode_current = %g A/m^2 is more than this electrode can carry: the current stays at %g A/m^2 from %g to %g V vs "
                "RHE (every reaction at its transport limit)",
-               (double)target, (double)st->metrics.i_total_A_m2, (double)E_prev, (double)E);
-    next = it == 0 || g == g_prev ? E + g / (alpha * f) : E - g * (E - E_prev) / (g - g_prev);
-    next = PetscClipInterval(next, E - 0.5, E + 0.5);
+               (double)target, (double)i_mag, (double)(sgn * y_prev), (double)(sgn * y));
+    next = it == 0 || g == g_prev ? y + g / (alpha * f) : y - g * (y - y_prev) / (g - g_prev);
+    next = PetscClipInterval(next, y - 0.5, y + 0.5);
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
     PetscCheck(hi - lo > 1e-14, c->comm, PETSC_ERR_NOT_CONVERGED,
                "-electrode_current = %g A/m^2 is not reached at any electrode potential in [-3, 3] V vs RHE (the closest: %g A/m^2 at "
                "%g V)",
-               (double)target, (double)st->metrics.i_total_A_m2, (double)E);
-    E_prev = E, g_prev = g, E = next;
+               (double)target, (double)i_mag, (double)(sgn * y));
+    y_prev = y, g_prev = g, y = next;
   }
   PetscCheck(PetscAbsReal(g) <= tol, c->comm, PETSC_ERR_NOT_CONVERGED,
              "galvanostatic: the electrode potential did not converge in %" PetscInt_FMT " solves (last %g V, current %g A/m^2 for %g)", it,
-             (double)E, (double)st->metrics.i_total_A_m2, (double)target);
+             (double)(sgn * y), (double)(sgn * st->metrics.i_total_A_m2), (double)target);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -147,10 +151,10 @@ PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *st)
   else {
     PetscCall(AzProblemSolve(p));
     st->solves = 1;
-    PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[AZ_GAS_N2].D, &st->metrics));
+    PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[c->reactant].D, &st->metrics));
   }
   if (p->electrode.mode == AZ_ELECTRODE_LIMITING)
-    i_lim = st->metrics.i_n2rr_A_m2;
+    i_lim = PetscAbsReal(st->metrics.i_main_A_m2);
   else {
     // The same case in limiting mode gives the transport cap i_lim; the fields kept are the requested mode's.
     AzMetrics       lim;
@@ -161,8 +165,8 @@ PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *st)
     p->electrode.mode = AZ_ELECTRODE_LIMITING;
     PetscCall(AzProblemSolve(p));
     st->solves++;
-    PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[AZ_GAS_N2].D, &lim));
-    i_lim             = lim.i_n2rr_A_m2;
+    PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[c->reactant].D, &lim));
+    i_lim             = PetscAbsReal(lim.i_main_A_m2);
     p->electrode.mode = mode;
     PetscCall(VecCopy(keep, p->c));
     PetscCall(VecDestroy(&keep));
@@ -243,10 +247,20 @@ static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st)
   PetscCall(AzJSONReal(j, "p_vap_Pa", c->sol.water.p_vap));
   PetscCall(AzJSONReal(j, "density_kg_m3", c->sol.water.density));
   PetscCall(AzJSONReal(j, "viscosity_Pa_s", c->sol.water.viscosity));
-  PetscCall(AzJSONReal(j, "p_n2_Pa", c->sol.gas[AZ_GAS_N2].p_partial));
-  PetscCall(AzJSONReal(j, "kH_n2_Pa", c->sol.gas[AZ_GAS_N2].kH));
-  PetscCall(AzJSONReal(j, "salting_factor_n2", c->sol.gas[AZ_GAS_N2].salting_factor));
-  PetscCall(AzJSONReal(j, "c_sat_n2_mol_m3", c->sol.gas[AZ_GAS_N2].c_sat));
+  for (PetscInt g = 0; g < 2; g++) {  // N2, and O2 where the feed has it
+    const AzGas gas = g ? AZ_GAS_O2 : AZ_GAS_N2;
+    const char *n   = g ? "o2" : "n2";
+    char        key[32];
+    if (g && c->sol.gas[gas].c_sat <= 0) continue;
+    PetscCall(PetscSNPrintf(key, sizeof(key), "p_%s_Pa", n));
+    PetscCall(AzJSONReal(j, key, c->sol.gas[gas].p_partial));
+    PetscCall(PetscSNPrintf(key, sizeof(key), "kH_%s_Pa", n));
+    PetscCall(AzJSONReal(j, key, c->sol.gas[gas].kH));
+    PetscCall(PetscSNPrintf(key, sizeof(key), "salting_factor_%s", n));
+    PetscCall(AzJSONReal(j, key, c->sol.gas[gas].salting_factor));
+    PetscCall(PetscSNPrintf(key, sizeof(key), "c_sat_%s_mol_m3", n));
+    PetscCall(AzJSONReal(j, key, c->sol.gas[gas].c_sat));
+  }
   PetscCall(AzJSONEndObject(j));
   if (st->series.nrow) {
     const PetscReal *last  = st->series.rows + (st->series.nrow - 1) * st->series.ncol,
@@ -351,8 +365,8 @@ static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p, AzRunStats 
     buf[e]         = f[e].x[0];
     buf[n + e]     = f[e].x[1];
     buf[2 * n + e] = f[e].state.c_s;
-    buf[3 * n + e] = f[e].state.i_n2rr;
-    buf[4 * n + e] = f[e].state.i_her;
+    buf[3 * n + e] = f[e].state.i_main;
+    buf[4 * n + e] = f[e].state.i_side;
     buf[5 * n + e] = f[e].state.phi_s;
   }
   {
@@ -389,6 +403,7 @@ static PetscErrorCode AzWriteTimeseries(AzCase c, AzRunStats *st)
       PetscInt    *n;
     } ctx = {names, &n};
     PetscCall(PetscMemzero(&m, sizeof(m)));
+    m.kind = st->metrics.kind;  // the reaction's own metrics are columns too
     PetscCall(AzMetricsForEach(&m, AzCollectName, &ctx));
   }
   for (PetscInt k = 0; k < AZ_TS_EXTRA_COLUMNS; k++) names[n++] = AzTimeseriesExtraNames[k];

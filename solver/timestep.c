@@ -8,8 +8,7 @@ const char *const AzTimeseriesExtraNames[AZ_TS_EXTRA_COLUMNS] = {"c_mean_mol_m3"
                                                                  "n2_fed_mol",    "n2_consumed_mol",        "nh3_produced_umol",
                                                                  "charge_C",      "nh3_balance_rel"};
 
-#define AZ_NMETRICS 16
-#define AZ_NCOL     (1 + AZ_NMETRICS + AZ_TS_EXTRA_COLUMNS)
+#define AZ_MAX_COLUMNS 64
 
 // Scalars of the integration state, saved in checkpoints.
 enum {
@@ -103,12 +102,12 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t)
   AzProblem      *p = tc->p;
   AzCase          c = tc->c;
   AzMetrics       m;
-  PetscReal       row[AZ_NCOL], *at = row + 1, inv_n2, nh3_work = 0, nh3_all = 0, vol_work, rate_in, rate_cons, current;
+  PetscReal       row[AZ_MAX_COLUMNS], *at = row + 1, inv_n2, nh3_work = 0, nh3_all = 0, vol_work, rate_in, rate_cons, current;
   const PetscReal th = tc->theta;
 
   PetscFunctionBeginUser;
   if (tc->have_row && t <= tc->st[AZ_ST_TIME]) PetscFunctionReturn(PETSC_SUCCESS);  // segment starts repeat the last step
-  PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[AZ_GAS_N2].D, &m));
+  PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[c->reactant].D, &m));
   PetscCall(AzMetricsFinish(p, tc->i_lim, tc->L, &m));
   rate_in   = m.balance.in;
   rate_cons = m.balance.consumed;
@@ -139,9 +138,9 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t)
   PetscCall(AzMetricsForEach(&m, AzCollectMetric, &at));
   PetscCall(AzProblemInventory(p, AZ_N2, PETSC_TRUE, &at[AZ_TS_C_MEAN], &vol_work));
   at[AZ_TS_C_MEAN] /= vol_work;
-  if (p->s_nh3 >= 0) {
-    PetscCall(AzProblemInventory(p, p->s_nh3, PETSC_TRUE, &nh3_work, NULL));
-    PetscCall(AzProblemInventory(p, p->s_nh3, PETSC_FALSE, &nh3_all, NULL));
+  if (p->s_prod >= 0) {
+    PetscCall(AzProblemInventory(p, p->s_prod, PETSC_TRUE, &nh3_work, NULL));
+    PetscCall(AzProblemInventory(p, p->s_prod, PETSC_FALSE, &nh3_all, NULL));
   }
   {
     const PetscReal produced  = 2 * tc->st[AZ_ST_CONSUMED];  // 2 NH3 per N2 reduced
@@ -151,7 +150,7 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t)
     at[AZ_TS_N2_CONSUMED]     = tc->st[AZ_ST_CONSUMED];
     at[AZ_TS_NH3_PRODUCED]    = 1e6 * produced;
     at[AZ_TS_CHARGE]          = tc->st[AZ_ST_CHARGE];
-    at[AZ_TS_NH3_BALANCE_REL] = p->s_nh3 >= 0 && produced > 0 ? PetscAbsReal(produced - nh3_all) / produced : 0;
+    at[AZ_TS_NH3_BALANCE_REL] = p->s_prod >= 0 && produced > 0 ? PetscAbsReal(produced - nh3_all) / produced : 0;
   }
   PetscCall(AzTimeseriesAppend(tc->tab, row));
   tc->last = m;
@@ -240,7 +239,16 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(&tc, sizeof(tc)));
   tc.c = c, tc.p = p, tc.i_lim = i_lim, tc.L = L, tc.tab = tab, tc.theta = 1;
-  tab->ncol = AZ_NCOL, tab->nrow = tab->cap = 0, tab->rows = NULL;
+  {
+    // time_s, the metrics of this electrode reaction, the extra columns
+    AzMetrics m;
+    PetscReal buf[AZ_MAX_COLUMNS], *at = buf;
+    PetscCall(PetscMemzero(&m, sizeof(m)));
+    m.kind = p->electrode.kind;
+    PetscCall(AzMetricsForEach(&m, AzCollectMetric, &at));
+    tab->ncol = 1 + (PetscInt)(at - buf) + AZ_TS_EXTRA_COLUMNS;
+  }
+  tab->nrow = tab->cap = 0, tab->rows = NULL;
   PetscCall(VecDuplicate(p->c, &tc.mass));
   PetscCall(VecDuplicate(p->c, &tc.work));
   PetscCall(AzProblemMassVector(p, tc.mass));
@@ -328,10 +336,12 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
       const PetscReal *last = tab->rows + (tab->nrow - 1) * tab->ncol;
       PetscCall(AzPrintf(c->comm,
                          "  t = %8.4g s (%3.0f %%): %4" PetscInt_FMT " steps (%" PetscInt_FMT
-                         " rejected) in %.2g s; i_n2rr %.4g A/m^2, FE %.4g %%, "
+                         " rejected) in %.2g s; i_%s %.4g A/m^2, FE %.4g %%, "
                          "NH3 in the catholyte %.4g umol/L\n",
-                         (double)t, (double)(100 * t / t_end), steps, rejects, AzWallTime() - w0, (double)tc.last.i_n2rr_A_m2,
-                         (double)(100 * tc.last.fe_nh3), (double)last[1 + AZ_NMETRICS + AZ_TS_NH3_CATHOLYTE]));
+                         (double)t, (double)(100 * t / t_end), steps, rejects, AzWallTime() - w0, AzElectrodeReactions[p->electrode.kind],
+                         (double)PetscAbsReal(tc.last.i_main_A_m2),
+                         (double)(100 * (tc.last.i_total_A_m2 != 0 ? tc.last.i_main_A_m2 / tc.last.i_total_A_m2 : 0)),
+                         (double)last[tab->ncol - AZ_TS_EXTRA_COLUMNS + AZ_TS_NH3_CATHOLYTE]));
     }
   }
   *metrics = tc.last;

@@ -26,11 +26,11 @@ PetscErrorCode AzProblemAddSpecies(AzProblem *p, const char name[], PetscInt *s)
   PetscFunctionBeginUser;
   PetscCheck(p->nspecies < AZ_MAX_SPECIES, p->comm, PETSC_ERR_PLIB, "too many species");
   PetscCheck(!p->grid.da, p->comm, PETSC_ERR_ORDER, "species must be declared before the grid is created");
-  if (p->nspecies == 0) p->s_gas = p->s_nh3 = p->s_phi = -1;
+  if (p->nspecies == 0) p->s_gas = p->s_prod = p->s_phi = -1;
   PetscCall(PetscStrncpy(p->species[p->nspecies].name, name, sizeof(p->species[0].name)));
   p->species[p->nspecies].scale = 1e-12;
   if (!strcmp(name, "c_n2_gas")) p->s_gas = p->nspecies;
-  if (!strcmp(name, "c_nh3")) p->s_nh3 = p->nspecies;
+  if (!strcmp(name, "c_nh3") || !strcmp(name, "c_no3")) p->s_prod = p->nspecies;
   if (!strcmp(name, "phi_l")) p->s_phi = p->nspecies;
   if (s) *s = p->nspecies;
   p->nspecies++;
@@ -196,10 +196,10 @@ static PetscErrorCode AzBoundaryFace(const AzProblem *p, PetscInt side, PetscInt
     row->r[AZ_N2] += area * f.flux;
     row->d[AZ_N2][AZ_N2] += area * f.dflux_dc;
     row->consumed += area * f.flux;
-    if (p->s_nh3 >= 0 && reg->present[p->s_nh3]) {  // 2 NH3 leave the surface per N2 reduced
-      row->r[p->s_nh3] -= 2 * area * f.flux;
-      row->d[p->s_nh3][AZ_N2] -= 2 * area * f.dflux_dc;
-      if (sp >= 0) row->d[p->s_nh3][sp] -= 2 * area * f.dflux_dphi;
+    if (p->s_prod >= 0 && reg->present[p->s_prod]) {  // 2 NH3 (N2RR) or 2 NO3- (N2OR) leave the surface per N2
+      row->r[p->s_prod] -= 2 * area * f.flux;
+      row->d[p->s_prod][AZ_N2] -= 2 * area * f.dflux_dc;
+      if (sp >= 0) row->d[p->s_prod][sp] -= 2 * area * f.dflux_dphi;
     }
     if (sp >= 0) {  // the electrode's current leaves the electrolyte
       row->d[AZ_N2][sp] += area * f.dflux_dphi;
@@ -290,21 +290,21 @@ static PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, Pet
     }
     if (reg->a_v > 0 && mode == AZ_ROW_FULL && !limit && p->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC) {
       // volumetric Butler-Volmer at the cell's electrolyte potential
-      const PetscReal nF = p->electrode.n2rr.n_electrons * AZ_FARADAY, A = V * reg->a_v;
+      const PetscReal nF = AzElectrodeSign(&p->electrode) * AzElectrodeMain(&p->electrode)->n_electrons * AZ_FARADAY, A = V * reg->a_v;
       const PetscInt  sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1;
       const PetscReal u  = p->electrode.potential - (sp >= 0 ? c[lP * dof + sp] : 0);
       PetscReal       i, di, di_u, i2, di2_u;
-      AzReactionCurrentE(&p->electrode.n2rr, cl, u, p->T, &i, &di, &di_u);
+      AzReactionCurrentE(AzElectrodeMain(&p->electrode), cl, u, p->T, &i, &di, &di_u);
       row->r[AZ_N2] += A * i / nF;
       row->d[AZ_N2][AZ_N2] += A * di / nF;
       row->consumed += A * i / nF;
-      if (p->s_nh3 >= 0 && reg->present[p->s_nh3]) {
-        row->r[p->s_nh3] -= 2 * A * i / nF;
-        row->d[p->s_nh3][AZ_N2] -= 2 * A * di / nF;
-        if (sp >= 0) row->d[p->s_nh3][sp] += 2 * A * di_u / nF;
+      if (p->s_prod >= 0 && reg->present[p->s_prod]) {
+        row->r[p->s_prod] -= 2 * A * i / nF;
+        row->d[p->s_prod][AZ_N2] -= 2 * A * di / nF;
+        if (sp >= 0) row->d[p->s_prod][sp] += 2 * A * di_u / nF;
       }
       if (sp >= 0) {
-        AzReactionCurrentE(&p->electrode.her, 0, u, p->T, &i2, NULL, &di2_u);
+        AzReactionCurrentE(AzElectrodeSide(&p->electrode), 0, u, p->T, &i2, NULL, &di2_u);
         row->d[AZ_N2][sp] -= A * di_u / nF;
         row->r[sp] += A * (i + i2);
         row->d[sp][sp] -= A * (di_u + di2_u);
@@ -558,7 +558,7 @@ PetscErrorCode AzProblemElectrodePieces(AzProblem *p, PetscInt *n, AzElectrodePi
 {
   const AzGrid     *g   = &p->grid;
   const PetscInt    dof = p->nspecies;
-  const PetscReal   nF  = p->electrode.n2rr.n_electrons * AZ_FARADAY;
+  const PetscReal   nF  = AzElectrodeSign(&p->electrode) * AzElectrodeMain(&p->electrode)->n_electrons * AZ_FARADAY;
   Vec               Xl;
   const PetscReal  *c;
   PetscInt          count = 0, cap = 0;
@@ -611,13 +611,13 @@ PetscErrorCode AzProblemElectrodePieces(AzProblem *p, PetscInt *n, AzElectrodePi
           } else if (p->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC) {
             const PetscInt sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1;
             f->phi_s          = sp >= 0 ? c[l * dof + sp] : 0;
-            AzReactionCurrent(&p->electrode.n2rr, f->c_s, p->electrode.potential - f->phi_s, p->T, &f->i_n2rr, &f->dflux_dc);
-            AzReactionCurrent(&p->electrode.her, 0, p->electrode.potential - f->phi_s, p->T, &f->i_her, NULL);
-            f->flux = f->i_n2rr / nF;
+            AzReactionCurrent(AzElectrodeMain(&p->electrode), f->c_s, p->electrode.potential - f->phi_s, p->T, &f->i_main, &f->dflux_dc);
+            AzReactionCurrent(AzElectrodeSide(&p->electrode), 0, p->electrode.potential - f->phi_s, p->T, &f->i_side, NULL);
+            f->flux = f->i_main / nF;
             f->dflux_dc /= nF;
           }
-          f->i_n2rr  = nF * f->flux;
-          f->current = f->i_n2rr + f->i_her;
+          f->i_main  = nF * f->flux;
+          f->current = f->i_main + f->i_side;
         }
         count++;
       }

@@ -64,6 +64,7 @@ struct _n_AzCase {
   AzElectrolyte electrolyte;
   AzSolubility  sol;  // at (T, P): c*, D, water properties
   AzElectrode   electrode;
+  AzGas         reactant;  // the gas the working electrode consumes: N2 (n2rr, n2or) or O2 (orr)
   AzMeshOptions mesh;
   PetscBool     potential;     // solve the electrolyte potential (secondary current distribution)
   PetscReal     conductivity;  // electrolyte conductivity, S m^-1 (given, or from the composition)

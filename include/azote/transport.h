@@ -74,7 +74,7 @@ typedef struct {
   PetscReal       T;  // K
   PetscInt        nspecies;
   AzSpecies       species[AZ_MAX_SPECIES];
-  PetscInt        s_gas, s_nh3, s_phi;  // indices of gas-phase N2, NH3 and the electrolyte potential (-1: not solved)
+  PetscInt        s_gas, s_prod, s_phi;  // gas-phase N2, the product (NH3 or NO3-), the electrolyte potential (-1: none)
   PetscInt        nregion;
   AzRegion        region[AZ_MAX_REGIONS];
   PetscReal      *ux;  // x-velocity on x-faces, function of (j,k) only (fully developed flow), m s^-1; NULL: no flow
@@ -101,7 +101,8 @@ static inline PetscInt AzProblemBoundaryIndex(const AzProblem *p, PetscInt side,
   return side < 2 ? j + M[1] * k : side < 4 ? i + M[0] * k : i + M[0] * j;
 }
 
-// Declares the species (dissolved N2 first; "c_n2_gas", "c_nh3" and "phi_l" are recognised by name) before the grid.
+// Declares the species (the dissolved reactant first; "c_n2_gas", the products "c_nh3" and "c_no3", and "phi_l" are
+// recognised by name) before the grid.
 PETSC_EXTERN PetscErrorCode AzProblemAddSpecies(AzProblem *p, const char name[], PetscInt *s);
 // Adds an empty region (no species, isotropic); the template fills region[r] afterwards.
 PETSC_EXTERN PetscErrorCode AzProblemAddRegion(AzProblem *p, const char name[], PetscInt *r);

@@ -81,7 +81,7 @@ static PetscErrorCode AzCellValidate_FlowCell(AzCase c)
 // rate gamma = 6 U / h (Leveque 1928): the length scale the default mesh resolves.
 static PetscReal AzFlowCellBoundaryLayer(const AzCase c, const AzFlowCell *fc)
 {
-  const PetscReal gamma = 6 * fc->U / fc->height, D = c->sol.gas[AZ_GAS_N2].D;
+  const PetscReal gamma = 6 * fc->U / fc->height, D = c->sol.gas[c->reactant].D;
   return PetscCbrtReal(D * (fc->x_end - fc->x_start) / gamma);
 }
 
@@ -89,7 +89,7 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
 {
   AzFlowCell     *fc = (AzFlowCell *)c->cell_ctx;
   const PetscReal h = fc->height, Le = fc->x_end - fc->x_start, delta = AzFlowCellBoundaryLayer(c, fc);
-  const PetscReal c_in = fc->inlet_saturation * c->sol.gas[AZ_GAS_N2].c_sat;
+  const PetscReal c_in = fc->inlet_saturation * c->sol.gas[c->reactant].c_sat;
   PetscInt   M[3] = {c->mesh.n[0] ? c->mesh.n[0] : 240, c->mesh.n[1] ? c->mesh.n[1] : 64, 1}, inlet, outlet, electrode, counter, region;
   PetscReal  rx = c->mesh.refine[0] ? c->mesh.refine[0] : 8, ry = c->mesh.refine[1] ? c->mesh.refine[1] : 30;
   PetscReal *xf[3];
@@ -118,12 +118,12 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
     PetscCall(AzMesh1D(0, h, M[1], 1, ref, 0, NULL, xf[1]));
   }
   xf[2][0] = 0, xf[2][1] = fc->width;
-  PetscCall(AzProblemAddSpecies(p, "c_n2", NULL));
-  p->species[AZ_N2].scale = fc->width * c->sol.gas[AZ_GAS_N2].D;
+  PetscCall(AzProblemAddSpecies(p, c->reactant == AZ_GAS_O2 ? "c_o2" : "c_n2", NULL));
+  p->species[AZ_N2].scale = fc->width * c->sol.gas[c->reactant].D;
   if (c->potential) PetscCall(AzProblemAddSpecies(p, "phi_l", NULL));
   PetscCall(AzProblemAddRegion(p, "electrolyte", &region));
   p->region[region].present[AZ_N2] = PETSC_TRUE;
-  p->region[region].D[AZ_N2]       = c->sol.gas[AZ_GAS_N2].D;
+  p->region[region].D[AZ_N2]       = c->sol.gas[c->reactant].D;
   if (p->s_phi >= 0) {
     p->region[region].present[p->s_phi] = PETSC_TRUE;
     p->region[region].D[p->s_phi]       = c->conductivity;
@@ -176,9 +176,9 @@ static PetscErrorCode AzCellView_FlowCell(AzCase c, AzProblem *p, AzJSON j)
   PetscCall(AzJSONReal(j, "mean_velocity_m_s", fc->U));
   PetscCall(AzJSONReal(j, "wall_shear_rate_1_s", 6 * fc->U / fc->height));
   PetscCall(AzJSONReal(j, "reynolds", fc->Re));
-  PetscCall(AzJSONReal(j, "peclet", fc->U * fc->height / c->sol.gas[AZ_GAS_N2].D));
+  PetscCall(AzJSONReal(j, "peclet", fc->U * fc->height / c->sol.gas[c->reactant].D));
   PetscCall(AzJSONReal(j, "boundary_layer_m", AzFlowCellBoundaryLayer(c, fc)));
-  PetscCall(AzJSONReal(j, "inlet_c_n2_mol_m3", fc->inlet_saturation * c->sol.gas[AZ_GAS_N2].c_sat));
+  PetscCall(AzJSONReal(j, "inlet_c_n2_mol_m3", fc->inlet_saturation * c->sol.gas[c->reactant].c_sat));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -103,6 +103,8 @@ static PetscErrorCode AzCellValidate_GDE(AzCase c)
   const PetscReal h = g->thickness[AZ_GDE_CATHOLYTE];
 
   PetscFunctionBeginUser;
+  PetscCheck(c->electrode.kind != AZ_REACTION_ORR, c->comm, PETSC_ERR_USER_INPUT,
+             "-electrode_reaction = orr is not available for the gde cell yet (its gas phase carries N2 only): use n2rr or n2or");
   PetscCheck(!c->potential, c->comm, PETSC_ERR_USER_INPUT,
              "-electrolyte_potential = true is not available for the gde cell yet (its catalyst layer's ionic conduction is not "
              "modelled): use false (primary kinetics)");

@@ -101,7 +101,7 @@ static PetscErrorCode AzCellSetFromOptions_HCell(AzCase c)
 static PetscErrorCode AzCellValidate_HCell(AzCase c)
 {
   AzHCell        *h  = (AzHCell *)c->cell_ctx;
-  const PetscReal nu = c->sol.viscosity / c->sol.water.density, D = c->sol.gas[AZ_GAS_N2].D;
+  const PetscReal nu = c->sol.viscosity / c->sol.water.density, D = c->sol.gas[c->reactant].D;
 
   PetscFunctionBeginUser;
   PetscCheck(c->mesh.n[0] == 0 || c->mesh.n[0] >= 16, c->comm, PETSC_ERR_USER_INPUT,
@@ -119,7 +119,7 @@ static PetscErrorCode AzCellValidate_HCell(AzCase c)
   }
   switch (h->initial) {
   case AZ_INITIAL_SATURATED:
-    h->c_init = c->sol.gas[AZ_GAS_N2].c_sat;
+    h->c_init = c->sol.gas[c->reactant].c_sat;
     break;
   case AZ_INITIAL_DEGASSED:
     h->c_init = 0;
@@ -129,7 +129,7 @@ static PetscErrorCode AzCellValidate_HCell(AzCase c)
     AzSolubility s;
     PetscCall(AzGasMixParse("N2:0.78084,O2:0.209476,Ar:0.00934", &air));
     PetscCall(AzSolubilityCompute(c->T, c->P, &air, &c->electrolyte, &s));
-    h->c_init = s.gas[AZ_GAS_N2].c_sat;
+    h->c_init = s.gas[c->reactant].c_sat;
   } break;
   }
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -141,7 +141,7 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
 {
   AzHCell        *h      = (AzHCell *)c->cell_ctx;
   const PetscBool nernst = (PetscBool)(h->stirring == AZ_STIR_NERNST), transient = (PetscBool)(!c->steady_only && c->time_end > 0);
-  const PetscReal D = c->sol.gas[AZ_GAS_N2].D, Dmix = nernst ? h->mixing_diffusivity : 0, c_sat = c->sol.gas[AZ_GAS_N2].c_sat;
+  const PetscReal D = c->sol.gas[c->reactant].D, Dmix = nernst ? h->mixing_diffusivity : 0, c_sat = c->sol.gas[c->reactant].c_sat;
   const PetscReal xm = h->width, xa = h->width + h->membrane_thickness, L = xa + h->anode_width;
   const PetscReal ye0 = h->electrode_center - 0.5 * h->electrode_area / h->depth,
                   ye1 = h->electrode_center + 0.5 * h->electrode_area / h->depth;
@@ -174,8 +174,9 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
   }
   xf[2][0] = 0, xf[2][1] = h->depth;
 
-  PetscCall(AzProblemAddSpecies(p, "c_n2", &sn));
-  if (transient) PetscCall(AzProblemAddSpecies(p, "c_nh3", &sa));
+  PetscCall(AzProblemAddSpecies(p, c->reactant == AZ_GAS_O2 ? "c_o2" : "c_n2", &sn));
+  // the product is followed in time for N2 reduction (NH3); nitrate from N2OR is not tracked yet
+  if (transient && c->electrode.kind == AZ_REACTION_N2RR) PetscCall(AzProblemAddSpecies(p, "c_nh3", &sa));
   if (c->potential) PetscCall(AzProblemAddSpecies(p, "phi_l", NULL));
   p->species[sn].scale = h->depth * D;
   if (sa >= 0) p->species[sa].scale = h->depth * h->nh3_diffusivity;

@@ -1,6 +1,7 @@
 """The H-cell's laws, through the azote program (DESIGN §6), each on the whole-wall electrode (a 1-D problem):
   Cottrell: unstirred, no bubbling, limiting mode from a saturated start: i(t) = n F c sqrt(D / (pi t)) within 1 %
-            for every time step in [1, 100] s (Cottrell 1903; Bard & Faulkner eq. 5.2.11);
+            for every time step in [1, 100] s (Cottrell 1903; Bard & Faulkner eq. 5.2.11), for N2RR (n = 6), N2OR
+            (n = 10, an anode) and the ORR (n = 4, dissolved O2 under O2:1, O2's solubility and diffusivity);
   bubbling: no reaction, degassed start, kla given: the catholyte's mean N2 follows c* (1 - exp(-kla t)) within 1 %
             for t >= 1 s;
   Nernst:   stirred (Nernst layer delta), strong bubbling, steady state (time_end = 0), limiting mode:
@@ -22,19 +23,23 @@ def table(d):
 
 
 # Cottrell
-d = tmpdir()
-run(["-case", case("hcell.yaml"), "-output_dir", d, "-quiet", "-hcell_stirring", "none", "-hcell_gas_flow_rate", "0",
-     "-electrode_mode", "limiting", "-time_end", "100", "-time_output_interval", "100", "-time_rtol", "1e-4"] + WALL)
-rows = table(d)
-worst, n = 0.0, 0
-for r in rows:
-    t = float(r["time_s"])
-    if 1 <= t <= 100:
-        exact = NF * float(r["c_bulk_mol_m3"]) * math.sqrt(float(r["D_n2_m2_s"]) / (math.pi * t))
-        worst, n = max(worst, abs(float(r["i_n2rr_A_m2"]) / exact - 1)), n + 1
-print("Cottrell: %d time steps in [1, 100] s, worst relative deviation %.3g %%" % (n, 100 * worst))
-check(n > 20 and worst < 0.01, "Cottrell: deviation %.3g over %d steps" % (worst, n))
-check(float(rows[-1]["mass_balance_rel"]) < 1e-8, "Cottrell: mass balance %s" % rows[-1]["mass_balance_rel"])
+for reaction, gas, n, metric in (("n2rr", "N2:1", 6, "i_n2rr_A_m2"), ("n2or", "N2:1", 10, "i_n2or_A_m2"), ("orr", "O2:1", 4, "i_orr_A_m2")):
+    d = tmpdir()
+    run(["-case", case("hcell.yaml"), "-output_dir", d, "-quiet", "-hcell_stirring", "none", "-hcell_gas_flow_rate", "0",
+         "-electrode_mode", "limiting", "-electrode_reaction", reaction, "-gas_composition", gas, "-time_end", "100",
+         "-time_output_interval", "100", "-time_rtol", "1e-4"] + WALL)
+    rows = table(d)
+    D = float(rows[0]["D_o2_m2_s"] if reaction == "orr" else rows[0]["D_n2_m2_s"])
+    worst, k = 0.0, 0
+    for r in rows:
+        t = float(r["time_s"])
+        if 1 <= t <= 100:
+            exact = n * 96485.33212 * float(r["c_bulk_mol_m3"]) * math.sqrt(D / (math.pi * t))
+            worst, k = max(worst, abs(float(r[metric]) / exact - 1)), k + 1
+    print("Cottrell, %s (n = %d, c* %.4g mol/m3, D %.4g m2/s): %d time steps in [1, 100] s, worst relative deviation %.3g %%"
+          % (reaction, n, float(rows[0]["c_bulk_mol_m3"]), D, k, 100 * worst))
+    check(k > 20 and worst < 0.01, "Cottrell %s: deviation %.3g over %d steps" % (reaction, worst, k))
+    check(float(rows[-1]["mass_balance_rel"]) < 1e-8, "Cottrell %s: mass balance %s" % (reaction, rows[-1]["mass_balance_rel"]))
 
 # bubbling
 d = tmpdir()
