@@ -16,6 +16,8 @@
 #define AZ_E_EQ_WATER (2 * AZ_DG_WATER / (4 * AZ_FARADAY))
 #define AZ_E_EQ_N2OR  ((89.26e3 + 5 * AZ_DG_WATER + 2 * (-111.25e3 + 73.5e3)) / (10 * AZ_FARADAY))
 
+const char *const AzAnodeReactions[] = {"none", "oer", "n2or", NULL};
+
 // The keys of one reaction, kinetics_<name>_{i0,alpha,order,e_eq,c_ref} (order and c_ref only where it consumes the
 // reactant); alpha is the cathodic transfer coefficient of a reduction and the anodic one of an oxidation.
 static PetscErrorCode AzReadReaction(PetscOptionItems *PetscOptionsObject, const char name[], const char label[], const char reactant[],
@@ -133,6 +135,13 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
                           AzElectrodeReactions, AZ_REACTION_N2RR, &mode, NULL));
   e->kind     = (AzElectrodeReaction)mode;
   c->reactant = e->kind == AZ_REACTION_ORR ? AZ_GAS_O2 : AZ_GAS_N2;
+  PetscCall(AzOptionsEnum(PetscOptionsObject, "anode_reaction",
+                          "a full cell's anode, facing the working electrode: none (a non-polarisable counter electrode), oer, n2or (with "
+                          "OER); needs electrolyte_potential",
+                          AzAnodeReactions, AZ_ANODE_NONE, &c->anode_reaction, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "cell_voltage",
+                          "full cell: anode minus cathode potential (potentiostatic; galvanostatic: first guess)", "V", 2.0,
+                          AZ_RANGE(0, 10), &c->cell_voltage, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "electrode_potential", "electrode potential (potentiostatic; galvanostatic: first guess)",
                           "V vs RHE", -0.2, AZ_RANGE(-3, 3), &e->potential, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "electrode_current",
@@ -162,6 +171,22 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
   PetscCall(AzReadReaction(PetscOptionsObject, "oer", "OER", NULL, 1e-5, AZ_E_EQ_WATER, PETSC_FALSE, &e->oer));
   PetscCall(AzReadReaction(PetscOptionsObject, "orr", "ORR", "O2", 1e-3, AZ_E_EQ_WATER, PETSC_TRUE, &e->orr));
   PetscOptionsEnd();
+
+  // A full cell: the anode's metal potential is the reference (0) and the cathode's is -cell_voltage.
+  if (c->anode_reaction != AZ_ANODE_NONE) {
+    PetscCheck(c->potential, c->comm, PETSC_ERR_USER_INPUT,
+               "-anode_reaction = %s makes a full cell, whose current crosses the electrolyte: set electrolyte_potential true",
+               AzAnodeReactions[c->anode_reaction]);
+    PetscCheck(e->kind != AZ_REACTION_N2OR, c->comm, PETSC_ERR_USER_INPUT,
+               "-anode_reaction = %s needs a cathode as the working electrode: -electrode_reaction = n2or is an anode (use n2rr or orr)",
+               AzAnodeReactions[c->anode_reaction]);
+    c->anode           = *e;
+    c->anode.kind      = AZ_REACTION_N2OR;
+    c->anode.mode      = e->mode == AZ_ELECTRODE_OFF ? AZ_ELECTRODE_OFF : AZ_ELECTRODE_POTENTIOSTATIC;
+    c->anode.potential = 0;
+    if (c->anode_reaction == AZ_ANODE_OER) c->anode.n2or.i0 = 0;
+    e->potential = -c->cell_voltage;
+  }
 
   PetscOptionsBegin(c->comm, NULL, "mesh", NULL);
   PetscCall(AzOptionsInt(PetscOptionsObject, "mesh_nx", "cells along x (0: the template's default)", 0, 0, 100000000, &c->mesh.n[0], NULL));
@@ -226,6 +251,8 @@ static PetscErrorCode AzCaseEvaluateProperties(AzCase c)
       c->sol.gas[c->reactant].c_sat > 0 || c->electrode.mode == AZ_ELECTRODE_OFF, c->comm, PETSC_ERR_USER_INPUT,
       "-gas_composition = '%s' has no %s: there is nothing for -electrode_reaction = %s to consume (add %s, or set -electrode_mode off)",
       c->gas_spec, c->reactant == AZ_GAS_O2 ? "O2" : "N2", AzElectrodeReactions[c->electrode.kind], c->reactant == AZ_GAS_O2 ? "O2" : "N2");
+  PetscCheck(c->anode_reaction != AZ_ANODE_N2OR || c->sol.gas[AZ_GAS_N2].c_sat > 0, c->comm, PETSC_ERR_USER_INPUT,
+             "-gas_composition = '%s' has no N2 for the anode (-anode_reaction = n2or): add N2", c->gas_spec);
   if (c->potential && c->conductivity == 0) {
     PetscCheck(c->electrolyte.nsalt > 0, c->comm, PETSC_ERR_USER_INPUT,
                "-electrolyte_potential needs a conductivity: -electrolyte = '%s' has no ions; set electrolyte_conductivity (S/m) or an "
@@ -324,6 +351,14 @@ static PetscErrorCode AzCaseDestroyCell(AzCase c)
     PetscCall(c->ops.destroy(c));
   else
     PetscCall(PetscFree(c->cell_ctx));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzCaseAddAnodeSpecies(AzCase c, AzProblem *p, PetscInt *s)
+{
+  PetscFunctionBeginUser;
+  *s = AZ_N2;
+  if (c->anode_reaction == AZ_ANODE_N2OR && c->reactant != AZ_GAS_N2) PetscCall(AzProblemAddSpecies(p, "c_n2", s));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -84,21 +84,27 @@ static PetscErrorCode AzSolveGalvanostatic(AzCase c, AzProblem *p, AzRunStats *s
   const PetscReal   target = c->electrode.current, f = AZ_FARADAY / (AZ_GAS_CONSTANT * c->T), tol = 1e-11,
                   sgn   = AzElectrodeSign(&c->electrode);
   const PetscReal alpha = PetscMax(r1->anodic ? r1->alpha_a : r1->alpha_c, r2->anodic ? r2->alpha_a : r2->alpha_c);
-  PetscReal       y = sgn * c->electrode.potential, g = 0, y_prev = 0, g_prev = 0, lo = -3, hi = 3;
+  const PetscReal range = c->anode_reaction != AZ_ANODE_NONE ? 10 : 3;  // V: a full cell's cathode sits at -cell_voltage
+  PetscReal       y = sgn * c->electrode.potential, g = 0, y_prev = 0, g_prev = 0, lo = -range, hi = range;
   PetscInt        it;
 
   PetscFunctionBeginUser;
   p->electrode.mode = AZ_ELECTRODE_POTENTIOSTATIC;
   for (it = 0; it < 60; it++) {
     PetscReal next, i_mag;
-    p->electrode.potential = sgn * y;
+    // a full cell varies its cathode against the anode (y = -cell voltage); AzProblemSolve re-gauges both
+    p->electrode.potential = (c->anode_reaction != AZ_ANODE_NONE ? p->anode.potential : 0) + sgn * y;
     PetscCall(AzProblemSolve(p));
     st->solves++;
     PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[c->reactant].D, &st->metrics));
     i_mag = sgn * st->metrics.i_total_A_m2;
     g     = i_mag > 0 ? PetscLogReal(i_mag / target) : -100;
-    PetscCall(AzPrintf(c->comm, "  galvanostatic: E = %.10f V vs RHE, |i_total| = %.10g A/m^2 (target %g)\n", (double)(sgn * y),
-                       (double)i_mag, (double)target));
+    if (c->anode_reaction != AZ_ANODE_NONE)
+      PetscCall(AzPrintf(c->comm, "  galvanostatic: cell voltage %.10f V, |i_total| = %.10g A/m^2 (target %g)\n", (double)-y, (double)i_mag,
+                         (double)target));
+    else
+      PetscCall(AzPrintf(c->comm, "  galvanostatic: E = %.10f V vs RHE, |i_total| = %.10g A/m^2 (target %g)\n", (double)(sgn * y),
+                         (double)i_mag, (double)target));
     if (PetscAbsReal(g) <= tol) break;
     if (g > 0)
       lo = PetscMax(lo, y);  // too much current: the root lies above y
@@ -113,9 +119,8 @@ static PetscErrorCode AzSolveGalvanostatic(AzCase c, AzProblem *p, AzRunStats *s
     next = PetscClipInterval(next, y - 0.5, y + 0.5);
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
     PetscCheck(hi - lo > 1e-14, c->comm, PETSC_ERR_NOT_CONVERGED,
-               "-electrode_current = %g A/m^2 is not reached at any electrode potential in [-3, 3] V vs RHE (the closest: %g A/m^2 at "
-               "%g V)",
-               (double)target, (double)i_mag, (double)(sgn * y));
+               "-electrode_current = %g A/m^2 is not reached at any electrode potential in [%g, %g] V (the closest: %g A/m^2 at %g V)",
+               (double)target, (double)-range, (double)range, (double)i_mag, (double)(sgn * y));
     y_prev = y, g_prev = g, y = next;
   }
   PetscCheck(PetscAbsReal(g) <= tol, c->comm, PETSC_ERR_NOT_CONVERGED,
@@ -212,22 +217,38 @@ static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st)
   PetscCall(AzJSONString(j, "cell", c->cell_name));
   PetscCall(AzJSONString(j, "electrode_mode", AzElectrodeModes[c->electrode.mode]));
   if (c->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC || c->electrode.mode == AZ_ELECTRODE_GALVANOSTATIC) {
+    const AzBalance *b = &st->metrics.balance;
+    const PetscReal  charge =
+        b->current_electrode != 0 ? PetscAbsReal(b->current_electrode - b->current_counter) / PetscAbsReal(b->current_electrode) : 0;
     PetscCall(AzJSONBeginObject(j, "electrode"));
     PetscCall(AzJSONReal(j, "potential_V_RHE", p->electrode.potential));  // galvanostatic: the solved potential
     PetscCall(AzJSONReal(j, "current_A_m2", st->metrics.i_total_A_m2));
-    if (p->s_phi >= 0) {
+    if (p->s_phi >= 0 && p->anode_area == 0) {
       // the electrolyte's ohmic drop between counter and working electrode (positive for a cathode), and the check
       // that the counter takes the working electrode's current
-      const AzBalance *b = &st->metrics.balance;
       PetscCall(AzJSONReal(j, "conductivity_S_m", c->conductivity));
       PetscCall(AzJSONReal(j, "ohmic_drop_V", -st->metrics.phi_s_mean_V));
       PetscCall(AzJSONReal(j, "current_electrode_A", b->current_electrode));
       PetscCall(AzJSONReal(j, "current_counter_A", b->current_counter));
-      PetscCall(AzJSONReal(
-          j, "charge_balance_rel",
-          b->current_electrode != 0 ? PetscAbsReal(b->current_electrode - b->current_counter) / PetscAbsReal(b->current_electrode) : 0));
+      PetscCall(AzJSONReal(j, "charge_balance_rel", charge));
     }
     PetscCall(AzJSONEndObject(j));
+    if (p->anode_area > 0) {
+      // A full cell: metal potentials with the anode's as 0, each electrode's potential against the electrolyte at
+      // its surface (a reference electrode there: iR-free, vs RHE), the ohmic drop between them, the two currents.
+      const AzMetrics *m = &st->metrics;
+      PetscCall(AzJSONBeginObject(j, "cell"));
+      PetscCall(AzJSONString(j, "anode_reaction", AzAnodeReactions[c->anode_reaction]));
+      PetscCall(AzJSONReal(j, "cell_voltage_V", p->anode.potential - p->electrode.potential));
+      PetscCall(AzJSONReal(j, "cathode_potential_V_RHE", p->electrode.potential - m->phi_s_mean_V));
+      PetscCall(AzJSONReal(j, "anode_potential_V_RHE", p->anode.potential - m->phi_s_anode_mean_V));
+      PetscCall(AzJSONReal(j, "ohmic_drop_V", m->phi_s_anode_mean_V - m->phi_s_mean_V));
+      PetscCall(AzJSONReal(j, "conductivity_S_m", c->conductivity));
+      PetscCall(AzJSONReal(j, "current_cathode_A", b->current_electrode));
+      PetscCall(AzJSONReal(j, "current_anode_A", b->current_counter));
+      PetscCall(AzJSONReal(j, "charge_balance_rel", charge));
+      PetscCall(AzJSONEndObject(j));
+    }
   }
   PetscCall(AzJSONBeginObject(j, "metrics"));
   PetscCall(AzMetricsForEach(&st->metrics, AzJSONMetric, j));
@@ -359,7 +380,7 @@ static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p, AzRunStats 
     }
   }
 
-  PetscCall(AzProblemElectrodePieces(p, &n, &f));
+  PetscCall(AzProblemElectrodePieces(p, AZ_BC_ELECTRODE, &n, &f));
   PetscCall(PetscMalloc1(6 * PetscMax(n, 1), &buf));
   for (PetscInt e = 0; e < n; e++) {
     buf[e]         = f[e].x[0];
@@ -403,7 +424,8 @@ static PetscErrorCode AzWriteTimeseries(AzCase c, AzRunStats *st)
       PetscInt    *n;
     } ctx = {names, &n};
     PetscCall(PetscMemzero(&m, sizeof(m)));
-    m.kind = st->metrics.kind;  // the reaction's own metrics are columns too
+    m.kind      = st->metrics.kind;  // the reaction's own metrics are columns too
+    m.has_anode = st->metrics.has_anode;
     PetscCall(AzMetricsForEach(&m, AzCollectName, &ctx));
   }
   for (PetscInt k = 0; k < AZ_TS_EXTRA_COLUMNS; k++) names[n++] = AzTimeseriesExtraNames[k];

@@ -23,6 +23,8 @@ enum {
   AZ_ST_CURRENT,
   AZ_ST_STEPS,
   AZ_ST_REJECTED,
+  AZ_ST_ANODE,  // N2 consumed at a full cell's anode, mol
+  AZ_ST_RATE_ANODE,
   AZ_NSTATE
 };
 
@@ -109,9 +111,10 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t)
   if (tc->have_row && t <= tc->st[AZ_ST_TIME]) PetscFunctionReturn(PETSC_SUCCESS);  // segment starts repeat the last step
   PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[c->reactant].D, &m));
   PetscCall(AzMetricsFinish(p, tc->i_lim, tc->L, &m));
-  rate_in   = m.balance.in;
-  rate_cons = m.balance.consumed;
-  current   = m.i_total_A_m2 * p->electrode_area;
+  rate_in                    = m.balance.in;
+  rate_cons                  = m.balance.consumed;
+  const PetscReal rate_anode = m.balance.consumed_anode;
+  current                    = m.i_total_A_m2 * p->electrode_area;
   PetscCall(AzProblemInventory(p, AZ_N2, PETSC_FALSE, &inv_n2, NULL));
   if (!tc->have_row)
     tc->st[AZ_ST_INV0] = inv_n2;
@@ -119,14 +122,16 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t)
     const PetscReal dt = t - tc->st[AZ_ST_TIME];
     tc->st[AZ_ST_FED] += dt * (th * rate_in + (1 - th) * tc->st[AZ_ST_RATE_IN]);
     tc->st[AZ_ST_CONSUMED] += dt * (th * rate_cons + (1 - th) * tc->st[AZ_ST_RATE_CONS]);
+    tc->st[AZ_ST_ANODE] += dt * (th * rate_anode + (1 - th) * tc->st[AZ_ST_RATE_ANODE]);
     tc->st[AZ_ST_CHARGE] += dt * (th * current + (1 - th) * tc->st[AZ_ST_CURRENT]);
     tc->st[AZ_ST_STEPS] += 1;
   }
-  tc->st[AZ_ST_TIME]      = t;
-  tc->st[AZ_ST_RATE_IN]   = rate_in;
-  tc->st[AZ_ST_RATE_CONS] = rate_cons;
-  tc->st[AZ_ST_CURRENT]   = current;
-  tc->have_row            = PETSC_TRUE;
+  tc->st[AZ_ST_TIME]       = t;
+  tc->st[AZ_ST_RATE_IN]    = rate_in;
+  tc->st[AZ_ST_RATE_CONS]  = rate_cons;
+  tc->st[AZ_ST_RATE_ANODE] = rate_anode;
+  tc->st[AZ_ST_CURRENT]    = current;
+  tc->have_row             = PETSC_TRUE;
   {
     // N2 available so far: the initial inventory and what the bubbles brought.
     const PetscReal available = tc->st[AZ_ST_INV0] + tc->st[AZ_ST_FED];
@@ -143,8 +148,8 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t)
     PetscCall(AzProblemInventory(p, p->s_prod, PETSC_FALSE, &nh3_all, NULL));
   }
   {
-    const PetscReal produced  = 2 * tc->st[AZ_ST_CONSUMED];  // 2 NH3 per N2 reduced
-    at[AZ_TS_NH3_CATHOLYTE]   = 1e3 * nh3_work / vol_work;   // mol/m^3 -> umol/L
+    const PetscReal produced  = 2 * (tc->st[AZ_ST_CONSUMED] - tc->st[AZ_ST_ANODE]);  // 2 NH3 per N2 reduced at the cathode
+    at[AZ_TS_NH3_CATHOLYTE]   = 1e3 * nh3_work / vol_work;                           // mol/m^3 -> umol/L
     at[AZ_TS_NH3_CROSSED]     = 1e6 * (nh3_all - nh3_work);
     at[AZ_TS_N2_FED]          = tc->st[AZ_ST_FED];
     at[AZ_TS_N2_CONSUMED]     = tc->st[AZ_ST_CONSUMED];
@@ -244,7 +249,8 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
     AzMetrics m;
     PetscReal buf[AZ_MAX_COLUMNS], *at = buf;
     PetscCall(PetscMemzero(&m, sizeof(m)));
-    m.kind = p->electrode.kind;
+    m.kind      = p->electrode.kind;
+    m.has_anode = (PetscBool)(p->anode_area > 0);
     PetscCall(AzMetricsForEach(&m, AzCollectMetric, &at));
     tab->ncol = 1 + (PetscInt)(at - buf) + AZ_TS_EXTRA_COLUMNS;
   }
@@ -275,7 +281,7 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
   PetscCall(TSSetTolerances(ts, 0, atol, c->time_rtol, NULL));
   PetscCall(VecDestroy(&atol));
   PetscCall(TSGetSNES(ts, &snes));
-  PetscCall(AzSNESSetDefaults(snes));
+  PetscCall(AzSNESSetDefaults(snes, p));
   PetscCall(TSMonitorSet(ts, AzMonitor, &tc, NULL));
   PetscCall(TSSetFromOptions(ts));
   {

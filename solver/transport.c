@@ -136,9 +136,25 @@ typedef struct {
   PetscReal consumed;                           // N2 consumed in the cell or at its electrode faces, mol s^-1
   PetscReal in, out;                            // N2 entering through Dirichlet faces, leaving through outflow faces
   PetscReal cur_electrode, cur_counter;         // current into the working electrode, out of the counter electrode (A)
+  PetscReal consumed_anode;                     // N2 consumed at a full cell's anode (part of consumed), mol s^-1
 } AzCellRow;
 
 typedef enum { AZ_ROW_FULL, AZ_ROW_TRANSPORT_ONLY } AzRowMode;
+
+// A counter electrode's face: phi_l = phi_c on the face; the current it takes leaves the cell (A), a wall otherwise.
+static PetscErrorCode AzCounterFace(const AzProblem *p, const AzRegion *reg, PetscReal area, PetscReal h, PetscInt d, PetscInt l,
+                                    const PetscReal *c, PetscReal phi_c, AzCellRow *row)
+{
+  PetscFunctionBeginUser;
+  if (p->s_phi >= 0 && reg->present[p->s_phi]) {
+    const PetscInt  sp = p->s_phi;
+    const PetscReal gA = area * reg->D[sp] * reg->aniso[d] / h;
+    row->r[sp] += gA * (c[l * p->nspecies + sp] - phi_c);
+    row->d[sp][sp] += gA;
+    row->cur_counter -= gA * (c[l * p->nspecies + sp] - phi_c);
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
 
 // Boundary face of cell (i,j,k) on `side` for species s present in the cell: outward flux F = aP c_P + b.
 static PetscErrorCode AzBoundaryFace(const AzProblem *p, PetscInt side, PetscInt i, PetscInt j, PetscInt k, PetscInt l, const PetscReal *c,
@@ -187,36 +203,44 @@ static PetscErrorCode AzBoundaryFace(const AzProblem *p, PetscInt side, PetscInt
       if (s == AZ_N2 || s == p->s_gas) row->out += area * u_out * c[l * dof + s];
     }
     break;
+  case AZ_BC_ANODE:
+    // The limiting-current companion of a full cell asks only for the cathode's transport cap: the anode then stands
+    // as a non-polarisable counter electrode, so that the potential problem keeps a Dirichlet condition.
+    if (p->electrode.mode == AZ_ELECTRODE_LIMITING) {
+      PetscCall(AzCounterFace(p, reg, area, h, d, l, c, 0, row));
+      break;
+    }
+    /* fall through */
   case AZ_BC_ELECTRODE: {
-    AzElectrodeFace f;
-    const PetscInt  sp    = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1;
-    const PetscReal phi_P = sp >= 0 ? c[l * dof + sp] : 0, g_phi = sp >= 0 ? reg->D[sp] * reg->aniso[d] / h : 0;
+    const PetscBool    anode = (PetscBool)(patch->type == AZ_BC_ANODE);
+    const AzElectrode *e     = anode ? &p->anode : &p->electrode;
+    const PetscInt     sr = e->species, sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1;
+    const PetscReal    phi_P = sp >= 0 ? c[l * dof + sp] : 0, g_phi = sp >= 0 ? reg->D[sp] * reg->aniso[d] / h : 0;
+    AzElectrodeFace    f;
     PetscCheck(u_out == 0, PETSC_COMM_SELF, PETSC_ERR_PLIB, "an electrode face cannot carry flow");
-    PetscCall(AzElectrodeFaceSolve(&p->electrode, c[l * dof + AZ_N2], reg->D[AZ_N2] * reg->aniso[d] / h, phi_P, g_phi, p->T, &f));
-    row->r[AZ_N2] += area * f.flux;
-    row->d[AZ_N2][AZ_N2] += area * f.dflux_dc;
-    row->consumed += area * f.flux;
-    if (p->s_prod >= 0 && reg->present[p->s_prod]) {  // 2 NH3 (N2RR) or 2 NO3- (N2OR) leave the surface per N2
+    PetscCall(AzElectrodeFaceSolve(e, c[l * dof + sr], reg->D[sr] * reg->aniso[d] / h, phi_P, g_phi, p->T, &f));
+    row->r[sr] += area * f.flux;
+    row->d[sr][sr] += area * f.dflux_dc;
+    if (sr == AZ_N2) row->consumed += area * f.flux;
+    if (sr == AZ_N2 && anode) row->consumed_anode += area * f.flux;
+    if (!anode && p->s_prod >= 0 && reg->present[p->s_prod]) {  // 2 NH3 (N2RR) or 2 NO3- (N2OR) leave the surface per N2
       row->r[p->s_prod] -= 2 * area * f.flux;
-      row->d[p->s_prod][AZ_N2] -= 2 * area * f.dflux_dc;
+      row->d[p->s_prod][sr] -= 2 * area * f.dflux_dc;
       if (sp >= 0) row->d[p->s_prod][sp] -= 2 * area * f.dflux_dphi;
     }
     if (sp >= 0) {  // the electrode's current leaves the electrolyte
-      row->d[AZ_N2][sp] += area * f.dflux_dphi;
+      row->d[sr][sp] += area * f.dflux_dphi;
       row->r[sp] += area * f.current;
       row->d[sp][sp] += area * f.dcur_dphi;
-      row->d[sp][AZ_N2] += area * f.dcur_dc;
-      row->cur_electrode += area * f.current;
+      row->d[sp][sr] += area * f.dcur_dc;
+      if (anode)
+        row->cur_counter -= area * f.current;
+      else
+        row->cur_electrode += area * f.current;
     }
   } break;
   case AZ_BC_COUNTER:  // phi_l fixed: the current the counter electrode takes leaves
-    if (p->s_phi >= 0 && reg->present[p->s_phi]) {
-      const PetscInt  sp = p->s_phi;
-      const PetscReal gA = area * reg->D[sp] * reg->aniso[d] / h;
-      row->r[sp] += gA * (c[l * dof + sp] - patch->value[sp]);
-      row->d[sp][sp] += gA;
-      row->cur_counter -= gA * (c[l * dof + sp] - patch->value[sp]);
-    }
+    PetscCall(AzCounterFace(p, reg, area, h, d, l, c, p->s_phi >= 0 ? patch->value[p->s_phi] : 0, row));
     break;
   }
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -414,31 +438,56 @@ static PetscErrorCode AzOptionsDefault(const char name[], const char value[])
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// Newton stops at rtol of the initial residual, or at the round-off floor of the discrete balances: when the
-// residual is below 1e-12 of ||diag(J) c||, the size of the largest terms it sums (diffusive exchange in a gas-filled
-// layer can exceed the reaction by 1e8, and no iteration can reduce the residual below its round-off).
+// Newton stops at rtol of the initial residual, or at the round-off floor of the discrete balances, species by
+// species: when the residual of every species is below 1e-14 of ||diag(J) x|| over that species, the size of the
+// largest terms it sums (diffusive exchange in a gas-filled layer can exceed the reaction by 1e8, and no iteration
+// can reduce the residual below its round-off), plus 1e-16 of that measure over all unknowns (a species whose values
+// are all near zero). Per species, so that the charge balance, whose terms are small, is not judged against the
+// species' large ones; the level of the electrolyte potential counts, and a full cell is gauged to keep it small
+// (AzProblemGaugeFullCell).
 static PetscErrorCode AzConvergedFloor(SNES snes, PetscInt it, PetscReal xnorm, PetscReal gnorm, PetscReal fnorm,
                                        SNESConvergedReason *reason, void *ctx)
 {
   PetscFunctionBeginUser;
+  AzProblem *p = (AzProblem *)ctx;
+
   PetscCall(SNESConvergedDefault(snes, it, xnorm, gnorm, fnorm, reason, ctx));
-  if (*reason == SNES_CONVERGED_ITERATING && it > 0) {
+  if (it == 0) p->fnorm0 = fnorm, p->fnorm_prev = PETSC_MAX_REAL;
+  // the floor only ends an iteration whose residual has not grown since its start
+  if (*reason == SNES_CONVERGED_ITERATING && it > 0 && fnorm <= p->fnorm0) {
     Mat       J;
-    Vec       X, d;
-    PetscReal floor;
+    Vec       X, F, d;
+    PetscInt  bs;
+    PetscReal fn[AZ_MAX_SPECIES], fl[AZ_MAX_SPECIES], total, dphi = 0;
+    PetscBool below = PETSC_TRUE;
     PetscCall(SNESGetJacobian(snes, &J, NULL, NULL, NULL));
     PetscCall(SNESGetSolution(snes, &X));
+    PetscCall(SNESGetFunction(snes, &F, NULL, NULL));
     PetscCall(VecDuplicate(X, &d));
     PetscCall(MatGetDiagonal(J, d));
+    if (p->s_phi >= 0) {  // the potential's terms have the size of diag(J) times the electrodes' potentials, not phi_l's
+      PetscCall(VecStrideNorm(d, p->s_phi, NORM_2, &dphi));
+      dphi *= PetscMax(1.0, PetscMax(PetscAbsReal(p->electrode.potential), PetscAbsReal(p->anode.potential)));
+    }
     PetscCall(VecPointwiseMult(d, d, X));
-    PetscCall(VecNorm(d, NORM_2, &floor));
+    PetscCall(VecNorm(d, NORM_2, &total));
+    PetscCall(VecGetBlockSize(X, &bs));
+    PetscCheck(bs <= AZ_MAX_SPECIES, PETSC_COMM_SELF, PETSC_ERR_PLIB, "block size %" PetscInt_FMT, bs);
+    PetscCall(VecStrideNormAll(F, NORM_2, fn));
+    PetscCall(VecStrideNormAll(d, NORM_2, fl));
     PetscCall(VecDestroy(&d));
-    if (fnorm <= 1e-14 * floor) *reason = SNES_CONVERGED_FNORM_ABS;
+    if (p->s_phi >= 0) fl[p->s_phi] = PetscMax(fl[p->s_phi], dphi);
+    for (PetscInt s = 0; s < bs; s++) below = (PetscBool)(below && fn[s] <= 1e-14 * fl[s] + 1e-16 * total);
+    // With the electrolyte potential, below the floor Newton stops only once the residual no longer falls by half a
+    // step: the last quadratic steps still gain digits in the charge balance (the sum of the charge rows), whose
+    // terms cancel.
+    if (below && (p->s_phi < 0 || fnorm > 0.5 * p->fnorm_prev)) *reason = SNES_CONVERGED_FNORM_ABS;
   }
+  p->fnorm_prev = fnorm;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzSNESSetDefaults(SNES snes)
+PetscErrorCode AzSNESSetDefaults(SNES snes, AzProblem *p)
 {
   KSP            ksp;
   PC             pc;
@@ -450,8 +499,8 @@ PetscErrorCode AzSNESSetDefaults(SNES snes)
   PetscCall(SNESSetType(snes, SNESNEWTONLS));
   PetscCall(SNESGetLineSearch(snes, &ls));
   PetscCall(SNESLineSearchSetType(ls, SNESLINESEARCHBASIC));
-  PetscCall(SNESSetTolerances(snes, 0.0, 1e-13, 0.0, 50, 1000));
-  PetscCall(SNESSetConvergenceTest(snes, AzConvergedFloor, NULL, NULL));
+  PetscCall(SNESSetTolerances(snes, 0.0, 1e-18, 0.0, 50, 1000));
+  PetscCall(SNESSetConvergenceTest(snes, AzConvergedFloor, p, NULL));
   PetscCall(SNESGetKSP(snes, &ksp));
   PetscCall(KSPSetType(ksp, KSPGMRES));
   PetscCall(KSPSetPCSide(ksp, PC_RIGHT));  // the Krylov tolerance then bounds the true residual
@@ -483,7 +532,7 @@ PetscErrorCode AzProblemSetUpSolver(AzProblem *p)
   PetscCall(SNESSetFunction(p->snes, NULL, AzFormFunction, p));
   PetscCall(SNESSetJacobian(p->snes, J, J, AzFormJacobian, p));
   PetscCall(MatDestroy(&J));
-  PetscCall(AzSNESSetDefaults(p->snes));
+  PetscCall(AzSNESSetDefaults(p->snes, p));
   PetscCall(SNESSetFromOptions(p->snes));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -505,6 +554,52 @@ PetscErrorCode AzProblemMinConcentration(AzProblem *p, PetscReal *cmin)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// Total current (A, cathodic positive) of both electrodes of a full cell at a uniform electrolyte potential phi, the
+// reactants at the bulk concentration: increasing in phi.
+static PetscReal AzFullCellCurrent(const AzProblem *p, PetscReal phi)
+{
+  PetscReal i1, i2, a1, a2;
+  AzReactionCurrent(AzElectrodeMain(&p->electrode), p->bulk, p->electrode.potential - phi, p->T, &i1, NULL);
+  AzReactionCurrent(AzElectrodeSide(&p->electrode), 0, p->electrode.potential - phi, p->T, &i2, NULL);
+  AzReactionCurrent(AzElectrodeMain(&p->anode), p->bulk, p->anode.potential - phi, p->T, &a1, NULL);
+  AzReactionCurrent(AzElectrodeSide(&p->anode), 0, p->anode.potential - phi, p->T, &a2, NULL);
+  return p->electrode_area * (i1 + i2) + p->anode_area * (a1 + a2);
+}
+
+PetscErrorCode AzProblemGaugeFullCell(AzProblem *p)
+{
+  PetscReal lo = -1, hi = 1, phi0;
+
+  PetscFunctionBeginUser;
+  if (p->anode_area <= 0 || p->electrode.mode != AZ_ELECTRODE_POTENTIOSTATIC || p->anode.mode != AZ_ELECTRODE_POTENTIOSTATIC)
+    PetscFunctionReturn(PETSC_SUCCESS);
+  // the uniform potential at which the electrodes' kinetic currents balance, by bisection
+  for (PetscInt it = 0; it < 60 && AzFullCellCurrent(p, lo) > 0; it++) lo = 2 * lo - 1;
+  for (PetscInt it = 0; it < 60 && AzFullCellCurrent(p, hi) < 0; it++) hi = 2 * hi + 1;
+  for (PetscInt it = 0; it < 200 && hi - lo > 1e-12; it++) {
+    const PetscReal mid = 0.5 * (lo + hi);
+    if (AzFullCellCurrent(p, mid) < 0)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  phi0 = 0.5 * (lo + hi);
+  if (!(PetscAbsReal(phi0) < 1e3)) PetscFunctionReturn(PETSC_SUCCESS);  // no balance found: leave the gauge
+  p->electrode.potential -= phi0;
+  p->anode.potential -= phi0;
+  if (p->c && p->newton_its == 0)
+    PetscCall(VecStrideSet(p->c, p->s_phi, 0));  // a first solve starts at the balance
+  else if (p->c) {                               // a later one from the last solution, in the new gauge
+    PetscInt   n, bs = p->nspecies;
+    PetscReal *x;
+    PetscCall(VecGetLocalSize(p->c, &n));
+    PetscCall(VecGetArray(p->c, &x));
+    for (PetscInt i = p->s_phi; i < n; i += bs) x[i] -= phi0;
+    PetscCall(VecRestoreArray(p->c, &x));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode AzProblemSolve(AzProblem *p)
 {
   SNESConvergedReason reason;
@@ -512,6 +607,7 @@ PetscErrorCode AzProblemSolve(AzProblem *p)
   PetscLogDouble      t0 = AzWallTime();
 
   PetscFunctionBeginUser;
+  PetscCall(AzProblemGaugeFullCell(p));
   PetscCall(SNESSolve(p->snes, NULL, p->c));
   PetscCall(SNESGetConvergedReason(p->snes, &reason));
   PetscCall(SNESGetIterationNumber(p->snes, &its));
@@ -535,7 +631,7 @@ PetscErrorCode AzProblemBalance(AzProblem *p, AzBalance *b)
   const AzGrid    *g = &p->grid;
   Vec              Xl;
   const PetscReal *c;
-  PetscReal        sum[5] = {0, 0, 0, 0, 0};
+  PetscReal        sum[6] = {0, 0, 0, 0, 0, 0};
   AzCellRow        row;
 
   PetscFunctionBeginUser;
@@ -546,15 +642,17 @@ PetscErrorCode AzProblemBalance(AzProblem *p, AzBalance *b)
   {
     PetscCall(AzCellResidual(p, c, i, j, k, AZ_ROW_FULL, &row));
     sum[0] += row.in, sum[1] += row.out, sum[2] += row.consumed, sum[3] += row.cur_electrode, sum[4] += row.cur_counter;
+    sum[5] += row.consumed_anode;
   }
   PetscCall(VecRestoreArrayRead(Xl, &c));
   PetscCall(DMRestoreLocalVector(g->da, &Xl));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, sum, 5, MPIU_REAL, MPIU_SUM, p->comm));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, sum, 6, MPIU_REAL, MPIU_SUM, p->comm));
   b->in = sum[0], b->out = sum[1], b->consumed = sum[2], b->current_electrode = sum[3], b->current_counter = sum[4];
+  b->consumed_anode = sum[5];
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzProblemElectrodePieces(AzProblem *p, PetscInt *n, AzElectrodePiece **pieces)
+PetscErrorCode AzProblemElectrodePieces(AzProblem *p, AzBCType which, PetscInt *n, AzElectrodePiece **pieces)
 {
   const AzGrid     *g   = &p->grid;
   const PetscInt    dof = p->nspecies;
@@ -582,20 +680,21 @@ PetscErrorCode AzProblemElectrodePieces(AzProblem *p, PetscInt *n, AzElectrodePi
       for (PetscInt s = 0; s < 2 * g->dim; s++) {
         const PetscInt d = s / 2;
         if (idx[d] != (s % 2 ? g->M[d] - 1 : 0)) continue;
-        if (p->patch[p->bc[s][AzProblemBoundaryIndex(p, s, i, j, k)]].type != AZ_BC_ELECTRODE) continue;
+        if (p->patch[p->bc[s][AzProblemBoundaryIndex(p, s, i, j, k)]].type != which) continue;
         if (pass == 1) {
           AzElectrodePiece *r = &rec[count];
           const PetscReal   h = s % 2 ? g->xf[d][idx[d] + 1] - g->xc[d][idx[d]] : g->xc[d][idx[d]] - g->xf[d][idx[d]];
           for (PetscInt e = 0; e < 3; e++) r->x[e] = e == d ? g->xf[d][s % 2 ? idx[d] + 1 : idx[d]] : g->xc[e][idx[e]];
-          const PetscInt sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1;
+          const AzElectrode *e  = which == AZ_BC_ANODE ? &p->anode : &p->electrode;
+          const PetscInt     sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1, sr = e->species;
           r->weight = r->area = AzGridFaceArea(g, d, i, j, k);
-          PetscCall(AzElectrodeFaceSolve(&p->electrode, c[l * dof + AZ_N2], reg->D[AZ_N2] * reg->aniso[d] / h,
-                                         sp >= 0 ? c[l * dof + sp] : 0, sp >= 0 ? reg->D[sp] * reg->aniso[d] / h : 0, p->T, &r->state));
+          PetscCall(AzElectrodeFaceSolve(e, c[l * dof + sr], reg->D[sr] * reg->aniso[d] / h, sp >= 0 ? c[l * dof + sp] : 0,
+                                         sp >= 0 ? reg->D[sp] * reg->aniso[d] / h : 0, p->T, &r->state));
         }
         count++;
       }
       // cells of a catalyst layer
-      if (reg->a_v > 0) {
+      if (reg->a_v > 0 && which == AZ_BC_ELECTRODE) {
         if (pass == 1) {
           AzElectrodePiece *r = &rec[count];
           AzElectrodeFace  *f = &r->state;

@@ -64,7 +64,10 @@ struct _n_AzCase {
   AzElectrolyte electrolyte;
   AzSolubility  sol;  // at (T, P): c*, D, water properties
   AzElectrode   electrode;
-  AzGas         reactant;  // the gas the working electrode consumes: N2 (n2rr, n2or) or O2 (orr)
+  AzGas         reactant;        // the gas the working electrode consumes: N2 (n2rr, n2or) or O2 (orr)
+  PetscInt      anode_reaction;  // a full cell's anode: AZ_ANODE_NONE (a counter electrode), AZ_ANODE_OER, AZ_ANODE_N2OR
+  PetscReal     cell_voltage;    // V: anode minus cathode metal potential (potentiostatic full cell)
+  AzElectrode   anode;           // the anode's kinetics (N2OR with OER; OER alone has kinetics_n2or_i0 = 0), E_a = 0
   AzMeshOptions mesh;
   PetscBool     potential;     // solve the electrolyte potential (secondary current distribution)
   PetscReal     conductivity;  // electrolyte conductivity, S m^-1 (given, or from the composition)
@@ -78,10 +81,16 @@ struct _n_AzCase {
   char      restart[PETSC_MAX_PATH_LEN];  // -restart FILE: continue from this checkpoint
 };
 
+typedef enum { AZ_ANODE_NONE, AZ_ANODE_OER, AZ_ANODE_N2OR } AzAnodeReaction;
+PETSC_EXTERN const char *const AzAnodeReactions[];  // "none", "oer", "n2or", NULL
+
 // Loads -case FILE (YAML; the command line overrides it), reads and validates every key, evaluates the properties at
 // the operating point and checks the output directory. Fails with one line naming the key on any bad input.
 PETSC_EXTERN PetscErrorCode AzCaseCreate(MPI_Comm comm, AzCase *c);
 PETSC_EXTERN PetscErrorCode AzCaseDestroy(AzCase *c);
+// For templates: the species a full cell's anode consumes. Dissolved N2 is species 0 unless the working electrode
+// consumes O2 (ORR cathode, N2OR anode): then "c_n2" is added here, before the grid, and its index returned.
+PETSC_EXTERN PetscErrorCode AzCaseAddAnodeSpecies(AzCase c, AzProblem *p, PetscInt *s);
 
 // Writes the reference table of every key of every template (Markdown) to fp on rank 0.
 PETSC_EXTERN PetscErrorCode AzCasePrintKeyReference(MPI_Comm comm, FILE *fp);

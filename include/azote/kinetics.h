@@ -52,6 +52,7 @@ typedef struct {
   PetscReal           potential;  // E, V vs RHE (potentiostatic)
   PetscReal           current;    // total current density, A m^-2 (galvanostatic; cathodic positive, anodic negative)
   AzReaction          n2rr, her, n2or, oer, orr;
+  PetscInt            species;  // index of its reactant among the problem's species (the working electrode's: 0)
 } AzElectrode;
 
 // The main and side reactions of the electrode's kind, and the sign nu of the main current per reactant consumed

@@ -35,8 +35,9 @@
 // the feed u c_in, whatever the concentration inside, so that axial diffusion cannot draw extra N2 from the inlet
 // (it matters where the axial Peclet number is small, as in a gas channel).
 // AZ_BC_COUNTER is the counter electrode where the electrolyte potential is solved: phi_l = value[s_phi] on the face
-// (a non-polarisable electrode; the reference of the potentials), a wall for every species.
-typedef enum { AZ_BC_WALL, AZ_BC_DIRICHLET, AZ_BC_OUTFLOW, AZ_BC_ELECTRODE, AZ_BC_INFLOW, AZ_BC_COUNTER } AzBCType;
+// (a non-polarisable electrode; the reference of the potentials), a wall for every species. AZ_BC_ANODE is the anode
+// of a full cell: Butler-Volmer like the working electrode's faces, with the anode's reactions and metal potential.
+typedef enum { AZ_BC_WALL, AZ_BC_DIRICHLET, AZ_BC_OUTFLOW, AZ_BC_ELECTRODE, AZ_BC_INFLOW, AZ_BC_COUNTER, AZ_BC_ANODE } AzBCType;
 
 typedef struct {
   char      name[32];
@@ -85,12 +86,15 @@ typedef struct {
   void           *user;    // context of source and value_fn
   AzElectrode     electrode;
   PetscReal       electrode_area;  // geometric (projected) electrode area, m^2: the basis of current densities
+  AzElectrode     anode;           // the anode of a full cell (anode_area > 0): its reactant is species anode.species
+  PetscReal       anode_area;      // m^2; 0: no anode (a counter electrode, or none)
   PetscReal       bulk;            // the bulk (inlet, saturated) dissolved N2 concentration, mol m^-3
   Vec             c;               // the solution, nspecies unknowns per cell, mol m^-3
 
   // solver
   SNES      snes;
   PetscInt  newton_its, krylov_its;  // totals over the solves of this problem
+  PetscReal fnorm0, fnorm_prev;      // the residual norm at the start of the current Newton solve, and the last one
   PetscReal solve_time;              // s, total
 } AzProblem;
 
@@ -129,10 +133,13 @@ PETSC_EXTERN PetscErrorCode AzFormJacobian(SNES snes, Vec X, Mat J, Mat P, void 
 // the PETSc options (-snes_*, -ksp_*, -pc_*). Called once, before any solve.
 PETSC_EXTERN PetscErrorCode AzProblemSetUpSolver(AzProblem *p);
 // The defaults of AzProblemSetUpSolver on a given SNES (also the one inside a TS), before its SetFromOptions.
-PETSC_EXTERN PetscErrorCode AzSNESSetDefaults(SNES snes);
+PETSC_EXTERN PetscErrorCode AzSNESSetDefaults(SNES snes, AzProblem *p);
 // Solves the steady problem from the current p->c; fails with PETSC_ERR_NOT_CONVERGED and the reason on divergence
 // or on a non-physical solution (a concentration below -1e-8 of the bulk value).
 PETSC_EXTERN PetscErrorCode AzProblemSolve(AzProblem *p);
+// A full cell's metal potentials are defined up to a common constant: shifts both (and phi_l) so that the electrolyte
+// potential at which the kinetic currents balance is 0, keeping phi_l small and its round-off with it.
+PETSC_EXTERN PetscErrorCode AzProblemGaugeFullCell(AzProblem *p);
 // The smallest concentration of any species (the electrolyte potential excluded); NaN or Inf if the solution has one.
 PETSC_EXTERN PetscErrorCode AzProblemMinConcentration(AzProblem *p, PetscReal *cmin);
 
@@ -142,6 +149,7 @@ PETSC_EXTERN PetscErrorCode AzProblemMinConcentration(AzProblem *p, PetscReal *c
 // With the electrolyte potential solved, also the current into the working electrode and out of the counter (A).
 typedef struct {
   PetscReal in, out, consumed;
+  PetscReal consumed_anode;  // the part of `consumed` a full cell's anode oxidises
   PetscReal current_electrode, current_counter;
 } AzBalance;
 PETSC_EXTERN PetscErrorCode AzProblemBalance(AzProblem *p, AzBalance *b);
@@ -162,5 +170,6 @@ typedef struct {
   AzElectrodeFace state;   // c_s, N2 consumption (mol m^-2 s^-1 of area), currents per area
 } AzElectrodePiece;
 
-// The electrode pieces owned by this rank, in grid order (x fastest). Free with PetscFree.
-PETSC_EXTERN PetscErrorCode AzProblemElectrodePieces(AzProblem *p, PetscInt *n, AzElectrodePiece **pieces);
+// The pieces of the working electrode (AZ_BC_ELECTRODE: faces and catalyst-layer cells) or of a full cell's anode
+// (AZ_BC_ANODE: faces) owned by this rank, in grid order (x fastest). Free with PetscFree.
+PETSC_EXTERN PetscErrorCode AzProblemElectrodePieces(AzProblem *p, AzBCType which, PetscInt *n, AzElectrodePiece **pieces);

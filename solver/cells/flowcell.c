@@ -90,9 +90,9 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   AzFlowCell     *fc = (AzFlowCell *)c->cell_ctx;
   const PetscReal h = fc->height, Le = fc->x_end - fc->x_start, delta = AzFlowCellBoundaryLayer(c, fc);
   const PetscReal c_in = fc->inlet_saturation * c->sol.gas[c->reactant].c_sat;
-  PetscInt   M[3] = {c->mesh.n[0] ? c->mesh.n[0] : 240, c->mesh.n[1] ? c->mesh.n[1] : 64, 1}, inlet, outlet, electrode, counter, region;
+  PetscInt   M[3] = {c->mesh.n[0] ? c->mesh.n[0] : 240, c->mesh.n[1] ? c->mesh.n[1] : 64, 1}, inlet, outlet, electrode, counter, region, sa;
   PetscReal  rx = c->mesh.refine[0] ? c->mesh.refine[0] : 8, ry = c->mesh.refine[1] ? c->mesh.refine[1] : 30;
-  PetscReal *xf[3];
+  PetscReal *xf[3], value[AZ_MAX_SPECIES]                       = {0};
   char       buf[32];
 
   PetscFunctionBeginUser;
@@ -120,10 +120,16 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   xf[2][0] = 0, xf[2][1] = fc->width;
   PetscCall(AzProblemAddSpecies(p, c->reactant == AZ_GAS_O2 ? "c_o2" : "c_n2", NULL));
   p->species[AZ_N2].scale = fc->width * c->sol.gas[c->reactant].D;
+  PetscCall(AzCaseAddAnodeSpecies(c, p, &sa));
   if (c->potential) PetscCall(AzProblemAddSpecies(p, "phi_l", NULL));
   PetscCall(AzProblemAddRegion(p, "electrolyte", &region));
   p->region[region].present[AZ_N2] = PETSC_TRUE;
   p->region[region].D[AZ_N2]       = c->sol.gas[c->reactant].D;
+  if (sa != AZ_N2) {  // dissolved N2 for the anode, the working electrode consuming O2
+    p->species[sa].scale          = fc->width * c->sol.gas[AZ_GAS_N2].D;
+    p->region[region].present[sa] = PETSC_TRUE;
+    p->region[region].D[sa]       = c->sol.gas[AZ_GAS_N2].D;
+  }
   if (p->s_phi >= 0) {
     p->region[region].present[p->s_phi] = PETSC_TRUE;
     p->region[region].D[p->s_phi]       = c->conductivity;
@@ -139,15 +145,15 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   }
 
   PetscCall(AzProblemSetUpBoundaries(p));
-  {
-    const PetscReal value[AZ_MAX_SPECIES] = {c_in};  // dissolved N2; the inlet is insulating for the potential
-    PetscCall(AzProblemAddPatch(p, AZ_BC_DIRICHLET, value, &inlet));
-  }
+  // the inlet: the dissolved gases at the inlet saturation; it is insulating for the potential
+  value[AZ_N2] = c_in;
+  if (sa != AZ_N2) value[sa] = fc->inlet_saturation * c->sol.gas[AZ_GAS_N2].c_sat;
+  PetscCall(AzProblemAddPatch(p, AZ_BC_DIRICHLET, value, &inlet));
   PetscCall(AzProblemAddPatch(p, AZ_BC_OUTFLOW, NULL, &outlet));
   PetscCall(AzProblemAddPatch(p, AZ_BC_ELECTRODE, NULL, &electrode));
-  // With the electrolyte potential, the counter electrode faces the working electrode on the opposite wall (a
-  // parallel-plate cell); its electrolyte potential is the reference, 0.
-  if (p->s_phi >= 0) PetscCall(AzProblemAddPatch(p, AZ_BC_COUNTER, NULL, &counter));
+  // With the electrolyte potential, the counter electrode (or a full cell's anode) faces the working electrode on the
+  // opposite wall, a parallel-plate cell; a counter electrode's electrolyte potential is the reference, 0.
+  if (p->s_phi >= 0) PetscCall(AzProblemAddPatch(p, c->anode_reaction != AZ_ANODE_NONE ? AZ_BC_ANODE : AZ_BC_COUNTER, NULL, &counter));
   for (PetscInt j = 0; j < M[1]; j++) p->bc[0][j] = inlet, p->bc[1][j] = outlet;
   for (PetscInt i = 0; i < M[0]; i++) {
     const PetscReal x = p->grid.xc[0][i];
@@ -158,12 +164,14 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   }
   p->electrode      = c->electrode;
   p->electrode_area = (fc->x_end - fc->x_start) * fc->width;
-  p->T              = c->T;
-  p->bulk           = c_in;
-  {
-    const PetscReal c0[2] = {c_in, 0};
-    PetscCall(AzProblemSetInitial(p, c0));
+  if (c->anode_reaction != AZ_ANODE_NONE) {
+    p->anode         = c->anode;
+    p->anode.species = sa;
+    p->anode_area    = p->electrode_area;
   }
+  p->T    = c->T;
+  p->bulk = c_in;
+  PetscCall(AzProblemSetInitial(p, value));  // the inlet state everywhere, phi_l = 0
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -92,6 +92,9 @@ static PetscErrorCode AzCellSetFromOptions_HCell(AzCase c)
                "(-hcell_electrode_center)",
                (double)h->electrode_area, (double)h->depth, (double)(2 * half), (double)h->height, (double)h->electrode_center);
   }
+  PetscCheck(c->anode_reaction != AZ_ANODE_N2OR || c->reactant == AZ_GAS_N2, c->comm, PETSC_ERR_USER_INPUT,
+             "-anode_reaction = n2or with -electrode_reaction = orr is not available in the hcell yet (two dissolved gases in two "
+             "compartments): use the flowcell");
   PetscCheck(h->stirring != AZ_STIR_NERNST || h->delta < 0.5 * h->width, c->comm, PETSC_ERR_USER_INPUT,
              "-hcell_delta = %g m does not fit the compartment: allowed < hcell_width/2 = %g m", (double)h->delta,
              (double)(0.5 * h->width));
@@ -218,7 +221,14 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
   PetscCall(AzProblemAddPatch(p, AZ_BC_ELECTRODE, NULL, &electrode));
   for (PetscInt j = 0; j < M[1]; j++)
     if (p->grid.xc[1][j] > ye0 && p->grid.xc[1][j] < ye1) p->bc[0][j] = electrode;
-  if (p->s_phi >= 0) {  // the counter electrode: the anode compartment's outer wall, its potential the reference
+  if (c->anode_reaction != AZ_ANODE_NONE) {  // a full cell: the anode on the anode compartment's outer wall, facing the cathode
+    PetscInt anode;
+    PetscCall(AzProblemAddPatch(p, AZ_BC_ANODE, NULL, &anode));
+    for (PetscInt j = 0; j < M[1]; j++)
+      if (p->grid.xc[1][j] > ye0 && p->grid.xc[1][j] < ye1) p->bc[1][j] = anode;
+    p->anode      = c->anode;
+    p->anode_area = h->electrode_area;
+  } else if (p->s_phi >= 0) {  // the counter electrode: the anode compartment's outer wall, its potential the reference
     PetscInt counter;
     PetscCall(AzProblemAddPatch(p, AZ_BC_COUNTER, NULL, &counter));
     for (PetscInt j = 0; j < M[1]; j++) p->bc[1][j] = counter;
