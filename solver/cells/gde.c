@@ -24,20 +24,21 @@ enum { AZ_GDE_GAS, AZ_GDE_GDL, AZ_GDE_MPL, AZ_GDE_CL, AZ_GDE_CATHOLYTE, AZ_GDE_M
 static const char *const AzGDELayerNames[AZ_GDE_NLAYER] = {"gas_channel", "gdl", "mpl", "cl", "catholyte", "membrane"};
 
 typedef struct {
-  PetscReal length, width;               // electrode (and channels) along x, out of plane, m
-  PetscReal gas_height, gas_flow_rate;   // gas channel, m and m^3/s at the operating T and P
-  PetscBool gas_depletion;               // solve the gas channel (else the feed sits on the GDL)
-  PetscReal thickness[AZ_GDE_NLAYER];    // m (gas channel and catholyte: their heights)
-  PetscReal porosity[AZ_GDE_NLAYER];     // GDL, MPL, CL (-)
-  PetscReal saturation;                  // catalyst-layer liquid saturation (-)
-  PetscReal a_v;                         // active area per catalyst-layer volume, m^-1
-  PetscReal film_dry, film_flooded;      // liquid film over the catalyst at s = 0 and s = 1, m
-  PetscReal catholyte_flow_rate;         // m^3/s
-  PetscReal catholyte_inlet_saturation;  // -
-  PetscReal U_gas, U_liq, Re_liq;        // mean velocities (m/s), catholyte Reynolds number
-  PetscReal D_gas;                       // N2 through the stagnant rest of the gas, D_N2-H2O / y_B, m^2/s
-  PetscReal c_gas_feed;                  // gas-phase N2 of the feed, mol/m^3
-  PetscInt  region[AZ_GDE_NLAYER];       // region index of each layer (-1: absent)
+  PetscReal length, width;                  // electrode (and channels) along x, out of plane, m
+  PetscReal gas_height, gas_flow_rate;      // gas channel, m and m^3/s at the operating T and P
+  PetscBool gas_depletion;                  // solve the gas channel (else the feed sits on the GDL)
+  PetscReal thickness[AZ_GDE_NLAYER];       // m (gas channel and catholyte: their heights)
+  PetscReal porosity[AZ_GDE_NLAYER];        // GDL, MPL, CL (-)
+  PetscReal saturation;                     // catalyst-layer liquid saturation (-)
+  PetscReal a_v;                            // active area per catalyst-layer volume, m^-1
+  PetscReal kappa_ionomer, kappa_membrane;  // S/m: the catalyst layer's ionomer network (effective), the membrane
+  PetscReal film_dry, film_flooded;         // liquid film over the catalyst at s = 0 and s = 1, m
+  PetscReal catholyte_flow_rate;            // m^3/s
+  PetscReal catholyte_inlet_saturation;     // -
+  PetscReal U_gas, U_liq, Re_liq;           // mean velocities (m/s), catholyte Reynolds number
+  PetscReal D_gas;                          // N2 through the stagnant rest of the gas, D_N2-H2O / y_B, m^2/s
+  PetscReal c_gas_feed;                     // gas-phase N2 of the feed, mol/m^3
+  PetscInt  region[AZ_GDE_NLAYER];          // region index of each layer (-1: absent)
 } AzGDE;
 
 static PetscErrorCode AzCellSetFromOptions_GDE(AzCase c)
@@ -86,6 +87,11 @@ static PetscErrorCode AzCellSetFromOptions_GDE(AzCase c)
                           AZ_RANGE(0, 1), &g->catholyte_inlet_saturation, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_membrane_thickness", "membrane thickness (impermeable to N2); 0: none", "m", 1.83e-4,
                           AZ_RANGE(0, 0.01), &g->thickness[AZ_GDE_MEMBRANE], NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_membrane_conductivity", "ionic conductivity of the membrane (electrolyte_potential)",
+                          "S/m", 10, AZ_POSITIVE, &g->kappa_membrane, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_cl_ionomer_conductivity",
+                          "effective ionic conductivity of the catalyst layer's ionomer, added to its liquid's (electrolyte_potential)",
+                          "S/m", 1, AZ_NONNEGATIVE, &g->kappa_ionomer, NULL));
   PetscOptionsEnd();
   PetscCheck(g->film_flooded >= g->film_dry, c->comm, PETSC_ERR_USER_INPUT,
              "-gde_flooded_film_thickness = %g m is thinner than the dry film: allowed >= gde_film_thickness = %g m",
@@ -105,9 +111,9 @@ static PetscErrorCode AzCellValidate_GDE(AzCase c)
   PetscFunctionBeginUser;
   PetscCheck(c->electrode.kind != AZ_REACTION_ORR, c->comm, PETSC_ERR_USER_INPUT,
              "-electrode_reaction = orr is not available for the gde cell yet (its gas phase carries N2 only): use n2rr or n2or");
-  PetscCheck(!c->potential, c->comm, PETSC_ERR_USER_INPUT,
-             "-electrolyte_potential = true is not available for the gde cell yet (its catalyst layer's ionic conduction is not "
-             "modelled): use false (primary kinetics)");
+  PetscCheck(c->anode_reaction == AZ_ANODE_NONE, c->comm, PETSC_ERR_USER_INPUT,
+             "-anode_reaction = %s is not available for the gde cell yet: its counter electrode stands beyond the membrane",
+             AzAnodeReactions[c->anode_reaction]);
   PetscCheck(c->mesh.n[0] == 0 || c->mesh.n[0] >= 2, c->comm, PETSC_ERR_USER_INPUT,
              "-mesh_nx = %" PetscInt_FMT " is too coarse for the GDE: allowed 0 (the default, 40) or >= 2", c->mesh.n[0]);
   PetscCheck(c->mesh.n[1] == 0 || c->mesh.n[1] >= 20, c->comm, PETSC_ERR_USER_INPUT,
@@ -190,6 +196,10 @@ static PetscErrorCode AzCellSetUp_GDE(AzCase c, AzProblem *p)
   PetscCall(AzProblemAddSpecies(p, "c_n2_gas", &sg));
   p->species[sl].scale = g->width * D_l;
   p->species[sg].scale = g->width * g->D_gas;
+  if (c->potential) {  // pinned (zero) in the gas-filled layers, which carry no ionic current
+    PetscCall(AzProblemAddSpecies(p, "phi_l", NULL));
+    p->species[p->s_phi].scale = g->width * c->conductivity / AZ_FARADAY;
+  }
   for (PetscInt l = 0; l < AZ_GDE_NLAYER; l++) {
     AzRegion *r;
     g->region[l] = -1;
@@ -215,11 +225,16 @@ static PetscErrorCode AzCellSetUp_GDE(AzCase c, AzProblem *p)
       r->c_eq                         = c_sat;
       r->c_gas_ref                    = g->c_gas_feed;
       r->dceq_dcg                     = c->sol.gas[AZ_GAS_N2].dc_sat_dp * AZ_GAS_CONSTANT * c->T;
+      // ionic current through the pores' liquid (Bruggeman) and the ionomer network
+      if (p->s_phi >= 0)
+        r->present[p->s_phi] = PETSC_TRUE, r->D[p->s_phi] = c->conductivity * PetscPowReal(g->porosity[l] * s, 1.5) + g->kappa_ionomer;
       break;
     case AZ_GDE_CATHOLYTE:
       r->present[sl] = PETSC_TRUE, r->D[sl] = D_l;
+      if (p->s_phi >= 0) r->present[p->s_phi] = PETSC_TRUE, r->D[p->s_phi] = c->conductivity;
       break;
     case AZ_GDE_MEMBRANE:  // no N2 transport
+      if (p->s_phi >= 0) r->present[p->s_phi] = PETSC_TRUE, r->D[p->s_phi] = g->kappa_membrane;
       break;
     }
   }
@@ -260,6 +275,11 @@ static PetscErrorCode AzCellSetUp_GDE(AzCase c, AzProblem *p)
   }
   if (!g->gas_depletion)  // the feed sits on the GDL's gas face
     for (PetscInt i = 0; i < M[0]; i++) p->bc[2][i] = feed;
+  if (p->s_phi >= 0) {  // the counter electrode beyond the membrane (or the last layer): its potential the reference
+    PetscInt counter;
+    PetscCall(AzProblemAddPatch(p, AZ_BC_COUNTER, NULL, &counter));
+    for (PetscInt i = 0; i < M[0]; i++) p->bc[3][i] = counter;
+  }
 
   p->electrode      = c->electrode;
   p->electrode_area = g->length * g->width;

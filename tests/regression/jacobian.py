@@ -23,7 +23,8 @@ variants += [("flowcell.yaml", coarser + phi + ["-kinetics_n2rr_order", "0.7"]),
 anode = ["-electrode_reaction", "n2or", "-electrode_potential", "1.6", "-kinetics_n2or_i0", "1e-2", "-kinetics_n2or_order", "0.7",
          "-kinetics_oer_i0", "1e-5"]
 orr = ["-electrode_reaction", "orr", "-gas_composition", "O2:1", "-electrode_potential", "0.7", "-kinetics_orr_i0", "1e-4"]
-variants += [("flowcell.yaml", coarser + phi + anode), ("flowcell.yaml", coarser + phi + orr)]
+variants += [("flowcell.yaml", coarser + phi + anode), ("flowcell.yaml", coarser + phi + orr),
+             ("gde.yaml", gde + phi + ["-kinetics_n2rr_order", "0.7", "-electrode_potential", "-0.8"])]
 for name, extra in variants:
     rc, out = run(["-case", case(name), "-output_dir", tmpdir(), "-output_fields", "false", "-snes_test_jacobian"] + extra)
     ratios = [float(x) for x in re.findall(r"\|\|J - Jfd\|\|_F/\|\|J\|\|_F = ([0-9.eE+-]+)", out)]

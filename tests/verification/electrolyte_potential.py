@@ -10,7 +10,10 @@ with the counter electrode on the wall facing the working electrode, HER only (n
       ln(i_max / i_min) = (phi_s,max - phi_s,min) / b must hold along the electrode (to 1e-6), and the spread of
       phi_s cannot exceed the largest ohmic drop, so ln(i_max / i_min) <= 1/Wa with Wa = kappa b / (i_mean h). As the
       Tafel slope grows (alpha 0.5, 0.05, 0.005; Wa about 2, 20, 200) the non-uniformity (i_max - i_min)/i_mean must
-      fall at every step and end below 1 %."""
+      fall at every step and end below 1 %;
+  GDE: the catalyst layer on a membrane of conductivity kappa_m and thickness t_m, its own conductivity made huge
+      (1e6 S/m): the ohmic drop is the membrane's, i t_m / kappa_m, to 1e-8 (the layer's share, below
+      i t_CL / kappa_CL, is 1e-9 of it)."""
 import math
 import os
 
@@ -71,4 +74,15 @@ for alpha in (0.5, 0.05, 0.005):
         check(nonuni < last, "alpha %g: non-uniformity %g did not fall (was %g)" % (alpha, nonuni, last))
     last = nonuni
 check(last < 0.01, "at the largest Wagner number the non-uniformity is still %g" % last)
+
+# GDE: the membrane's drop
+d = tmpdir()
+run(["-case", case("gde.yaml"), "-output_dir", d, "-quiet", "-electrolyte_potential", "true", "-gde_cl_ionomer_conductivity", "1e6",
+     "-gde_membrane_conductivity", "0.01"])
+s = summary(d)
+expect = s["metrics"]["i_total_A_m2"] * s["inputs"]["gde_membrane_thickness"] / 0.01
+print("GDE: ohmic drop %.10g V, i t_m / kappa_m %.10g V (%.1e), charge balance %.1e" % (
+    s["electrode"]["ohmic_drop_V"], expect, s["electrode"]["ohmic_drop_V"] / expect - 1, s["electrode"]["charge_balance_rel"]))
+check(abs(s["electrode"]["ohmic_drop_V"] / expect - 1) <= 1e-8, "GDE ohmic drop %g vs %g" % (s["electrode"]["ohmic_drop_V"], expect))
+check(s["electrode"]["charge_balance_rel"] <= 1e-10, "GDE charge balance %g" % s["electrode"]["charge_balance_rel"])
 finish()
