@@ -232,10 +232,6 @@ static PetscErrorCode AzCaseReadTime(AzCase c)
   PetscCheck(!set || c->restart[0], c->comm, PETSC_ERR_USER_INPUT, "-restart needs a checkpoint file name");
   PetscCheck(!set || c->time_end > 0, c->comm, PETSC_ERR_USER_INPUT, "-restart = '%s' continues a transient run: set time_end > 0",
              c->restart);
-  PetscCheck(c->time_end == 0 || c->electrode.mode != AZ_ELECTRODE_GALVANOSTATIC, c->comm, PETSC_ERR_USER_INPUT,
-             "-electrode_mode = galvanostatic is not available in time (time_end = %g s) yet: use it with time_end = 0 (the steady "
-             "state), or potentiostatic",
-             (double)c->time_end);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

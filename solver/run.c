@@ -73,59 +73,32 @@ PetscErrorCode AzRunStatsDestroy(AzRunStats *st)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// Galvanostatic operation: the electrode potential E at which the total current density has the magnitude
-// electrode_current (cathodic for a reduction, anodic for an oxidation). In y = s E (s = +1 for a reduction, -1 for an
-// oxidation) the residual g(y) = ln(s i_total / i_target) decreases and is nearly linear in the Tafel regime, so the
-// secant method converges in a few solves; the first step takes the steepest Tafel slope (alpha F/RT), and once the
-// root is bracketed a step leaving the bracket is replaced by bisection. Each solve starts from the last.
+// Galvanostatic steady state: each potential tried is one Newton solve (AzGalvanostaticSearch).
+typedef struct {
+  AzCase      c;
+  AzProblem  *p;
+  AzRunStats *st;
+} AzSteadyGalvanostatic;
+
+static PetscErrorCode AzSteadyCurrent(void *ctx, PetscReal *i_total)
+{
+  AzSteadyGalvanostatic *g = (AzSteadyGalvanostatic *)ctx;
+
+  PetscFunctionBeginUser;
+  PetscCall(AzProblemSolve(g->p));
+  PetscCall(AzMetricsCompute(g->p, g->p->bulk, g->c->sol.gas[g->c->reactant].D, &g->st->metrics));
+  *i_total = g->st->metrics.i_total_A_m2;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static PetscErrorCode AzSolveGalvanostatic(AzCase c, AzProblem *p, AzRunStats *st)
 {
-  const AzReaction *r1 = AzElectrodeMain(&c->electrode), *r2 = AzElectrodeSide(&c->electrode);
-  const PetscReal   target = c->electrode.current, f = AZ_FARADAY / (AZ_GAS_CONSTANT * c->T), tol = 1e-11,
-                  sgn   = AzElectrodeSign(&c->electrode);
-  const PetscReal alpha = PetscMax(r1->anodic ? r1->alpha_a : r1->alpha_c, r2->anodic ? r2->alpha_a : r2->alpha_c);
-  const PetscReal range = c->anode_reaction != AZ_ANODE_NONE ? 10 : 3;  // V: a full cell's cathode sits at -cell_voltage
-  PetscReal       y = sgn * c->electrode.potential, g = 0, y_prev = 0, g_prev = 0, lo = -range, hi = range;
-  PetscInt        it;
+  AzSteadyGalvanostatic g = {c, p, st};
+  const PetscReal       y = c->anode_reaction != AZ_ANODE_NONE ? -c->cell_voltage : AzElectrodeSign(&c->electrode) * c->electrode.potential;
 
   PetscFunctionBeginUser;
   p->electrode.mode = AZ_ELECTRODE_POTENTIOSTATIC;
-  for (it = 0; it < 60; it++) {
-    PetscReal next, i_mag;
-    // a full cell varies its cathode against the anode (y = -cell voltage); AzProblemSolve re-gauges both
-    p->electrode.potential = (c->anode_reaction != AZ_ANODE_NONE ? p->anode.potential : 0) + sgn * y;
-    PetscCall(AzProblemSolve(p));
-    st->solves++;
-    PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[c->reactant].D, &st->metrics));
-    i_mag = sgn * st->metrics.i_total_A_m2;
-    g     = i_mag > 0 ? PetscLogReal(i_mag / target) : -100;
-    if (c->anode_reaction != AZ_ANODE_NONE)
-      PetscCall(AzPrintf(c->comm, "  galvanostatic: cell voltage %.10f V, |i_total| = %.10g A/m^2 (target %g)\n", (double)-y, (double)i_mag,
-                         (double)target));
-    else
-      PetscCall(AzPrintf(c->comm, "  galvanostatic: E = %.10f V vs RHE, |i_total| = %.10g A/m^2 (target %g)\n", (double)(sgn * y),
-                         (double)i_mag, (double)target));
-    if (PetscAbsReal(g) <= tol) break;
-    if (g > 0)
-      lo = PetscMax(lo, y);  // too much current: the root lies above y
-    else
-      hi = PetscMin(hi, y);
-    // A stronger driving force that brings no more current: every reaction is at its transport limit.
-    PetscCheck(!(it > 0 && g < 0 && y < y_prev && g - g_prev < 1e-9), c->comm, PETSC_ERR_NOT_CONVERGED,
-               "-electrode_current = %g A/m^2 is more than this electrode can carry: the current stays at %g A/m^2 from %g to %g V vs "
-               "RHE (every reaction at its transport limit)",
-               (double)target, (double)i_mag, (double)(sgn * y_prev), (double)(sgn * y));
-    next = it == 0 || g == g_prev ? y + g / (alpha * f) : y - g * (y - y_prev) / (g - g_prev);
-    next = PetscClipInterval(next, y - 0.5, y + 0.5);
-    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-    PetscCheck(hi - lo > 1e-14, c->comm, PETSC_ERR_NOT_CONVERGED,
-               "-electrode_current = %g A/m^2 is not reached at any electrode potential in [%g, %g] V (the closest: %g A/m^2 at %g V)",
-               (double)target, (double)-range, (double)range, (double)i_mag, (double)(sgn * y));
-    y_prev = y, g_prev = g, y = next;
-  }
-  PetscCheck(PetscAbsReal(g) <= tol, c->comm, PETSC_ERR_NOT_CONVERGED,
-             "galvanostatic: the electrode potential did not converge in %" PetscInt_FMT " solves (last %g V, current %g A/m^2 for %g)", it,
-             (double)(sgn * y), (double)(sgn * st->metrics.i_total_A_m2), (double)target);
+  PetscCall(AzGalvanostaticSearch(c, p, y, AzSteadyCurrent, &g, PETSC_TRUE, &st->solves));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

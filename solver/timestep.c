@@ -4,9 +4,9 @@
 #include <azote/timestep.h>
 #include <petscts.h>
 
-const char *const AzTimeseriesExtraNames[AZ_TS_EXTRA_COLUMNS] = {"c_mean_mol_m3", "c_nh3_catholyte_umol_L", "nh3_crossed_umol",
-                                                                 "n2_fed_mol",    "n2_consumed_mol",        "nh3_produced_umol",
-                                                                 "charge_C",      "nh3_balance_rel"};
+const char *const AzTimeseriesExtraNames[AZ_TS_EXTRA_COLUMNS] = {
+    "c_mean_mol_m3", "c_nh3_catholyte_umol_L", "nh3_crossed_umol", "n2_fed_mol",     "n2_consumed_mol", "nh3_produced_umol",
+    "charge_C",      "electrode_potential_V",  "cell_voltage_V",   "nh3_balance_rel"};
 
 #define AZ_MAX_COLUMNS 64
 
@@ -25,6 +25,8 @@ enum {
   AZ_ST_REJECTED,
   AZ_ST_ANODE,  // N2 consumed at a full cell's anode, mol
   AZ_ST_RATE_ANODE,
+  AZ_ST_POTENTIAL,        // the working electrode's metal potential (galvanostatic: solved), V
+  AZ_ST_ANODE_POTENTIAL,  // a full cell's anode's (its gauge), V
   AZ_NSTATE
 };
 
@@ -38,6 +40,8 @@ typedef struct {
   PetscBool     have_row;       // a row exists at st[AZ_ST_TIME]
   AzTimeseries *tab;
   AzMetrics     last;
+  SNES          inner;  // galvanostatic: the Newton solver of a time step at a given potential
+  Vec           x;      // galvanostatic: the time step's unknowns being solved for
 } AzTransientCtx;
 
 static PetscErrorCode AzIFunction(TS ts, PetscReal t, Vec X, Vec Xdot, Vec F, void *ctx)
@@ -126,12 +130,14 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t)
     tc->st[AZ_ST_CHARGE] += dt * (th * current + (1 - th) * tc->st[AZ_ST_CURRENT]);
     tc->st[AZ_ST_STEPS] += 1;
   }
-  tc->st[AZ_ST_TIME]       = t;
-  tc->st[AZ_ST_RATE_IN]    = rate_in;
-  tc->st[AZ_ST_RATE_CONS]  = rate_cons;
-  tc->st[AZ_ST_RATE_ANODE] = rate_anode;
-  tc->st[AZ_ST_CURRENT]    = current;
-  tc->have_row             = PETSC_TRUE;
+  tc->st[AZ_ST_TIME]            = t;
+  tc->st[AZ_ST_RATE_IN]         = rate_in;
+  tc->st[AZ_ST_RATE_CONS]       = rate_cons;
+  tc->st[AZ_ST_RATE_ANODE]      = rate_anode;
+  tc->st[AZ_ST_POTENTIAL]       = p->electrode.potential;
+  tc->st[AZ_ST_ANODE_POTENTIAL] = p->anode.potential;
+  tc->st[AZ_ST_CURRENT]         = current;
+  tc->have_row                  = PETSC_TRUE;
   {
     // N2 available so far: the initial inventory and what the bubbles brought.
     const PetscReal available = tc->st[AZ_ST_INV0] + tc->st[AZ_ST_FED];
@@ -155,6 +161,8 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t)
     at[AZ_TS_N2_CONSUMED]     = tc->st[AZ_ST_CONSUMED];
     at[AZ_TS_NH3_PRODUCED]    = 1e6 * produced;
     at[AZ_TS_CHARGE]          = tc->st[AZ_ST_CHARGE];
+    at[AZ_TS_POTENTIAL]       = p->anode_area > 0 ? p->electrode.potential - m.phi_s_mean_V : p->electrode.potential;
+    at[AZ_TS_CELL_VOLTAGE]    = p->anode_area > 0 ? p->anode.potential - p->electrode.potential : 0;
     at[AZ_TS_NH3_BALANCE_REL] = p->s_prod >= 0 && produced > 0 ? PetscAbsReal(produced - nh3_all) / produced : 0;
   }
   PetscCall(AzTimeseriesAppend(tc->tab, row));
@@ -219,6 +227,8 @@ static PetscErrorCode AzRestart(AzTransientCtx *tc)
   PetscCheck(d.nscalar == AZ_NSTATE && d.ncol == tc->tab->ncol, tc->c->comm, PETSC_ERR_USER_INPUT,
              "-restart = '%s' was written by another version of azote", tc->c->restart);
   PetscCall(PetscArraycpy(tc->st, d.scalars, AZ_NSTATE));
+  tc->p->electrode.potential = tc->st[AZ_ST_POTENTIAL];  // galvanostatic: where the run had brought it
+  tc->p->anode.potential     = tc->st[AZ_ST_ANODE_POTENTIAL];
   for (PetscInt r = 0; r < d.nrow; r++) PetscCall(AzTimeseriesAppend(tc->tab, d.rows + r * d.ncol));
   tc->have_row = (PetscBool)(d.nrow > 0);
   PetscCall(PetscFree(d.scalars));
@@ -226,6 +236,58 @@ static PetscErrorCode AzRestart(AzTransientCtx *tc)
   PetscCheck(tc->st[AZ_ST_TIME] < tc->c->time_end, tc->c->comm, PETSC_ERR_USER_INPUT,
              "-restart = '%s' stopped at t = %g s, at or after time_end = %g s: nothing to continue", tc->c->restart,
              (double)tc->st[AZ_ST_TIME], (double)tc->c->time_end);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// Galvanostatic in time: each time step's Newton solve becomes a search for the potential at which that step's
+// solution carries the set current (AzGalvanostaticSearch), every try a Newton solve of the step's equations.
+static PetscErrorCode AzStepCurrent(void *ctx, PetscReal *i_total)
+{
+  AzTransientCtx     *tc = (AzTransientCtx *)ctx;
+  AzProblem          *p  = tc->p;
+  SNESConvergedReason reason;
+  PetscInt            its, lits;
+  AzMetrics           m;
+  Vec                 keep = p->c;
+
+  PetscFunctionBeginUser;
+  PetscCall(SNESSolve(tc->inner, NULL, tc->x));
+  PetscCall(SNESGetConvergedReason(tc->inner, &reason));
+  PetscCall(SNESGetIterationNumber(tc->inner, &its));
+  PetscCall(SNESGetLinearSolveIterations(tc->inner, &lits));
+  p->newton_its += its, p->krylov_its += lits;
+  PetscCheck(reason > 0, p->comm, PETSC_ERR_NOT_CONVERGED, "galvanostatic time step: the Newton solve did not converge (%s)",
+             SNESConvergedReasons[reason]);
+  p->c = tc->x;  // the current of the step's solution
+  PetscCall(AzMetricsCompute(p, p->bulk, tc->c->sol.gas[tc->c->reactant].D, &m));
+  p->c     = keep;
+  *i_total = m.i_total_A_m2;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzGalvanostaticStep(SNES shell, Vec x)
+{
+  AzTransientCtx *tc;
+  AzCase          c;
+  AzProblem      *p;
+  PetscErrorCode (*fn)(SNES, Vec, Vec, void *);
+  PetscErrorCode (*jfn)(SNES, Vec, Mat, Mat, void *);
+  void *fctx, *jctx;
+  Mat   A, B;
+
+  PetscFunctionBeginUser;
+  PetscCall(SNESShellGetContext(shell, &tc));
+  c = tc->c, p = tc->p;
+  PetscCall(SNESGetFunction(shell, NULL, &fn, &fctx));
+  PetscCall(SNESGetJacobian(shell, &A, &B, &jfn, &jctx));
+  PetscCall(SNESSetFunction(tc->inner, NULL, fn, fctx));
+  PetscCall(SNESSetJacobian(tc->inner, A, B, jfn, jctx));
+  tc->x = x;
+  PetscCall(AzGalvanostaticSearch(c, p,
+                                  c->anode_reaction != AZ_ANODE_NONE ? p->electrode.potential - p->anode.potential
+                                                                     : AzElectrodeSign(&p->electrode) * p->electrode.potential,
+                                  AzStepCurrent, tc, PETSC_FALSE, NULL));
+  PetscCall(SNESSetConvergedReason(shell, SNES_CONVERGED_FNORM_ABS));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -282,6 +344,16 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
   PetscCall(VecDestroy(&atol));
   PetscCall(TSGetSNES(ts, &snes));
   PetscCall(AzSNESSetDefaults(snes, p));
+  if (c->electrode.mode == AZ_ELECTRODE_GALVANOSTATIC) {
+    p->electrode.mode = AZ_ELECTRODE_POTENTIOSTATIC;  // at the potential the search sets
+    PetscCall(SNESCreate(c->comm, &tc.inner));
+    PetscCall(SNESSetDM(tc.inner, p->grid.da));
+    PetscCall(AzSNESSetDefaults(tc.inner, p));
+    PetscCall(SNESSetFromOptions(tc.inner));
+    PetscCall(SNESSetType(snes, SNESSHELL));
+    PetscCall(SNESShellSetContext(snes, &tc));
+    PetscCall(SNESShellSetSolve(snes, AzGalvanostaticStep));
+  }
   PetscCall(TSMonitorSet(ts, AzMonitor, &tc, NULL));
   PetscCall(TSSetFromOptions(ts));
   {
@@ -351,6 +423,7 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
     }
   }
   *metrics = tc.last;
+  PetscCall(SNESDestroy(&tc.inner));
   PetscCall(TSDestroy(&ts));
   PetscCall(VecDestroy(&tc.mass));
   PetscCall(VecDestroy(&tc.work));

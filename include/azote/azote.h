@@ -29,5 +29,12 @@ PETSC_EXTERN PetscErrorCode AzRun(MPI_Comm comm);
 PETSC_EXTERN PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *stats);
 // ... and write its results to c->output_dir.
 PETSC_EXTERN PetscErrorCode AzWriteResults(AzCase c, AzProblem *p, AzRunStats *stats);
+// Galvanostatic operation: sets p->electrode.potential (starting from y = s E, s = +1 for a reduction and -1 for an
+// oxidation; for a full cell y = E_cathode - E_anode = -cell voltage) so that the total current density that
+// solve(ctx) returns, after solving at p->electrode.potential, has the magnitude c->electrode.current. Fails with one
+// line when no potential gives that current. nsolve (may be NULL) counts the solves.
+typedef PetscErrorCode (*AzCurrentAtPotential)(void *ctx, PetscReal *i_total);
+PETSC_EXTERN PetscErrorCode AzGalvanostaticSearch(AzCase c, AzProblem *p, PetscReal y, AzCurrentAtPotential solve, void *ctx,
+                                                  PetscBool verbose, PetscInt *nsolve);
 // Frees what a transient run keeps in its statistics (table, snapshots).
 PETSC_EXTERN PetscErrorCode AzRunStatsDestroy(AzRunStats *stats);

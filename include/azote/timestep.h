@@ -8,7 +8,7 @@
 #include <azote/metrics.h>
 
 // Columns of timeseries.csv after time_s and the metrics of DESIGN §5.
-#define AZ_TS_EXTRA_COLUMNS 8
+#define AZ_TS_EXTRA_COLUMNS 10
 PETSC_EXTERN const char *const AzTimeseriesExtraNames[AZ_TS_EXTRA_COLUMNS];
 enum {
   AZ_TS_C_MEAN,           // volume-average dissolved N2 in the electrolyte holding the working electrode, mol/m^3
@@ -18,6 +18,9 @@ enum {
   AZ_TS_N2_CONSUMED,      // N2 reduced at the electrode since t = 0, mol
   AZ_TS_NH3_PRODUCED,     // NH3 produced since t = 0, umol
   AZ_TS_CHARGE,           // charge passed since t = 0, C
+  AZ_TS_POTENTIAL,        // the working electrode's potential vs RHE (galvanostatic: solved; a full cell's cathode:
+                          // against the electrolyte at its surface), V
+  AZ_TS_CELL_VOLTAGE,     // a full cell's voltage (0 otherwise), V
   AZ_TS_NH3_BALANCE_REL,  // |produced - NH3 in the cell| / produced
 };
 

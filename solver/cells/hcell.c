@@ -149,7 +149,7 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
   const PetscReal ye0 = h->electrode_center - 0.5 * h->electrode_area / h->depth,
                   ye1 = h->electrode_center + 0.5 * h->electrode_area / h->depth;
   PetscInt   M[3] = {c->mesh.n[0] ? c->mesh.n[0] : 120, c->mesh.n[1] ? c->mesh.n[1] : 48, 1}, sn, sa = -1, r[4], electrode;
-  PetscReal *xf[3], rx = c->mesh.refine[0] ? c->mesh.refine[0] : 100, ry = c->mesh.refine[1] ? c->mesh.refine[1] : 8;
+  PetscReal *xf[3], rx = c->mesh.refine[0] ? c->mesh.refine[0] : (nernst ? 100 : 300), ry = c->mesh.refine[1] ? c->mesh.refine[1] : 8;
 
   PetscFunctionBeginUser;
   {
@@ -162,9 +162,10 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
   PetscCall(PetscMalloc3(M[0] + 1, &xf[0], M[1] + 1, &xf[1], 2, &xf[2]));
   {
     // Across: finest at the electrode wall (diffusion layers of micrometres at the first time steps), graded over
-    // the Nernst layer or, unstirred, over three diffusion lengths of the whole run; finer at the membrane; faces on
-    // the Nernst layer's edge and on the membrane.
-    const PetscReal     w0        = nernst ? h->delta : PetscMin(xm / 4, 3 * PetscSqrtReal(D * PetscMax(c->time_end, 1)));
+    // the Nernst layer or, unstirred, over three diffusion lengths of an hour (not of time_end: a run continued from
+    // its checkpoint to a later time_end must find the same grid); finer at the membrane; faces on the Nernst
+    // layer's edge and on the membrane.
+    const PetscReal     w0        = nernst ? h->delta : PetscMin(xm / 4, 3 * PetscSqrtReal(D * 3600));
     const AzRefinePoint ref[3]    = {{0, 0, rx, PetscMin(w0, 1e-4)}, {0, nernst ? w0 : 0, nernst ? 4 : 20, w0}, {xm, xa, 8, h->width / 20}};
     const PetscReal     breaks[3] = {nernst ? h->delta : 0, xm, xa};
     PetscCall(AzMesh1D(0, L, M[0], 3, ref, 3, breaks, xf[0]));
