@@ -323,6 +323,7 @@ PetscErrorCode AzCaseCreate(MPI_Comm comm, AzCase *case_out)
   }
   PetscCheck(!has_case || c->file[0], comm, PETSC_ERR_USER_INPUT, "-case needs a file name");
   if (has_case) PetscCall(AzCaseLoadFile(c));
+  PetscCall(AzSysInsertOverrides());
   PetscCall(AzCaseSetName(c));
   PetscCall(AzCaseReadCommon(c));
   PetscCall(c->ops.setfromoptions(c));

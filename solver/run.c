@@ -443,6 +443,14 @@ PetscErrorCode AzRun(MPI_Comm comm)
     PetscCall(AzCaseDestroy(&c));
     PetscFunctionReturn(PETSC_SUCCESS);
   }
+  {
+    PetscBool sweep;
+    PetscCall(AzRunSweep(c, &sweep));
+    if (sweep) {
+      PetscCall(AzCaseDestroy(&c));
+      PetscFunctionReturn(PETSC_SUCCESS);
+    }
+  }
   PetscCall(AzSolveCase(c, &p, &st));
   mem = AzMemoryPeak();
   PetscCallMPI(MPI_Allreduce(&mem, &st.memory_bytes, 1, MPI_DOUBLE, MPI_SUM, comm));

@@ -98,6 +98,29 @@ int AzFinalize(PetscErrorCode ierr)
   return code;
 }
 
+PetscBool AzQuiet(void)
+{
+  return az_quiet;
+}
+
+// Options a caller lays over the command line for the next cases (a sweep's point), inserted after the case file and
+// the command line so that they win.
+static int    az_noverride = 0;
+static char **az_override  = NULL;
+
+void AzSysSetOverrides(int n, char **args)
+{
+  az_noverride = n;
+  az_override  = args;
+}
+
+PetscErrorCode AzSysInsertOverrides(void)
+{
+  PetscFunctionBeginUser;
+  if (az_noverride > 0) PetscCall(PetscOptionsInsertArgs(NULL, az_noverride, az_override));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode AzSysSetFromOptions(void)
 {
   PetscFunctionBeginUser;

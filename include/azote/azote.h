@@ -36,5 +36,9 @@ PETSC_EXTERN PetscErrorCode AzWriteResults(AzCase c, AzProblem *p, AzRunStats *s
 typedef PetscErrorCode (*AzCurrentAtPotential)(void *ctx, PetscReal *i_total);
 PETSC_EXTERN PetscErrorCode AzGalvanostaticSearch(AzCase c, AzProblem *p, PetscReal y, AzCurrentAtPotential solve, void *ctx,
                                                   PetscBool verbose, PetscInt *nsolve);
+// A sweep (-sweep_<key> options on the command line or in the case file's sweep: block) over the validated base case:
+// runs every point in groups of ranks, writes sweep.csv and sweep.h5 to the base case's output_dir (solver/sweep.c).
+// *was_sweep is PETSC_FALSE, and nothing is done, when no key is swept.
+PETSC_EXTERN PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep);
 // Frees what a transient run keeps in its statistics (table, snapshots).
 PETSC_EXTERN PetscErrorCode AzRunStatsDestroy(AzRunStats *stats);

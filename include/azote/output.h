@@ -43,6 +43,10 @@ PETSC_EXTERN PetscErrorCode AzOutputWriteFields(MPI_Comm comm, const char dir[],
 // A 1-D array held by rank 0 written as one dataset of an open HDF5 viewer; unit (an attribute) may be NULL.
 PETSC_EXTERN PetscErrorCode AzOutputWriteRank0Array(PetscViewer v, MPI_Comm comm, const char name[], const char unit[], PetscInt n,
                                                     const PetscReal a[]);
+// A table as an HDF5 file of one 1-D dataset per column (rows[i * stride + j], nrow rows), written by the calling
+// process alone, whole or not at all.
+PETSC_EXTERN PetscErrorCode AzOutputWriteColumnsHDF5(const char path[], PetscInt ncol, const char *const names[], PetscInt nrow,
+                                                     PetscInt stride, const PetscReal rows[]);
 PETSC_EXTERN PetscErrorCode AzOutputWriteCSV(MPI_Comm comm, const char path[], PetscInt ncol, const char *const names[], PetscInt nrow,
                                              const PetscReal rows[]);
 

@@ -30,6 +30,11 @@ PETSC_EXTERN void AzGetArgs(int *argc, char ***argv);
 
 // Reads the program-wide options again (-quiet), e.g. after the options database changed.
 PETSC_EXTERN PetscErrorCode AzSysSetFromOptions(void);
+// Options laid over the command line for the cases created next (a sweep's point): "-key value" pairs, inserted
+// by AzCaseCreate after the case file and the command line. The caller keeps args alive; n = 0 clears them.
+PETSC_EXTERN void           AzSysSetOverrides(int n, char **args);
+PETSC_EXTERN PetscBool      AzQuiet(void);  // -quiet: no progress output
+PETSC_EXTERN PetscErrorCode AzSysInsertOverrides(void);
 
 // Prints on rank 0 of comm unless the run is quiet (-quiet).
 PETSC_EXTERN PetscErrorCode AzPrintf(MPI_Comm comm, const char fmt[], ...) PETSC_ATTRIBUTE_FORMAT(2, 3);

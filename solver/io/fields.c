@@ -191,6 +191,31 @@ PetscErrorCode AzOutputWriteFields(MPI_Comm comm, const char dir[], const AzGrid
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+PetscErrorCode AzOutputWriteColumnsHDF5(const char path[], PetscInt ncol, const char *const names[], PetscInt nrow, PetscInt stride,
+                                        const PetscReal rows[])
+{
+  PetscViewer v;
+  char        tmp[PETSC_MAX_PATH_LEN];
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscSNPrintf(tmp, sizeof(tmp), "%s.partial", path));
+  PetscCall(PetscViewerHDF5Open(PETSC_COMM_SELF, tmp, FILE_MODE_WRITE, &v));
+  for (PetscInt j = 0; j < ncol; j++) {
+    Vec        x;
+    PetscReal *a;
+    PetscCall(VecCreateSeq(PETSC_COMM_SELF, nrow, &x));
+    PetscCall(VecGetArray(x, &a));
+    for (PetscInt i = 0; i < nrow; i++) a[i] = rows[i * stride + j];
+    PetscCall(VecRestoreArray(x, &a));
+    PetscCall(PetscObjectSetName((PetscObject)x, names[j]));
+    PetscCall(VecView(x, v));
+    PetscCall(VecDestroy(&x));
+  }
+  PetscCall(PetscViewerDestroy(&v));
+  PetscCheck(!rename(tmp, path), PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot rename %s to %s", tmp, path);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode AzOutputWriteCSV(MPI_Comm comm, const char path[], PetscInt ncol, const char *const names[], PetscInt nrow,
                                 const PetscReal rows[])
 {

@@ -1,0 +1,569 @@
+// Sweeps (DESIGN §4): any case key varied with -sweep_<key> START:STOP:N[:log] or a list a,b,c (or the same in the
+// case file's `sweep:` block), several keys giving their cartesian product, in the keys' alphabetical order with the
+// first varying slowest.
+//
+// MPI_COMM_WORLD is split into groups of -sweep_ranks_per_case ranks; each group's leader claims the next free point
+// by creating sweep.d/<index>.claim exclusively (O_CREAT | O_EXCL, which a shared file system serialises), so groups
+// take points as they finish, without a dispatcher rank. A finished
+// point is written at once, atomically, as sweep.d/<index>.csv (its keys, every metric, status, wall time, and the
+// error of a failed point); a sweep started again in the same output_dir skips the points that are there, so a
+// killed sweep resumes where it stopped and the final table is the uninterrupted one. sweep.d/signature holds the
+// case and the sweep: a different sweep in the same directory is refused. At the end rank 0 writes sweep.csv and
+// sweep.h5 (one row per point). A point that fails (bad combination, no convergence) is recorded with its error and
+// the sweep goes on. Rank 0 prints one line per finished point with the count, the ETA and key metrics.
+#include <azote/azote.h>
+#include <errno.h>
+#include <math.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <dirent.h>
+#include <sys/stat.h>
+
+#define AZ_SWEEP_MAX_AXES 8
+#define AZ_SWEEP_MAX_COLS 64
+
+typedef struct {
+  char     key[64];  // the case key, without "-"
+  char     spec[256];
+  PetscInt n;
+  char (*values)[32];
+} AzSweepAxis;
+
+typedef struct {
+  PetscInt    naxis, npoint;
+  AzSweepAxis axis[AZ_SWEEP_MAX_AXES];
+  PetscInt    ranks_per_case;
+  PetscBool   fields;
+} AzSweep;
+
+// One -sweep_<key> specification: START:STOP:N[:log] or a comma-separated list.
+static PetscErrorCode AzSweepAxisParse(MPI_Comm comm, AzSweepAxis *a)
+{
+  PetscFunctionBeginUser;
+  if (strchr(a->spec, ':')) {
+    char      buf[256], *tok[5] = {NULL}, *save = NULL, *end;
+    PetscInt  ntok = 0;
+    PetscReal lo, hi;
+    long      n;
+    PetscBool logscale = PETSC_FALSE;
+    PetscCall(PetscStrncpy(buf, a->spec, sizeof(buf)));
+    for (char *t = strtok_r(buf, ":", &save); t && ntok < 5; t = strtok_r(NULL, ":", &save)) tok[ntok++] = t;
+    PetscCheck(ntok == 3 || (ntok == 4 && !strcmp(tok[3], "log")), comm, PETSC_ERR_USER_INPUT,
+               "-sweep_%s = '%s' is not a sweep: allowed START:STOP:N, START:STOP:N:log or a list a,b,c", a->key, a->spec);
+    lo = strtod(tok[0], &end);
+    PetscCheck(*end == 0 && PetscIsNormalReal(lo + 1), comm, PETSC_ERR_USER_INPUT, "-sweep_%s = '%s': START '%s' is not a number", a->key,
+               a->spec, tok[0]);
+    hi = strtod(tok[1], &end);
+    PetscCheck(*end == 0 && PetscIsNormalReal(hi + 1), comm, PETSC_ERR_USER_INPUT, "-sweep_%s = '%s': STOP '%s' is not a number", a->key,
+               a->spec, tok[1]);
+    n = strtol(tok[2], &end, 10);
+    PetscCheck(*end == 0 && n >= 1 && n <= 100000, comm, PETSC_ERR_USER_INPUT,
+               "-sweep_%s = '%s': N '%s' is not a number of points: allowed 1 to 100000", a->key, a->spec, tok[2]);
+    logscale = (PetscBool)(ntok == 4);
+    PetscCheck(!logscale || (lo > 0 && hi > 0), comm, PETSC_ERR_USER_INPUT, "-sweep_%s = '%s': a log sweep needs START, STOP > 0", a->key,
+               a->spec);
+    a->n = (PetscInt)n;
+    PetscCall(PetscMalloc1(a->n, &a->values));
+    for (PetscInt k = 0; k < a->n; k++) {
+      const PetscReal f = a->n > 1 ? (PetscReal)k / (a->n - 1) : 0;
+      const PetscReal v = logscale ? lo * PetscPowReal(hi / lo, f) : lo + f * (hi - lo);
+      snprintf(a->values[k], sizeof(a->values[k]), "%.10g", (double)(k == a->n - 1 && a->n > 1 ? hi : v));
+    }
+  } else {
+    char     buf[256], *save = NULL;
+    PetscInt n = 1;
+    for (const char *q = a->spec; *q; q++) n += *q == ',';
+    PetscCall(PetscMalloc1(n, &a->values));
+    PetscCall(PetscStrncpy(buf, a->spec, sizeof(buf)));
+    a->n = 0;
+    for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+      while (*t == ' ') t++;
+      PetscCheck(*t && strlen(t) < sizeof(a->values[0]), comm, PETSC_ERR_USER_INPUT,
+                 "-sweep_%s = '%s' is not a sweep: allowed START:STOP:N[:log] or a list a,b,c of values up to 31 characters", a->key,
+                 a->spec);
+      PetscCall(PetscStrncpy(a->values[a->n++], t, sizeof(a->values[0])));
+    }
+    PetscCheck(a->n > 0, comm, PETSC_ERR_USER_INPUT, "-sweep_%s = '%s' is an empty list", a->key, a->spec);
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// Collects the -sweep_<key> options (command line and case file) and checks the keys against the base case's.
+static PetscErrorCode AzSweepCreate(MPI_Comm comm, AzSweep *sw, PetscBool *requested)
+{
+  char *all, *save = NULL, *tok;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscMemzero(sw, sizeof(*sw)));
+  sw->ranks_per_case = 1;
+  PetscCall(PetscOptionsGetInt(NULL, NULL, "-sweep_ranks_per_case", &sw->ranks_per_case, NULL));
+  PetscCall(PetscOptionsGetBool(NULL, NULL, "-sweep_fields", &sw->fields, NULL));
+  PetscCall(PetscOptionsGetAll(NULL, &all));
+  for (tok = strtok_r(all, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+    AzSweepAxis *a;
+    const char  *value;
+    if (strncmp(tok, "-sweep_", 7) || !strcmp(tok, "-sweep_ranks_per_case") || !strcmp(tok, "-sweep_fields")) continue;
+    PetscCheck(sw->naxis < AZ_SWEEP_MAX_AXES, comm, PETSC_ERR_USER_INPUT, "too many -sweep_ keys: allowed %d", AZ_SWEEP_MAX_AXES);
+    a = &sw->axis[sw->naxis++];
+    PetscCall(PetscStrncpy(a->key, tok + 7, sizeof(a->key)));
+    value = strtok_r(NULL, " ", &save);
+    PetscCheck(value && (value[0] != '-' || strchr(value, ':')), comm, PETSC_ERR_USER_INPUT,
+               "-sweep_%s is given without a value: allowed START:STOP:N[:log] or a list a,b,c", a->key);
+    PetscCall(PetscStrncpy(a->spec, value, sizeof(a->spec)));
+    PetscCall(AzSweepAxisParse(comm, a));
+  }
+  PetscCall(PetscFree(all));
+  // one order whatever the order of the options: by key (the first varies slowest)
+  for (PetscInt i = 1; i < sw->naxis; i++)
+    for (PetscInt j = i; j > 0 && strcmp(sw->axis[j - 1].key, sw->axis[j].key) > 0; j--) {
+      AzSweepAxis t = sw->axis[j];
+      sw->axis[j] = sw->axis[j - 1], sw->axis[j - 1] = t;
+    }
+  *requested = (PetscBool)(sw->naxis > 0);
+  if (!*requested) PetscFunctionReturn(PETSC_SUCCESS);
+  sw->npoint = 1;
+  for (PetscInt i = 0; i < sw->naxis; i++) {
+    PetscInt             n;
+    const AzOptionEntry *e;
+    PetscBool            known = PETSC_FALSE;
+    PetscCall(AzOptionsRegistryGet(&n, &e));
+    for (PetscInt k = 0; k < n; k++) known = (PetscBool)(known || !strcmp(e[k].key, sw->axis[i].key));
+    PetscCheck(known, comm, PETSC_ERR_USER_INPUT, "-sweep_%s: %s is not a key of this case (`%s -help_keys` lists them)", sw->axis[i].key,
+               sw->axis[i].key, AzProgramName());
+    PetscCheck(strncmp(sw->axis[i].key, "output_", 7), comm, PETSC_ERR_USER_INPUT, "-sweep_%s: output keys cannot be swept",
+               sw->axis[i].key);
+    sw->npoint *= sw->axis[i].n;
+  }
+  {
+    PetscMPIInt size;
+    PetscCallMPI(MPI_Comm_size(comm, &size));
+    PetscCheck(sw->ranks_per_case >= 1 && size % sw->ranks_per_case == 0, comm, PETSC_ERR_USER_INPUT,
+               "-sweep_ranks_per_case = %" PetscInt_FMT " does not divide the %d ranks: allowed a divisor of the number of ranks",
+               sw->ranks_per_case, size);
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzSweepDestroy(AzSweep *sw)
+{
+  PetscFunctionBeginUser;
+  for (PetscInt i = 0; i < sw->naxis; i++) PetscCall(PetscFree(sw->axis[i].values));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// The value index of every axis at point k (the first axis slowest).
+static void AzSweepPoint(const AzSweep *sw, PetscInt k, PetscInt idx[])
+{
+  for (PetscInt i = sw->naxis - 1; i >= 0; i--) idx[i] = k % sw->axis[i].n, k /= sw->axis[i].n;
+}
+
+typedef struct {
+  PetscInt    n;
+  const char *names[AZ_SWEEP_MAX_COLS];
+  PetscReal   values[AZ_SWEEP_MAX_COLS];
+} AzMetricList;
+
+static PetscErrorCode AzCollectMetricList(const char *name, PetscReal v, void *ctx)
+{
+  AzMetricList *l = (AzMetricList *)ctx;
+  if (l->n < AZ_SWEEP_MAX_COLS) l->names[l->n] = name, l->values[l->n++] = v;
+  return PETSC_SUCCESS;
+}
+
+// Runs point k on the group's communicator; its result line (without the keys) goes to line, the metric names to
+// header. Errors of the point are caught and reported in the line.
+static PetscErrorCode AzSweepRunPoint(MPI_Comm gcomm, const AzSweep *sw, PetscInt k, const char dir[], char header[], size_t hlen,
+                                      char line[], size_t llen, PetscReal key_metrics[4])
+{
+  PetscInt       idx[AZ_SWEEP_MAX_AXES], nargs = 0;
+  char           args_store[2 * AZ_SWEEP_MAX_AXES + 4][PETSC_MAX_PATH_LEN], *args[2 * AZ_SWEEP_MAX_AXES + 4];
+  AzCase         c = NULL;
+  AzProblem      p;
+  AzRunStats     st;
+  PetscErrorCode ierr;
+  PetscLogDouble t0 = AzWallTime();
+  AzMetricList   m;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscMemzero(&p, sizeof(p)));
+  PetscCall(PetscMemzero(&st, sizeof(st)));
+  PetscCall(PetscMemzero(&m, sizeof(m)));
+  AzSweepPoint(sw, k, idx);
+  for (PetscInt i = 0; i < sw->naxis; i++) {
+    PetscCall(PetscSNPrintf(args_store[nargs++], PETSC_MAX_PATH_LEN, "-%s", sw->axis[i].key));
+    PetscCall(PetscStrncpy(args_store[nargs++], sw->axis[i].values[idx[i]], PETSC_MAX_PATH_LEN));
+  }
+  PetscCall(PetscStrncpy(args_store[nargs++], "-output_dir", PETSC_MAX_PATH_LEN));
+  PetscCall(PetscSNPrintf(args_store[nargs++], PETSC_MAX_PATH_LEN, "%s/points/%" PetscInt_FMT, dir, k));
+  for (PetscInt i = 0; i < nargs; i++) args[i] = args_store[i];
+  AzSysSetOverrides((int)nargs, args);
+  PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
+  ierr = AzCaseCreate(gcomm, &c);
+  if (!ierr) ierr = AzSolveCase(c, &p, &st);
+  if (!ierr && sw->fields) ierr = AzWriteResults(c, &p, &st);
+  PetscCall(PetscPopErrorHandler());
+  AzSysSetOverrides(0, NULL);
+  {
+    // the metric names (a zero set of the base reaction is enough for the header)
+    AzMetrics z;
+    PetscCall(PetscMemzero(&z, sizeof(z)));
+    if (!ierr) z = st.metrics;
+    PetscCall(AzMetricsForEach(&z, AzCollectMetricList, &m));
+  }
+  header[0] = 0;
+  for (PetscInt i = 0; i < m.n; i++) {
+    PetscCall(PetscStrlcat(header, ",", hlen));
+    PetscCall(PetscStrlcat(header, m.names[i], hlen));
+  }
+  if (ierr) {
+    const char *text     = NULL;
+    char       *specific = NULL, msg[512];
+    PetscErrorMessage(ierr, &text, &specific);
+    PetscCall(PetscSNPrintf(msg, sizeof(msg), "%s", specific && specific[0] ? specific : (text ? text : "unknown error")));
+    for (char *q = msg; *q; q++)
+      if (*q == ',' || *q == '\n' || *q == '"') *q = ';';
+    PetscCall(PetscSNPrintf(line, llen, "failed,%.4g", (double)(AzWallTime() - t0)));
+    for (PetscInt i = 0; i < m.n; i++) PetscCall(PetscStrlcat(line, ",nan", llen));
+    PetscCall(PetscStrlcat(line, ",", llen));
+    PetscCall(PetscStrlcat(line, msg, llen));
+    for (PetscInt i = 0; i < 4; i++) key_metrics[i] = (PetscReal)NAN;
+  } else {
+    PetscCall(PetscSNPrintf(line, llen, "ok,%.4g", (double)(AzWallTime() - t0)));
+    for (PetscInt i = 0; i < m.n; i++) {
+      char v[40];
+      PetscCall(PetscSNPrintf(v, sizeof(v), ",%.17g", (double)m.values[i]));
+      PetscCall(PetscStrlcat(line, v, llen));
+    }
+    PetscCall(PetscStrlcat(line, ",", llen));
+    key_metrics[0] = st.metrics.i_main_A_m2, key_metrics[1] = st.metrics.i_lim_A_m2, key_metrics[2] = st.metrics.depletion;
+    key_metrics[3] = st.metrics.i_total_A_m2 != 0 ? st.metrics.i_main_A_m2 / st.metrics.i_total_A_m2 : 0;
+  }
+  // what a failed point left behind is freed as far as it was built
+  if (!ierr) PetscCall(AzRunStatsDestroy(&st));
+  if (!ierr) PetscCall(AzProblemDestroy(&p));
+  if (c) PetscCall(AzCaseDestroy(&c));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscBool AzFileExists(const char path[])
+{
+  struct stat sb;
+  return (PetscBool)(stat(path, &sb) == 0);
+}
+
+// The sweep's identity: the case file, the command line and the sweep (a resumed sweep must be the same).
+static PetscErrorCode AzSweepSignature(AzCase base, const AzSweep *sw, char sig[], size_t len)
+{
+  PetscInt             n;
+  const AzOptionEntry *e;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscSNPrintf(sig, len, "case %s\n", base->file));
+  PetscCall(AzOptionsRegistryGet(&n, &e));
+  for (PetscInt k = 0; k < n; k++) {
+    PetscBool swept = PETSC_FALSE;
+    for (PetscInt i = 0; i < sw->naxis; i++) swept = (PetscBool)(swept || !strcmp(sw->axis[i].key, e[k].key));
+    if (swept || !strncmp(e[k].key, "output_", 7) || !strncmp(e[k].key, "mesh_n", 6)) continue;
+    PetscCall(PetscStrlcat(sig, e[k].key, len));
+    PetscCall(PetscStrlcat(sig, "=", len));
+    PetscCall(PetscStrlcat(sig, e[k].value, len));
+    PetscCall(PetscStrlcat(sig, "\n", len));
+  }
+  for (PetscInt i = 0; i < sw->naxis; i++) {
+    PetscCall(PetscStrlcat(sig, "sweep_", len));
+    PetscCall(PetscStrlcat(sig, sw->axis[i].key, len));
+    PetscCall(PetscStrlcat(sig, "=", len));
+    PetscCall(PetscStrlcat(sig, sw->axis[i].spec, len));
+    PetscCall(PetscStrlcat(sig, "\n", len));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// sweep.csv and sweep.h5 from the point files, on rank 0.
+static PetscErrorCode AzSweepWriteTables(const AzSweep *sw, const char dir[])
+{
+  char       path[PETSC_MAX_PATH_LEN], *text = NULL, header[4096] = "";
+  size_t     cap = 1 << 16, used = 0;
+  PetscInt   ncol = 0;
+  PetscReal *table;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscMalloc1(cap, &text));
+  text[0] = 0;
+  PetscCall(PetscMalloc1(sw->npoint * AZ_SWEEP_MAX_COLS, &table));
+  for (PetscInt k = 0; k < sw->npoint; k++) {
+    char  buf[8192], *nl, *save = NULL;
+    FILE *fp;
+    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/%" PetscInt_FMT ".csv", dir, k));
+    fp = fopen(path, "r");
+    PetscCheck(fp, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "sweep: the result of point %" PetscInt_FMT " is missing (%s)", k, path);
+    PetscCheck(fgets(header, sizeof(header), fp) && fgets(buf, sizeof(buf), fp), PETSC_COMM_SELF, PETSC_ERR_FILE_READ,
+               "sweep: %s is not complete", path);
+    fclose(fp);
+    if ((nl = strchr(buf, '\n'))) *nl = 0;
+    if ((nl = strchr(header, '\n'))) *nl = 0;
+    if (used + strlen(buf) + 2 > cap) {
+      char *more;
+      cap = 2 * (used + strlen(buf) + 2);
+      PetscCall(PetscMalloc1(cap, &more));
+      PetscCall(PetscArraycpy(more, text, used + 1));
+      PetscCall(PetscFree(text));
+      text = more;
+    }
+    strcat(text + used, buf);
+    strcat(text + used, "\n");
+    used += strlen(buf) + 1;
+    // numeric columns for sweep.h5: the swept values (as numbers where they are), status (1 ok, 0 failed), wall time,
+    // the metrics
+    ncol = 0;
+    for (char *t = strtok_r(buf, ",", &save); t && ncol < AZ_SWEEP_MAX_COLS; t = strtok_r(NULL, ",", &save)) {
+      char     *end;
+      PetscReal v = strtod(t, &end);
+      if (!strcmp(t, "ok"))
+        v = 1;
+      else if (!strcmp(t, "failed"))
+        v = 0;
+      else if (*end)
+        v = (PetscReal)NAN;
+      table[k * AZ_SWEEP_MAX_COLS + ncol++] = v;
+    }
+  }
+  {
+    char *all;
+    PetscCall(PetscMalloc1(strlen(header) + used + 4, &all));
+    PetscCall(PetscSNPrintf(all, strlen(header) + 2, "%s\n", header));
+    strcat(all, text);
+    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.csv", dir));
+    PetscCall(AzFileWriteAtomic(PETSC_COMM_SELF, path, all));
+    PetscCall(PetscFree(all));
+  }
+  {
+    // sweep.h5: one dataset per numeric column (the swept keys, ok, wall_s, the metrics; not the error text)
+    const char *names[AZ_SWEEP_MAX_COLS];
+    char        hcopy[4096], *save = NULL;
+    PetscInt    n = 0;
+    PetscCall(PetscStrncpy(hcopy, header, sizeof(hcopy)));
+    for (char *name = strtok_r(hcopy, ",", &save); name && n < ncol && strcmp(name, "error"); name = strtok_r(NULL, ",", &save))
+      names[n++] = !strcmp(name, "status") ? "ok" : name;
+    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.h5", dir));
+    PetscCall(AzOutputWriteColumnsHDF5(path, n, names, sw->npoint, AZ_SWEEP_MAX_COLS, table));
+  }
+  PetscCall(PetscFree(table));
+  PetscCall(PetscFree(text));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+enum { AZ_SWEEP_TAG_DONE = 4711 };
+
+typedef struct {
+  PetscInt  k;
+  PetscReal wall, metrics[4];
+  PetscBool failed;
+} AzSweepNews;
+
+static PetscErrorCode AzSweepReport(const AzSweep *sw, const AzSweepNews *news, PetscInt done, PetscInt todo, PetscLogDouble t0)
+{
+  PetscInt       idx[AZ_SWEEP_MAX_AXES];
+  char           keys[512] = "";
+  PetscLogDouble el        = AzWallTime() - t0;
+
+  PetscFunctionBeginUser;
+  AzSweepPoint(sw, news->k, idx);
+  for (PetscInt i = 0; i < sw->naxis; i++) {
+    char kv[128];
+    PetscCall(PetscSNPrintf(kv, sizeof(kv), "%s%s=%s", i ? " " : "", sw->axis[i].key, sw->axis[i].values[idx[i]]));
+    PetscCall(PetscStrlcat(keys, kv, sizeof(keys)));
+  }
+  PetscCall(PetscPrintf(PETSC_COMM_SELF, "sweep: [%" PetscInt_FMT "/%" PetscInt_FMT "] %s: %s in %.2g s", done, todo, keys,
+                        news->failed ? "FAILED" : "ok", (double)news->wall));
+  if (!news->failed)
+    PetscCall(PetscPrintf(PETSC_COMM_SELF, "; i %.4g A/m^2 (limit %.4g), depletion %.3g, FE %.3g", (double)news->metrics[0],
+                          (double)news->metrics[1], (double)news->metrics[2], (double)news->metrics[3]));
+  PetscCall(PetscPrintf(PETSC_COMM_SELF, "; ETA %.0f s\n", done < todo ? el / done * (todo - done) : 0.0));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// Removes the claims an interrupted run left (rank 0, before any group starts).
+static PetscErrorCode AzSweepRemoveClaims(const char dir[])
+{
+  char path[PETSC_MAX_PATH_LEN];
+  DIR *dp;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d", dir));
+  if ((dp = opendir(path))) {
+    struct dirent *de;
+    while ((de = readdir(dp))) {
+      const size_t n = strlen(de->d_name);
+      char         f[2 * PETSC_MAX_PATH_LEN];
+      if (n <= 6 || strcmp(de->d_name + n - 6, ".claim")) continue;
+      PetscCall(PetscSNPrintf(f, sizeof(f), "%s/%s", path, de->d_name));
+      (void)unlink(f);
+    }
+    closedir(dp);
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// The group leader's next point: the first, from *cursor on, that nobody has finished or claimed; npoint if none.
+static PetscErrorCode AzSweepClaim(const AzSweep *sw, const char dir[], PetscInt *cursor, PetscInt *k)
+{
+  char path[PETSC_MAX_PATH_LEN];
+
+  PetscFunctionBeginUser;
+  *k = sw->npoint;
+  for (PetscInt tried = 0; tried < sw->npoint; tried++, *cursor = (*cursor + 1) % sw->npoint) {
+    int fd;
+    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/%" PetscInt_FMT ".csv", dir, *cursor));
+    if (AzFileExists(path)) continue;
+    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/%" PetscInt_FMT ".claim", dir, *cursor));
+    fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0666);
+    if (fd < 0) continue;
+    close(fd);
+    *k      = *cursor;
+    *cursor = (*cursor + 1) % sw->npoint;
+    break;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// The group leader writes the point's result file: the swept keys, point, status, wall_s, the metrics, error.
+static PetscErrorCode AzSweepWritePoint(const AzSweep *sw, const char dir[], PetscInt k, const char header[], const char line[])
+{
+  PetscInt idx[AZ_SWEEP_MAX_AXES];
+  char     keys[1024] = "", vals[1024] = "", path[PETSC_MAX_PATH_LEN], *file;
+  size_t   len;
+
+  PetscFunctionBeginUser;
+  AzSweepPoint(sw, k, idx);
+  for (PetscInt i = 0; i < sw->naxis; i++) {
+    PetscCall(PetscStrlcat(keys, i ? "," : "", sizeof(keys)));
+    PetscCall(PetscStrlcat(keys, sw->axis[i].key, sizeof(keys)));
+    PetscCall(PetscStrlcat(vals, i ? "," : "", sizeof(vals)));
+    PetscCall(PetscStrlcat(vals, sw->axis[i].values[idx[i]], sizeof(vals)));
+  }
+  len = strlen(keys) + strlen(header) + strlen(vals) + strlen(line) + 64;
+  PetscCall(PetscMalloc1(len, &file));
+  PetscCall(PetscSNPrintf(file, len, "%s,point,status,wall_s%s,error\n%s,%" PetscInt_FMT ",%s\n", keys, header, vals, k, line));
+  PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/%" PetscInt_FMT ".csv", dir, k));
+  PetscCall(AzFileWriteAtomic(PETSC_COMM_SELF, path, file));
+  PetscCall(PetscFree(file));
+  PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/%" PetscInt_FMT ".claim", dir, k));
+  (void)unlink(path);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// Rank 0 reports the points other groups finished (all of them once `wait` of them are outstanding).
+static PetscErrorCode AzSweepDrainNews(MPI_Comm world, const AzSweep *sw, PetscInt wait, PetscBool quiet, PetscInt *done, PetscInt todo,
+                                       PetscLogDouble t0)
+{
+  AzSweepNews news;
+
+  PetscFunctionBeginUser;
+  for (PetscInt got = 0;; got++) {
+    if (got >= wait) {
+      PetscMPIInt flag;
+      PetscCallMPI(MPI_Iprobe(MPI_ANY_SOURCE, AZ_SWEEP_TAG_DONE, world, &flag, MPI_STATUS_IGNORE));
+      if (!flag) break;
+    }
+    PetscCallMPI(MPI_Recv(&news, sizeof(news), MPI_BYTE, MPI_ANY_SOURCE, AZ_SWEEP_TAG_DONE, world, MPI_STATUS_IGNORE));
+    ++*done;
+    if (!quiet) PetscCall(AzSweepReport(sw, &news, *done, todo, t0));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
+{
+  MPI_Comm       world = base->comm, gcomm;
+  AzSweep        sw;
+  PetscMPIInt    rank, size, grank;
+  PetscInt       todo = 0, mine = 0, done = 0, already = 0, cursor;
+  char           dir[PETSC_MAX_PATH_LEN], path[PETSC_MAX_PATH_LEN], sig[16384];
+  PetscLogDouble t0         = AzWallTime();
+  PetscBool      user_quiet = AzQuiet();
+
+  PetscFunctionBeginUser;
+  PetscCall(AzSweepCreate(world, &sw, was_sweep));
+  if (!*was_sweep) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCallMPI(MPI_Comm_rank(world, &rank));
+  PetscCallMPI(MPI_Comm_size(world, &size));
+  PetscCall(PetscStrncpy(dir, base->output_dir, sizeof(dir)));
+  PetscCall(AzSweepSignature(base, &sw, sig, sizeof(sig)));
+
+  // the result directory and its signature: a new sweep, or the same one resumed
+  if (rank == 0) {
+    char   old[16384];
+    FILE  *fp;
+    size_t n;
+    PetscCall(AzOutputMakeDir(PETSC_COMM_SELF, dir));
+    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d", dir));
+    PetscCheck(!mkdir(path, 0777) || errno == EEXIST, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot create %s (%s)", path, strerror(errno));
+    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/signature", dir));
+    fp     = fopen(path, "r");
+    n      = fp ? fread(old, 1, sizeof(old) - 1, fp) : 0;
+    old[n] = 0;
+    if (fp) fclose(fp);
+    if (!old[0])
+      PetscCall(AzFileWriteAtomic(PETSC_COMM_SELF, path, sig));
+    else
+      PetscCheck(!strcmp(old, sig), PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
+                 "-output_dir = '%s' holds another sweep (sweep.d/signature differs): remove it or choose another output_dir", dir);
+    for (PetscInt k = 0; k < sw.npoint; k++) {
+      PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/%" PetscInt_FMT ".csv", dir, k));
+      already += AzFileExists(path);
+    }
+    PetscCall(AzSweepRemoveClaims(dir));
+  }
+  PetscCallMPI(MPI_Bcast(&already, 1, MPIU_INT, 0, world));
+  todo = sw.npoint - already;
+  PetscCall(AzPrintf(world,
+                     "%s: sweep of %" PetscInt_FMT " points (%" PetscInt_FMT " keys) on %d rank%s in groups of %" PetscInt_FMT "%s\n",
+                     AzProgramName(), sw.npoint, sw.naxis, size, size > 1 ? "s" : "", sw.ranks_per_case,
+                     already ? "; resuming: the finished points are kept" : ""));
+
+  // groups; each leader starts looking for free points at its own place in the list
+  PetscCallMPI(MPI_Barrier(world));
+  PetscCallMPI(MPI_Comm_split(world, rank / (PetscMPIInt)sw.ranks_per_case, rank, &gcomm));
+  PetscCallMPI(MPI_Comm_rank(gcomm, &grank));
+  cursor = (rank / sw.ranks_per_case) % sw.npoint;
+  PetscCall(PetscOptionsSetValue(NULL, "-quiet", "true"));
+  for (;;) {
+    PetscInt    k = sw.npoint;
+    char        header[4096], line[8192];
+    PetscReal   km[4] = {0, 0, 0, 0};
+    AzSweepNews news;
+    if (grank == 0) PetscCall(AzSweepClaim(&sw, dir, &cursor, &k));
+    PetscCallMPI(MPI_Bcast(&k, 1, MPIU_INT, 0, gcomm));
+    if (k >= sw.npoint) break;
+    PetscCall(AzSweepRunPoint(gcomm, &sw, k, dir, header, sizeof(header), line, sizeof(line), km));
+    if (grank == 0) {
+      PetscCall(AzSweepWritePoint(&sw, dir, k, header, line));
+      news.k = k, news.wall = strtod(strchr(line, ',') + 1, NULL), news.failed = (PetscBool)!strncmp(line, "failed", 6);
+      for (PetscInt i = 0; i < 4; i++) news.metrics[i] = km[i];
+      mine++;
+      if (rank == 0) {
+        ++done;
+        if (!user_quiet) PetscCall(AzSweepReport(&sw, &news, done, todo, t0));
+      } else
+        PetscCallMPI(MPI_Send(&news, sizeof(news), MPI_BYTE, 0, AZ_SWEEP_TAG_DONE, world));
+    }
+    if (rank == 0) PetscCall(AzSweepDrainNews(world, &sw, 0, user_quiet, &done, todo, t0));
+  }
+  {
+    // the other groups' last news, then the tables
+    PetscInt others = rank == 0 ? 0 : mine, sum = 0;
+    PetscCallMPI(MPI_Reduce(&others, &sum, 1, MPIU_INT, MPI_SUM, 0, world));
+    if (rank == 0) PetscCall(AzSweepDrainNews(world, &sw, sum - (done - mine), user_quiet, &done, todo, t0));
+  }
+  PetscCallMPI(MPI_Comm_free(&gcomm));
+  PetscCall(PetscOptionsSetValue(NULL, "-quiet", user_quiet ? "true" : "false"));
+  PetscCall(AzSysSetFromOptions());
+  PetscCallMPI(MPI_Barrier(world));
+  if (rank == 0) PetscCall(AzSweepWriteTables(&sw, dir));
+  PetscCallMPI(MPI_Barrier(world));
+  PetscCall(AzPrintf(world, "%s: sweep of %" PetscInt_FMT " points in %.3g s; results in %s/ (sweep.csv, sweep.h5)\n", AzProgramName(),
+                     sw.npoint, (double)(AzWallTime() - t0), dir));
+  PetscCall(AzSweepDestroy(&sw));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
