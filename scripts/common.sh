@@ -9,9 +9,10 @@ export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_
 
 az_say() { echo "== $*"; }
 
+# az_install_deps [EXTRA_PACKAGES...]
 az_install_deps() {
   local missing=()
-  for p in "${AZ_PACKAGES[@]}"; do
+  for p in "${AZ_PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [[ ${#missing[@]} -eq 0 ]] && return 0

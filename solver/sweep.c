@@ -8,9 +8,10 @@
 // point is written at once, atomically, as sweep.d/<index>.csv (its keys, every metric, status, wall time, and the
 // error of a failed point); a sweep started again in the same output_dir skips the points that are there, so a
 // killed sweep resumes where it stopped and the final table is the uninterrupted one. sweep.d/signature holds the
-// case and the sweep: a different sweep in the same directory is refused. At the end rank 0 writes sweep.csv and
-// sweep.h5 (one row per point). A point that fails (bad combination, no convergence) is recorded with its error and
-// the sweep goes on. Rank 0 prints one line per finished point with the count, the ETA and key metrics.
+// case and the sweep: a different sweep in the same directory is refused. Several jobs may run the same sweep in one
+// directory at once (-sweep_shared, a SLURM job array): they share the points, and the last one writes the tables. At the end rank 0 writes
+// sweep.csv and sweep.h5 (one row per point). A point that fails (bad combination, no convergence) is recorded with its error and the sweep
+// goes on. Rank 0 prints one line per finished point with the count, the ETA and key metrics.
 #include <azote/azote.h>
 #include <errno.h>
 #include <math.h>
@@ -34,6 +35,7 @@ typedef struct {
   AzSweepAxis axis[AZ_SWEEP_MAX_AXES];
   PetscInt    ranks_per_case;
   PetscBool   fields;
+  PetscBool   keep_claims;  // -sweep_shared: other jobs work on the same sweep now; their claims are not stale
 } AzSweep;
 
 // One -sweep_<key> specification: START:STOP:N[:log] or a comma-separated list.
@@ -98,11 +100,14 @@ static PetscErrorCode AzSweepCreate(MPI_Comm comm, AzSweep *sw, PetscBool *reque
   sw->ranks_per_case = 1;
   PetscCall(PetscOptionsGetInt(NULL, NULL, "-sweep_ranks_per_case", &sw->ranks_per_case, NULL));
   PetscCall(PetscOptionsGetBool(NULL, NULL, "-sweep_fields", &sw->fields, NULL));
+  PetscCall(PetscOptionsGetBool(NULL, NULL, "-sweep_shared", &sw->keep_claims, NULL));
   PetscCall(PetscOptionsGetAll(NULL, &all));
   for (tok = strtok_r(all, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
     AzSweepAxis *a;
     const char  *value;
-    if (strncmp(tok, "-sweep_", 7) || !strcmp(tok, "-sweep_ranks_per_case") || !strcmp(tok, "-sweep_fields")) continue;
+    if (strncmp(tok, "-sweep_", 7) || !strcmp(tok, "-sweep_ranks_per_case") || !strcmp(tok, "-sweep_fields") ||
+        !strcmp(tok, "-sweep_shared"))
+      continue;
     PetscCheck(sw->naxis < AZ_SWEEP_MAX_AXES, comm, PETSC_ERR_USER_INPUT, "too many -sweep_ keys: allowed %d", AZ_SWEEP_MAX_AXES);
     a = &sw->axis[sw->naxis++];
     PetscCall(PetscStrncpy(a->key, tok + 7, sizeof(a->key)));
@@ -513,7 +518,7 @@ PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
       PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/%" PetscInt_FMT ".csv", dir, k));
       already += AzFileExists(path);
     }
-    PetscCall(AzSweepRemoveClaims(dir));
+    if (!sw.keep_claims) PetscCall(AzSweepRemoveClaims(dir));
   }
   PetscCallMPI(MPI_Bcast(&already, 1, MPIU_INT, 0, world));
   todo = sw.npoint - already;
@@ -560,6 +565,26 @@ PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
   PetscCall(PetscOptionsSetValue(NULL, "-quiet", user_quiet ? "true" : "false"));
   PetscCall(AzSysSetFromOptions());
   PetscCallMPI(MPI_Barrier(world));
+  {
+    // Several jobs can share one sweep (a SLURM job array, each task running the same command): the tables come when
+    // every point is there; a job that ends while others still compute leaves them to the last one, or to a rerun.
+    PetscInt missing = 0;
+    if (rank == 0)
+      for (PetscInt k = 0; k < sw.npoint; k++) {
+        PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/%" PetscInt_FMT ".csv", dir, k));
+        missing += !AzFileExists(path);
+      }
+    PetscCallMPI(MPI_Bcast(&missing, 1, MPIU_INT, 0, world));
+    if (missing) {
+      PetscCall(AzPrintf(world,
+                         "%s: %" PetscInt_FMT " of %" PetscInt_FMT
+                         " points are still being computed by another job sharing %s/; the last job (or "
+                         "this command run again) writes sweep.csv and sweep.h5\n",
+                         AzProgramName(), missing, sw.npoint, dir));
+      PetscCall(AzSweepDestroy(&sw));
+      PetscFunctionReturn(PETSC_SUCCESS);
+    }
+  }
   if (rank == 0) PetscCall(AzSweepWriteTables(&sw, dir));
   PetscCallMPI(MPI_Barrier(world));
   PetscCall(AzPrintf(world, "%s: sweep of %" PetscInt_FMT " points in %.3g s; results in %s/ (sweep.csv, sweep.h5)\n", AzProgramName(),

@@ -6,6 +6,7 @@
 #include <petscviewerhdf5.h>
 #include <errno.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 PetscErrorCode AzOutputMakeDir(MPI_Comm comm, const char dir[])
 {
@@ -198,7 +199,8 @@ PetscErrorCode AzOutputWriteColumnsHDF5(const char path[], PetscInt ncol, const 
   char        tmp[PETSC_MAX_PATH_LEN];
 
   PetscFunctionBeginUser;
-  PetscCall(PetscSNPrintf(tmp, sizeof(tmp), "%s.partial", path));
+  // a name of this process's own: several jobs sharing a sweep may write the same table at once
+  PetscCall(PetscSNPrintf(tmp, sizeof(tmp), "%s.%d.partial", path, (int)getpid()));
   PetscCall(PetscViewerHDF5Open(PETSC_COMM_SELF, tmp, FILE_MODE_WRITE, &v));
   for (PetscInt j = 0; j < ncol; j++) {
     Vec        x;

@@ -157,7 +157,7 @@ PetscErrorCode AzFileWriteAtomic(MPI_Comm comm, const char path[], const char te
   PetscCallMPI(MPI_Comm_rank(comm, &rank));
   if (rank == 0) {
     FILE *fp;
-    PetscCall(PetscSNPrintf(tmp, sizeof(tmp), "%s.partial", path));
+    PetscCall(PetscSNPrintf(tmp, sizeof(tmp), "%s.%d.partial", path, (int)getpid()));  // unique: jobs may share a directory
     fp = fopen(tmp, "w");
     if (!fp)
       err = errno;
