@@ -103,7 +103,7 @@ PetscErrorCode AzTimeseriesDestroy(AzTimeseries *tab)
 }
 
 // Records the state at time t (one row), advancing the integrals from the previous row with the scheme's weights.
-static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t)
+static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t, PetscBool append)
 {
   AzProblem      *p = tc->p;
   AzCase          c = tc->c;
@@ -112,7 +112,8 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t)
   const PetscReal th = tc->theta;
 
   PetscFunctionBeginUser;
-  if (tc->have_row && t <= tc->st[AZ_ST_TIME]) PetscFunctionReturn(PETSC_SUCCESS);  // segment starts repeat the last step
+  // segment starts repeat the last step; append = FALSE only brings tc->last up to date with the current state
+  if (append && tc->have_row && t <= tc->st[AZ_ST_TIME]) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[c->reactant].D, &m));
   PetscCall(AzMetricsFinish(p, tc->i_lim, tc->L, &m));
   rate_in                    = m.balance.in;
@@ -122,7 +123,7 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t)
   PetscCall(AzProblemInventory(p, AZ_N2, PETSC_FALSE, &inv_n2, NULL));
   if (!tc->have_row)
     tc->st[AZ_ST_INV0] = inv_n2;
-  else {
+  else if (t > tc->st[AZ_ST_TIME]) {
     const PetscReal dt = t - tc->st[AZ_ST_TIME];
     tc->st[AZ_ST_FED] += dt * (th * rate_in + (1 - th) * tc->st[AZ_ST_RATE_IN]);
     tc->st[AZ_ST_CONSUMED] += dt * (th * rate_cons + (1 - th) * tc->st[AZ_ST_RATE_CONS]);
@@ -165,7 +166,7 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t)
     at[AZ_TS_CELL_VOLTAGE]    = p->anode_area > 0 ? p->anode.potential - p->electrode.potential : 0;
     at[AZ_TS_NH3_BALANCE_REL] = p->s_prod >= 0 && produced > 0 ? PetscAbsReal(produced - nh3_all) / produced : 0;
   }
-  PetscCall(AzTimeseriesAppend(tc->tab, row));
+  if (append) PetscCall(AzTimeseriesAppend(tc->tab, row));
   tc->last = m;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -173,7 +174,7 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t)
 static PetscErrorCode AzMonitor(TS ts, PetscInt step, PetscReal t, Vec X, void *ctx)
 {
   PetscFunctionBeginUser;
-  PetscCall(AzRecord((AzTransientCtx *)ctx, t));
+  PetscCall(AzRecord((AzTransientCtx *)ctx, t, PETSC_TRUE));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -233,9 +234,9 @@ static PetscErrorCode AzRestart(AzTransientCtx *tc)
   tc->have_row = (PetscBool)(d.nrow > 0);
   PetscCall(PetscFree(d.scalars));
   PetscCall(PetscFree(d.rows));
-  PetscCheck(tc->st[AZ_ST_TIME] < tc->c->time_end, tc->c->comm, PETSC_ERR_USER_INPUT,
-             "-restart = '%s' stopped at t = %g s, at or after time_end = %g s: nothing to continue", tc->c->restart,
-             (double)tc->st[AZ_ST_TIME], (double)tc->c->time_end);
+  PetscCheck(tc->st[AZ_ST_TIME] <= tc->c->time_end * (1 + 1e-12), tc->c->comm, PETSC_ERR_USER_INPUT,
+             "-restart = '%s' stopped at t = %g s, after time_end = %g s: set time_end >= %g s", tc->c->restart, (double)tc->st[AZ_ST_TIME],
+             (double)tc->c->time_end, (double)tc->st[AZ_ST_TIME]);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -365,8 +366,10 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
   if (c->restart[0]) {
     PetscCall(AzRestart(&tc));
     PetscCall(AzPrintf(c->comm, "%s: continuing from %s at t = %g s\n", AzProgramName(), c->restart, (double)tc.st[AZ_ST_TIME]));
+    // a run killed while writing its results: the checkpoint is already at time_end, only the results are due
+    PetscCall(AzRecord(&tc, tc.st[AZ_ST_TIME], PETSC_FALSE));
   } else
-    PetscCall(AzRecord(&tc, 0));
+    PetscCall(AzRecord(&tc, 0, PETSC_TRUE));
 
   PetscCall(PetscMalloc2(maxsnap, snaps, maxsnap, snap_times));
   *nsnap = 0;
@@ -399,7 +402,7 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
     }
     tc.st[AZ_ST_DT] = dt;
     tc.st[AZ_ST_REJECTED] += rejects;
-    PetscCall(AzRecord(&tc, t));
+    PetscCall(AzRecord(&tc, t, PETSC_TRUE));
     {
       PetscReal cmin;
       PetscCall(AzProblemMinConcentration(p, &cmin));
