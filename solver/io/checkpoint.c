@@ -3,6 +3,25 @@
 #include <petscviewerhdf5.h>
 #include <errno.h>
 
+// Writes (or loads) c as the dataset `dataset`, its own name restored afterwards (copied first: setting a name frees
+// the old one).
+static PetscErrorCode AzVecWithName(Vec c, const char dataset[], PetscViewer v, PetscBool load)
+{
+  const char *name;
+  char        keep[256];
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscObjectGetName((PetscObject)c, &name));
+  PetscCall(PetscStrncpy(keep, name, sizeof(keep)));
+  PetscCall(PetscObjectSetName((PetscObject)c, dataset));
+  if (load)
+    PetscCall(VecLoad(c, v));
+  else
+    PetscCall(VecView(c, v));
+  PetscCall(PetscObjectSetName((PetscObject)c, keep));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 // The inverse of AzOutputWriteRank0Array: every rank gets the array.
 static PetscErrorCode AzReadRank0Array(PetscViewer v, MPI_Comm comm, const char name[], PetscInt n, PetscReal **a)
 {
@@ -30,16 +49,12 @@ PetscErrorCode AzCheckpointWrite(MPI_Comm comm, const char path[], Vec c, const 
   PetscViewer v;
   PetscMPIInt rank;
   int         err = 0;
-  const char *name;
 
   PetscFunctionBeginUser;
   PetscCallMPI(MPI_Comm_rank(comm, &rank));
   PetscCall(PetscSNPrintf(tmp, sizeof(tmp), "%s.partial", path));
   PetscCall(PetscViewerHDF5Open(comm, tmp, FILE_MODE_WRITE, &v));
-  PetscCall(PetscObjectGetName((PetscObject)c, &name));
-  PetscCall(PetscObjectSetName((PetscObject)c, "solution"));
-  PetscCall(VecView(c, v));
-  PetscCall(PetscObjectSetName((PetscObject)c, name));
+  PetscCall(AzVecWithName(c, "solution", v, PETSC_FALSE));
   PetscCall(AzOutputWriteRank0Array(v, comm, "scalars", NULL, d->nscalar, d->scalars));
   PetscCall(AzOutputWriteRank0Array(v, comm, "timeseries", NULL, d->nrow * d->ncol, d->rows));
   PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "nscalar", PETSC_INT, &d->nscalar));
@@ -77,7 +92,6 @@ PetscErrorCode AzCheckpointRead(MPI_Comm comm, const char path[], const char exp
   PetscMPIInt    rank;
   int            err = 0;
   char          *sig = NULL;
-  const char    *name;
   PetscErrorCode ierr;
 
   PetscFunctionBeginUser;
@@ -115,10 +129,7 @@ PetscErrorCode AzCheckpointRead(MPI_Comm comm, const char path[], const char exp
     PetscCall(PetscViewerDestroy(&v));
     SETERRQ(comm, PETSC_ERR_USER_INPUT, "-restart = '%s' was written by a different case: %s", path, diff);
   }
-  PetscCall(PetscObjectGetName((PetscObject)c, &name));
-  PetscCall(PetscObjectSetName((PetscObject)c, "solution"));
-  PetscCall(VecLoad(c, v));
-  PetscCall(PetscObjectSetName((PetscObject)c, name));
+  PetscCall(AzVecWithName(c, "solution", v, PETSC_TRUE));
   PetscCall(AzReadRank0Array(v, comm, "scalars", d->nscalar, &d->scalars));
   PetscCall(AzReadRank0Array(v, comm, "timeseries", d->nrow * d->ncol, &d->rows));
   PetscCall(PetscViewerDestroy(&v));
