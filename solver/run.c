@@ -269,6 +269,7 @@ static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st)
   PetscCall(AzJSONInt(j, "cells", st->cells));
   PetscCall(AzJSONInt(j, "ranks", st->ranks));
   PetscCall(AzJSONInt(j, "solves", st->solves));
+  PetscCall(AzJSONInt(j, "continuation_steps", p->continuation_steps));
   PetscCall(AzJSONInt(j, "newton_iterations", st->newton_its));
   PetscCall(AzJSONInt(j, "krylov_iterations", st->krylov_its));
   PetscCall(AzJSONReal(j, "setup_time_s", st->setup_time));

@@ -599,29 +599,85 @@ PetscErrorCode AzProblemGaugeFullCell(AzProblem *p)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzProblemSolve(AzProblem *p)
+// One Newton solve from the current p->c; *reason says how it ended.
+static PetscErrorCode AzProblemNewton(AzProblem *p, SNESConvergedReason *reason)
 {
-  SNESConvergedReason reason;
-  PetscInt            its, lits;
-  PetscLogDouble      t0 = AzWallTime();
+  PetscInt       its, lits;
+  PetscLogDouble t0 = AzWallTime();
 
   PetscFunctionBeginUser;
-  PetscCall(AzProblemGaugeFullCell(p));
   PetscCall(SNESSolve(p->snes, NULL, p->c));
-  PetscCall(SNESGetConvergedReason(p->snes, &reason));
+  PetscCall(SNESGetConvergedReason(p->snes, reason));
   PetscCall(SNESGetIterationNumber(p->snes, &its));
   PetscCall(SNESGetLinearSolveIterations(p->snes, &lits));
   p->newton_its += its;
   p->krylov_its += lits;
   p->solve_time += AzWallTime() - t0;
-  PetscCheck(reason > 0, p->comm, PETSC_ERR_NOT_CONVERGED, "the Newton solve did not converge (%s after %" PetscInt_FMT " iterations)",
-             SNESConvergedReasons[reason], its);
-  {
+  if (*reason > 0) {  // a converged iterate must also be physical
     PetscReal cmin;
     PetscCall(AzProblemMinConcentration(p, &cmin));
-    PetscCheck(!PetscIsInfOrNanReal(cmin) && cmin >= -1e-8 * p->bulk, p->comm, PETSC_ERR_NOT_CONVERGED,
-               "non-physical solution: minimum concentration %g mol/m^3 (bulk N2 %g mol/m^3)", (double)cmin, (double)p->bulk);
+    if (PetscIsInfOrNanReal(cmin) || cmin < -1e-8 * p->bulk) *reason = SNES_DIVERGED_FUNCTION_DOMAIN;
   }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// Every exchange current density of both electrodes times s.
+static void AzProblemScaleKinetics(AzProblem *p, PetscReal s)
+{
+  AzElectrode *e[2] = {&p->electrode, &p->anode};
+  for (PetscInt k = 0; k < 2; k++) {
+    e[k]->n2rr.i0 *= s, e[k]->her.i0 *= s, e[k]->n2or.i0 *= s, e[k]->oer.i0 *= s, e[k]->orr.i0 *= s;
+  }
+}
+
+// Newton; where it fails on a kinetic electrode, continuation: from the start state, the exchange currents are
+// scaled by lambda = 1e-8 (nearly no reaction: a nearly linear problem) and raised toward 1 by decades, each solve
+// starting from the last, the step halved (in log lambda) whenever one fails, down to 1/64 of a decade.
+PetscErrorCode AzProblemSolve(AzProblem *p)
+{
+  SNESConvergedReason reason;
+  Vec                 start, last;
+  PetscReal           lambda = 1e-8, step = 1;  // step in log10(lambda)
+
+  PetscFunctionBeginUser;
+  PetscCall(AzProblemGaugeFullCell(p));
+  PetscCall(VecDuplicate(p->c, &start));
+  PetscCall(VecCopy(p->c, start));
+  PetscCall(AzProblemNewton(p, &reason));
+  if (reason > 0 || p->electrode.mode != AZ_ELECTRODE_POTENTIOSTATIC) {
+    PetscCall(VecDestroy(&start));
+    PetscCheck(reason > 0, p->comm, PETSC_ERR_NOT_CONVERGED, "the Newton solve did not converge (%s)", SNESConvergedReasons[reason]);
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
+  PetscCall(
+      AzPrintf(p->comm, "  Newton did not converge (%s): continuation in the exchange current densities\n", SNESConvergedReasons[reason]));
+  PetscCall(VecDuplicate(p->c, &last));
+  PetscCall(VecCopy(start, p->c));
+  AzProblemScaleKinetics(p, lambda);
+  PetscCall(AzProblemNewton(p, &reason));
+  while (reason > 0 && lambda < 1) {
+    const PetscReal next = PetscMin(1.0, lambda * PetscPowReal(10.0, step));
+    PetscCall(VecCopy(p->c, last));
+    AzProblemScaleKinetics(p, next / lambda);
+    PetscCall(AzProblemNewton(p, &reason));
+    p->continuation_steps++;
+    if (reason > 0) {
+      lambda = next;
+      continue;
+    }
+    AzProblemScaleKinetics(p, lambda / next);  // back to the last converged state, a shorter step
+    PetscCall(VecCopy(last, p->c));
+    step /= 2;
+    reason = step >= 1.0 / 64 ? SNES_CONVERGED_FNORM_ABS : SNES_DIVERGED_MAX_IT;  // try again, or give up
+  }
+  if (lambda < 1) AzProblemScaleKinetics(p, 1 / lambda);  // the case's kinetics, whatever happened
+  PetscCall(VecDestroy(&start));
+  PetscCall(VecDestroy(&last));
+  PetscCheck(reason > 0 && lambda >= 1, p->comm, PETSC_ERR_NOT_CONVERGED,
+             "the Newton solve did not converge, not even by continuation in the exchange current densities (stopped at %g of them after "
+             "%" PetscInt_FMT " steps)",
+             (double)lambda, p->continuation_steps);
+  PetscCall(AzPrintf(p->comm, "  continuation: converged in %" PetscInt_FMT " steps\n", p->continuation_steps));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

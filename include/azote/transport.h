@@ -95,6 +95,7 @@ typedef struct {
   SNES      snes;
   PetscInt  newton_its, krylov_its;  // totals over the solves of this problem
   PetscReal fnorm0, fnorm_prev;      // the residual norm at the start of the current Newton solve, and the last one
+  PetscInt  continuation_steps;      // solves of the kinetic continuation AzProblemSolve needed (0: plain Newton)
   PetscReal solve_time;              // s, total
 } AzProblem;
 
@@ -134,8 +135,10 @@ PETSC_EXTERN PetscErrorCode AzFormJacobian(SNES snes, Vec X, Mat J, Mat P, void 
 PETSC_EXTERN PetscErrorCode AzProblemSetUpSolver(AzProblem *p);
 // The defaults of AzProblemSetUpSolver on a given SNES (also the one inside a TS), before its SetFromOptions.
 PETSC_EXTERN PetscErrorCode AzSNESSetDefaults(SNES snes, AzProblem *p);
-// Solves the steady problem from the current p->c; fails with PETSC_ERR_NOT_CONVERGED and the reason on divergence
-// or on a non-physical solution (a concentration below -1e-8 of the bulk value).
+// Solves the steady problem from the current p->c; where Newton fails on a potentiostatic electrode, it continues in
+// the exchange current densities (from 1e-8 of them up, see transport.c) and counts the steps in
+// p->continuation_steps. Fails with PETSC_ERR_NOT_CONVERGED and the reason on divergence or on a non-physical solution
+// (a concentration below -1e-8 of the bulk value).
 PETSC_EXTERN PetscErrorCode AzProblemSolve(AzProblem *p);
 // A full cell's metal potentials are defined up to a common constant: shifts both (and phi_l) so that the electrolyte
 // potential at which the kinetic currents balance is 0, keeping phi_l small and its round-off with it.
