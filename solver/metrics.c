@@ -118,6 +118,34 @@ PetscErrorCode AzMetricsFinish(AzProblem *p, PetscReal i_lim, PetscReal L, AzMet
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+typedef struct {
+  PetscInt     max, n;
+  const char **names;
+  PetscReal   *values;
+} AzMetricsArrays;
+
+static PetscErrorCode AzMetricsAppend(const char *name, PetscReal v, void *ctx)
+{
+  AzMetricsArrays *a = (AzMetricsArrays *)ctx;
+
+  PetscFunctionBeginUser;
+  PetscCheck(a->n < a->max, PETSC_COMM_SELF, PETSC_ERR_PLIB, "more than %" PetscInt_FMT " metrics", a->max);
+  if (a->names) a->names[a->n] = name;
+  if (a->values) a->values[a->n] = v;
+  a->n++;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzMetricsList(const AzMetrics *m, PetscInt max, PetscInt *n, const char *names[], PetscReal values[])
+{
+  AzMetricsArrays a = {max, 0, names, values};
+
+  PetscFunctionBeginUser;
+  PetscCall(AzMetricsForEach(m, AzMetricsAppend, &a));
+  *n = a.n;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode AzMetricsForEach(const AzMetrics *m, PetscErrorCode (*fn)(const char *, PetscReal, void *), void *ctx)
 {
   const struct {

@@ -157,16 +157,6 @@ PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *st)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode AzCollectName(const char *name, PetscReal v, void *ctx)
-{
-  struct {
-    const char **names;
-    PetscInt    *n;
-  } *c                = ctx;
-  c->names[(*c->n)++] = name;
-  return PETSC_SUCCESS;
-}
-
 static PetscErrorCode AzJSONMetric(const char *name, PetscReal v, void *ctx)
 {
   return AzJSONReal((AzJSON)ctx, name, v);
@@ -387,21 +377,12 @@ static PetscErrorCode AzWriteTimeseries(AzCase c, AzRunStats *st)
 {
   const char *names[64];
   char        path[PETSC_MAX_PATH_LEN];
-  PetscInt    n = 0;
-  AzMetrics   m;
+  PetscInt    n;
 
   PetscFunctionBeginUser;
-  names[n++] = "time_s";
-  {
-    struct {
-      const char **names;
-      PetscInt    *n;
-    } ctx = {names, &n};
-    PetscCall(PetscMemzero(&m, sizeof(m)));
-    m.kind      = st->metrics.kind;  // the reaction's own metrics are columns too
-    m.has_anode = st->metrics.has_anode;
-    PetscCall(AzMetricsForEach(&m, AzCollectName, &ctx));
-  }
+  names[0] = "time_s";
+  PetscCall(AzMetricsList(&st->metrics, 64 - 1 - AZ_TS_EXTRA_COLUMNS, &n, names + 1, NULL));
+  n++;
   for (PetscInt k = 0; k < AZ_TS_EXTRA_COLUMNS; k++) names[n++] = AzTimeseriesExtraNames[k];
   PetscCheck(n == st->series.ncol, c->comm, PETSC_ERR_PLIB, "timeseries has %" PetscInt_FMT " columns, %" PetscInt_FMT " names",
              st->series.ncol, n);

@@ -162,19 +162,6 @@ static void AzSweepPoint(const AzSweep *sw, PetscInt k, PetscInt idx[])
   for (PetscInt i = sw->naxis - 1; i >= 0; i--) idx[i] = k % sw->axis[i].n, k /= sw->axis[i].n;
 }
 
-typedef struct {
-  PetscInt    n;
-  const char *names[AZ_SWEEP_MAX_COLS];
-  PetscReal   values[AZ_SWEEP_MAX_COLS];
-} AzMetricList;
-
-static PetscErrorCode AzCollectMetricList(const char *name, PetscReal v, void *ctx)
-{
-  AzMetricList *l = (AzMetricList *)ctx;
-  if (l->n < AZ_SWEEP_MAX_COLS) l->names[l->n] = name, l->values[l->n++] = v;
-  return PETSC_SUCCESS;
-}
-
 // Runs point k on the group's communicator; its result line (without the keys) goes to line, the metric names to
 // header. Errors of the point are caught and reported in the line.
 static PetscErrorCode AzSweepRunPoint(MPI_Comm gcomm, const AzSweep *sw, PetscInt k, const char dir[], char header[], size_t hlen,
@@ -187,12 +174,13 @@ static PetscErrorCode AzSweepRunPoint(MPI_Comm gcomm, const AzSweep *sw, PetscIn
   AzRunStats     st;
   PetscErrorCode ierr;
   PetscLogDouble t0 = AzWallTime();
-  AzMetricList   m;
+  PetscInt       nm;
+  const char    *names[AZ_SWEEP_MAX_COLS];
+  PetscReal      values[AZ_SWEEP_MAX_COLS];
 
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(&p, sizeof(p)));
   PetscCall(PetscMemzero(&st, sizeof(st)));
-  PetscCall(PetscMemzero(&m, sizeof(m)));
   AzSweepPoint(sw, k, idx);
   for (PetscInt i = 0; i < sw->naxis; i++) {
     PetscCall(PetscSNPrintf(args_store[nargs++], PETSC_MAX_PATH_LEN, "-%s", sw->axis[i].key));
@@ -213,12 +201,12 @@ static PetscErrorCode AzSweepRunPoint(MPI_Comm gcomm, const AzSweep *sw, PetscIn
     AzMetrics z;
     PetscCall(PetscMemzero(&z, sizeof(z)));
     if (!ierr) z = st.metrics;
-    PetscCall(AzMetricsForEach(&z, AzCollectMetricList, &m));
+    PetscCall(AzMetricsList(&z, AZ_SWEEP_MAX_COLS - 4 - AZ_SWEEP_MAX_AXES, &nm, names, values));
   }
   header[0] = 0;
-  for (PetscInt i = 0; i < m.n; i++) {
+  for (PetscInt i = 0; i < nm; i++) {
     PetscCall(PetscStrlcat(header, ",", hlen));
-    PetscCall(PetscStrlcat(header, m.names[i], hlen));
+    PetscCall(PetscStrlcat(header, names[i], hlen));
   }
   if (ierr) {
     const char *text     = NULL;
@@ -228,15 +216,15 @@ static PetscErrorCode AzSweepRunPoint(MPI_Comm gcomm, const AzSweep *sw, PetscIn
     for (char *q = msg; *q; q++)
       if (*q == ',' || *q == '\n' || *q == '"') *q = ';';
     PetscCall(PetscSNPrintf(line, llen, "failed,%.4g", (double)(AzWallTime() - t0)));
-    for (PetscInt i = 0; i < m.n; i++) PetscCall(PetscStrlcat(line, ",nan", llen));
+    for (PetscInt i = 0; i < nm; i++) PetscCall(PetscStrlcat(line, ",nan", llen));
     PetscCall(PetscStrlcat(line, ",", llen));
     PetscCall(PetscStrlcat(line, msg, llen));
     for (PetscInt i = 0; i < 4; i++) key_metrics[i] = (PetscReal)NAN;
   } else {
     PetscCall(PetscSNPrintf(line, llen, "ok,%.4g", (double)(AzWallTime() - t0)));
-    for (PetscInt i = 0; i < m.n; i++) {
+    for (PetscInt i = 0; i < nm; i++) {
       char v[40];
-      PetscCall(PetscSNPrintf(v, sizeof(v), ",%.17g", (double)m.values[i]));
+      PetscCall(PetscSNPrintf(v, sizeof(v), ",%.17g", (double)values[i]));
       PetscCall(PetscStrlcat(line, v, llen));
     }
     PetscCall(PetscStrlcat(line, ",", llen));

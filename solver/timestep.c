@@ -71,13 +71,6 @@ static PetscErrorCode AzIJacobian(TS ts, PetscReal t, Vec X, Vec Xdot, PetscReal
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode AzCollectMetric(const char *name, PetscReal v, void *ctx)
-{
-  PetscReal **at = (PetscReal **)ctx;
-  *(*at)++       = v;
-  return PETSC_SUCCESS;
-}
-
 static PetscErrorCode AzTimeseriesAppend(AzTimeseries *tab, const PetscReal row[])
 {
   PetscFunctionBeginUser;
@@ -108,7 +101,7 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t, PetscBool append
   AzProblem      *p = tc->p;
   AzCase          c = tc->c;
   AzMetrics       m;
-  PetscReal       row[AZ_MAX_COLUMNS], *at = row + 1, inv_n2, nh3_work = 0, nh3_all = 0, vol_work, rate_in, rate_cons, current;
+  PetscReal       row[AZ_MAX_COLUMNS], *at, inv_n2, nh3_work = 0, nh3_all = 0, vol_work, rate_in, rate_cons, current;
   const PetscReal th = tc->theta;
 
   PetscFunctionBeginUser;
@@ -147,7 +140,11 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t, PetscBool append
         available > 0 ? PetscAbsReal(tc->st[AZ_ST_FED] - tc->st[AZ_ST_CONSUMED] - (inv_n2 - tc->st[AZ_ST_INV0])) / available : 0;
   }
   row[0] = t;
-  PetscCall(AzMetricsForEach(&m, AzCollectMetric, &at));
+  {
+    PetscInt nm;
+    PetscCall(AzMetricsList(&m, AZ_MAX_COLUMNS - 1 - AZ_TS_EXTRA_COLUMNS, &nm, NULL, row + 1));
+    at = row + 1 + nm;
+  }
   PetscCall(AzProblemInventory(p, AZ_N2, PETSC_TRUE, &at[AZ_TS_C_MEAN], &vol_work));
   at[AZ_TS_C_MEAN] /= vol_work;
   if (p->s_prod >= 0) {
@@ -310,12 +307,12 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
   {
     // time_s, the metrics of this electrode reaction, the extra columns
     AzMetrics m;
-    PetscReal buf[AZ_MAX_COLUMNS], *at = buf;
+    PetscInt  nm;
     PetscCall(PetscMemzero(&m, sizeof(m)));
     m.kind      = p->electrode.kind;
     m.has_anode = (PetscBool)(p->anode_area > 0);
-    PetscCall(AzMetricsForEach(&m, AzCollectMetric, &at));
-    tab->ncol = 1 + (PetscInt)(at - buf) + AZ_TS_EXTRA_COLUMNS;
+    PetscCall(AzMetricsList(&m, AZ_MAX_COLUMNS - 1 - AZ_TS_EXTRA_COLUMNS, &nm, NULL, NULL));
+    tab->ncol = 1 + nm + AZ_TS_EXTRA_COLUMNS;
   }
   tab->nrow = tab->cap = 0, tab->rows = NULL;
   PetscCall(VecDuplicate(p->c, &tc.mass));

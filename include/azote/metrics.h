@@ -48,3 +48,6 @@ PETSC_EXTERN PetscErrorCode AzMetricsFinish(AzProblem *p, PetscReal i_lim, Petsc
 // Calls fn(name, value, ctx) for every metric, in the contract's order (one list for summary.json, stdout and tables);
 // the reaction's own metrics (m->kind) come last.
 PETSC_EXTERN PetscErrorCode AzMetricsForEach(const AzMetrics *m, PetscErrorCode (*fn)(const char *, PetscReal, void *), void *ctx);
+// The same list as arrays: *n metrics (at most max, else an error), their names and values (either may be NULL).
+// Which metrics there are depends only on m->kind and m->has_anode: a zeroed AzMetrics with those set gives the names.
+PETSC_EXTERN PetscErrorCode AzMetricsList(const AzMetrics *m, PetscInt max, PetscInt *n, const char *names[], PetscReal values[]);
