@@ -36,6 +36,7 @@ typedef struct {
   PetscInt    ranks_per_case;
   PetscBool   fields;
   PetscBool   keep_claims;  // -sweep_shared: other jobs work on the same sweep now; their claims are not stale
+  AzMetrics   shape;        // zero metrics of the base case's reaction and cell: the columns of every point
 } AzSweep;
 
 // One -sweep_<key> specification: START:STOP:N[:log] or a comma-separated list.
@@ -137,6 +138,8 @@ static PetscErrorCode AzSweepCreate(MPI_Comm comm, AzSweep *sw, PetscBool *reque
                sw->axis[i].key, AzProgramName());
     PetscCheck(strncmp(sw->axis[i].key, "output_", 7), comm, PETSC_ERR_USER_INPUT, "-sweep_%s: output keys cannot be swept",
                sw->axis[i].key);
+    PetscCheck(strcmp(sw->axis[i].key, "electrode_reaction") && strcmp(sw->axis[i].key, "anode_reaction"), comm, PETSC_ERR_USER_INPUT,
+               "-sweep_%s: the reactions set the table's columns and cannot be swept: run one sweep per reaction", sw->axis[i].key);
     sw->npoint *= sw->axis[i].n;
   }
   {
@@ -197,11 +200,8 @@ static PetscErrorCode AzSweepRunPoint(MPI_Comm gcomm, const AzSweep *sw, PetscIn
   PetscCall(PetscPopErrorHandler());
   AzSysSetOverrides(0, NULL);
   {
-    // the metric names (a zero set of the base reaction is enough for the header)
-    AzMetrics z;
-    PetscCall(PetscMemzero(&z, sizeof(z)));
-    if (!ierr) z = st.metrics;
-    PetscCall(AzMetricsList(&z, AZ_SWEEP_MAX_COLS - 4 - AZ_SWEEP_MAX_AXES, &nm, names, values));
+    // every point has the base case's columns, a failed one too
+    PetscCall(AzMetricsList(ierr ? &sw->shape : &st.metrics, AZ_SWEEP_MAX_COLS - 4 - AZ_SWEEP_MAX_AXES, &nm, names, values));
   }
   header[0] = 0;
   for (PetscInt i = 0; i < nm; i++) {
@@ -478,6 +478,8 @@ PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
 
   PetscFunctionBeginUser;
   PetscCall(AzSweepCreate(world, &sw, was_sweep));
+  sw.shape.kind      = base->electrode.kind;
+  sw.shape.has_anode = (PetscBool)(base->anode_reaction != AZ_ANODE_NONE);
   if (!*was_sweep) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCallMPI(MPI_Comm_rank(world, &rank));
   PetscCallMPI(MPI_Comm_size(world, &size));

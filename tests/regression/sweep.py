@@ -3,8 +3,8 @@
     running each point alone;
   - killed (SIGKILL) after its first points and started again, the sweep finishes the rest and its table is the
     uninterrupted one (every column but the wall times);
-  - a point that cannot run (a turbulent flow rate) is recorded as failed with its error, and the others complete; a
-    different sweep in the same output directory is refused;
+  - a point that cannot run (a turbulent flow rate) is recorded as failed with its error, and the others complete,
+    with the base case's columns (an anode's too); a different sweep in the same output directory is refused;
   - sweep.h5 holds the same numbers as sweep.csv;
   - in limiting mode the flow cell's limiting current follows the flow rate to the power 1/3 (Leveque; the exponent of
     a log-log fit within 0.01 over a decade and a half in the thin-boundary-layer channel of verification/test_leveque) and
@@ -79,6 +79,11 @@ rows = table(d)
 statuses = [r["status"] for r in rows]
 print("failing point: statuses %s; error: %s" % (statuses, rows[1]["error"]))
 check(statuses == ["ok", "failed", "ok"] and "Re" in rows[1]["error"], "failing point not recorded: %s %s" % (statuses, rows[1]["error"]))
+# a failed point of an anode's sweep has the anode's columns too (the table stays rectangular)
+a = tmpdir()
+run(BASE + ["-electrode_reaction", "n2or", "-electrode_potential", "1.6", "-sweep_flowcell_flow_rate", "1e-8,1e-3", "-output_dir", a])
+widths = {len(line.split(",")) for line in open(os.path.join(a, "sweep.csv"))}
+check(len(widths) == 1 and "i_n2or_A_m2" in open(os.path.join(a, "sweep.csv")).readline(), "an N2OR sweep's table: row widths %s" % widths)
 rc, out = run(BASE + ["-sweep_flowcell_flow_rate", "1e-8,2e-8", "-output_dir", d], check=False)
 check(rc == 1 and "holds another sweep" in out, "another sweep in the same directory: exit %d, %s" % (rc, out.strip()))
 
