@@ -8,8 +8,7 @@
 // solve the Newton solve of one time step).
 #include <azote/azote.h>
 
-PetscErrorCode AzGalvanostaticSearch(AzCase c, AzProblem *p, PetscReal y, AzCurrentAtPotential solve, void *ctx, PetscBool verbose,
-                                     PetscInt *nsolve)
+PetscErrorCode AzGalvanostaticSearch(AzCase c, AzProblem *p, AzCurrentAtPotential solve, void *ctx, PetscBool verbose, PetscInt *nsolve)
 {
   const AzReaction *r1 = AzElectrodeMain(&c->electrode), *r2 = AzElectrodeSide(&c->electrode);
   const PetscBool   full   = (PetscBool)(c->anode_reaction != AZ_ANODE_NONE);
@@ -17,8 +16,10 @@ PetscErrorCode AzGalvanostaticSearch(AzCase c, AzProblem *p, PetscReal y, AzCurr
                   sgn   = AzElectrodeSign(&c->electrode);
   const PetscReal alpha = PetscMax(r1->anodic ? r1->alpha_a : r1->alpha_c, r2->anodic ? r2->alpha_a : r2->alpha_c);
   const PetscReal range = full ? 10 : 3;  // V: a full cell's cathode sits at -cell_voltage
-  PetscReal       g = 0, y_prev = 0, g_prev = 0, lo = -range, hi = range, i_mag = 0;
-  PetscInt        it;
+  // from the problem's potential: the last solved one, or the case's first guess (a full cell's -cell_voltage)
+  PetscReal y = full ? p->electrode.potential - p->anode.potential : sgn * p->electrode.potential;
+  PetscReal g = 0, y_prev = 0, g_prev = 0, lo = -range, hi = range, i_mag = 0;
+  PetscInt  it;
 
   PetscFunctionBeginUser;
   for (it = 0; it < 60; it++) {

@@ -94,11 +94,10 @@ static PetscErrorCode AzSteadyCurrent(void *ctx, PetscReal *i_total)
 static PetscErrorCode AzSolveGalvanostatic(AzCase c, AzProblem *p, AzRunStats *st)
 {
   AzSteadyGalvanostatic g = {c, p, st};
-  const PetscReal       y = c->anode_reaction != AZ_ANODE_NONE ? -c->cell_voltage : AzElectrodeSign(&c->electrode) * c->electrode.potential;
 
   PetscFunctionBeginUser;
   p->electrode.mode = AZ_ELECTRODE_POTENTIOSTATIC;
-  PetscCall(AzGalvanostaticSearch(c, p, y, AzSteadyCurrent, &g, PETSC_TRUE, &st->solves));
+  PetscCall(AzGalvanostaticSearch(c, p, AzSteadyCurrent, &g, PETSC_TRUE, &st->solves));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

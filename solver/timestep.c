@@ -281,10 +281,7 @@ static PetscErrorCode AzGalvanostaticStep(SNES shell, Vec x)
   PetscCall(SNESSetFunction(tc->inner, NULL, fn, fctx));
   PetscCall(SNESSetJacobian(tc->inner, A, B, jfn, jctx));
   tc->x = x;
-  PetscCall(AzGalvanostaticSearch(c, p,
-                                  c->anode_reaction != AZ_ANODE_NONE ? p->electrode.potential - p->anode.potential
-                                                                     : AzElectrodeSign(&p->electrode) * p->electrode.potential,
-                                  AzStepCurrent, tc, PETSC_FALSE, NULL));
+  PetscCall(AzGalvanostaticSearch(c, p, AzStepCurrent, tc, PETSC_FALSE, NULL));
   PetscCall(SNESSetConvergedReason(shell, SNES_CONVERGED_FNORM_ABS));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

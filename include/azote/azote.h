@@ -29,13 +29,13 @@ PETSC_EXTERN PetscErrorCode AzRun(MPI_Comm comm);
 PETSC_EXTERN PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *stats);
 // ... and write its results to c->output_dir.
 PETSC_EXTERN PetscErrorCode AzWriteResults(AzCase c, AzProblem *p, AzRunStats *stats);
-// Galvanostatic operation: sets p->electrode.potential (starting from y = s E, s = +1 for a reduction and -1 for an
-// oxidation; for a full cell y = E_cathode - E_anode = -cell voltage) so that the total current density that
-// solve(ctx) returns, after solving at p->electrode.potential, has the magnitude c->electrode.current. Fails with one
-// line when no potential gives that current. nsolve (may be NULL) counts the solves.
+// Galvanostatic operation: sets p->electrode.potential, starting from its present value, so that the total current
+// density that solve(ctx) returns, after solving at p->electrode.potential, has the magnitude c->electrode.current
+// (a full cell: the cathode's potential against the anode's). Fails with one line when no potential gives that
+// current. nsolve (may be NULL) counts the solves.
 typedef PetscErrorCode (*AzCurrentAtPotential)(void *ctx, PetscReal *i_total);
-PETSC_EXTERN PetscErrorCode AzGalvanostaticSearch(AzCase c, AzProblem *p, PetscReal y, AzCurrentAtPotential solve, void *ctx,
-                                                  PetscBool verbose, PetscInt *nsolve);
+PETSC_EXTERN PetscErrorCode AzGalvanostaticSearch(AzCase c, AzProblem *p, AzCurrentAtPotential solve, void *ctx, PetscBool verbose,
+                                                  PetscInt *nsolve);
 // A sweep (-sweep_<key> options on the command line or in the case file's sweep: block) over the validated base case:
 // runs every point in groups of ranks, writes sweep.csv and sweep.h5 to the base case's output_dir (solver/sweep.c).
 // *was_sweep is PETSC_FALSE, and nothing is done, when no key is swept.

@@ -197,22 +197,18 @@ PetscErrorCode AzOutputWriteColumnsHDF5(const char path[], PetscInt ncol, const 
 {
   PetscViewer v;
   char        tmp[PETSC_MAX_PATH_LEN];
+  PetscReal  *column;
 
   PetscFunctionBeginUser;
   // a name of this process's own: several jobs sharing a sweep may write the same table at once
   PetscCall(PetscSNPrintf(tmp, sizeof(tmp), "%s.%d.partial", path, (int)getpid()));
   PetscCall(PetscViewerHDF5Open(PETSC_COMM_SELF, tmp, FILE_MODE_WRITE, &v));
+  PetscCall(PetscMalloc1(PetscMax(nrow, 1), &column));
   for (PetscInt j = 0; j < ncol; j++) {
-    Vec        x;
-    PetscReal *a;
-    PetscCall(VecCreateSeq(PETSC_COMM_SELF, nrow, &x));
-    PetscCall(VecGetArray(x, &a));
-    for (PetscInt i = 0; i < nrow; i++) a[i] = rows[i * stride + j];
-    PetscCall(VecRestoreArray(x, &a));
-    PetscCall(PetscObjectSetName((PetscObject)x, names[j]));
-    PetscCall(VecView(x, v));
-    PetscCall(VecDestroy(&x));
+    for (PetscInt i = 0; i < nrow; i++) column[i] = rows[i * stride + j];
+    PetscCall(AzOutputWriteRank0Array(v, PETSC_COMM_SELF, names[j], NULL, nrow, column));
   }
+  PetscCall(PetscFree(column));
   PetscCall(PetscViewerDestroy(&v));
   PetscCheck(!rename(tmp, path), PETSC_COMM_SELF, PETSC_ERR_FILE_WRITE, "cannot rename %s to %s", tmp, path);
   PetscFunctionReturn(PETSC_SUCCESS);
