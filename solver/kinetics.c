@@ -112,6 +112,45 @@ static void AzCurrentBalance(const AzElectrode *e, PetscReal c_P, PetscReal g, P
   *dG                    = -g_phi + (k.i1_u + k.i1_c * dcs_du + k.i2_u);  // d/dphi_s = -d/du
 }
 
+// The surface potential phi_s, the root of the decreasing G (AzCurrentBalance): bracketed by steps doubling away from
+// phi_P in the direction G points, then Newton from phi_P safeguarded by bisection inside the bracket.
+static PetscReal AzSurfacePotential(const AzElectrode *e, PetscReal c_P, PetscReal g, PetscReal phi_P, PetscReal g_phi, PetscReal T)
+{
+  PetscReal G, dG, lo = phi_P, hi = phi_P, phi_s = phi_P, step;
+
+  AzCurrentBalance(e, c_P, g, phi_P, g_phi, T, phi_P, &G, &dG);
+  if (G == 0) return phi_P;
+  const PetscReal dir = G < 0 ? -1 : 1;  // G < 0: too much current, the root lies below phi_P
+  step                = PetscMax(1e-3, PetscAbsReal(G) / g_phi);
+  for (PetscInt it = 0; it < 200; it++, step *= 2) {  // [lo, hi]: the last point with G of phi_P's sign, and the trial
+    PetscReal Gt, dGt;
+    AzCurrentBalance(e, c_P, g, phi_P, g_phi, T, phi_P + dir * step, &Gt, &dGt);
+    if (dir < 0)
+      lo = phi_P - step;
+    else
+      hi = phi_P + step;
+    if (Gt * dir <= 0) break;
+    if (dir < 0)
+      hi = lo;
+    else
+      lo = hi;
+  }
+  for (PetscInt it = 0; it < 200; it++) {
+    PetscReal next;
+    AzCurrentBalance(e, c_P, g, phi_P, g_phi, T, phi_s, &G, &dG);
+    if (G == 0) break;
+    if (G > 0)
+      lo = phi_s;
+    else
+      hi = phi_s;
+    next = phi_s - G / dG;
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    if (PetscAbsReal(next - phi_s) <= 1e-15 * (1 + PetscAbsReal(phi_s))) return next;
+    phi_s = next;
+  }
+  return phi_s;
+}
+
 PetscErrorCode AzElectrodeFaceSolve(const AzElectrode *e, PetscReal c_P, PetscReal g, PetscReal phi_P, PetscReal g_phi, PetscReal T,
                                     AzElectrodeFace *f)
 {
@@ -131,48 +170,8 @@ PetscErrorCode AzElectrodeFaceSolve(const AzElectrode *e, PetscReal c_P, PetscRe
     if (g_phi > 0) f->phi_s = phi_P - f->current / g_phi;
     break;
   case AZ_ELECTRODE_POTENTIOSTATIC: {
-    PetscReal         phi_s = 0, u;
+    const PetscReal   phi_s = g_phi > 0 ? AzSurfacePotential(e, c_P, g, phi_P, g_phi, T) : 0, u = e->potential - phi_s;
     AzSurfaceCurrents k;
-    if (g_phi > 0) {
-      // phi_s: bracket the root of the decreasing G, then Newton safeguarded by bisection
-      PetscReal G, dG, lo = phi_P, hi = phi_P, step = 1e-3;
-      phi_s = phi_P;
-      AzCurrentBalance(e, c_P, g, phi_P, g_phi, T, phi_s, &G, &dG);
-      if (G != 0) {
-        const PetscReal dir = G < 0 ? -1 : 1;  // G < 0: too much current, the root lies below
-        step                = PetscMax(step, PetscAbsReal(G) / g_phi);
-        for (PetscInt it = 0; it < 200; it++, step *= 2) {
-          PetscReal Gt, dGt;
-          AzCurrentBalance(e, c_P, g, phi_P, g_phi, T, phi_P + dir * step, &Gt, &dGt);
-          if (dir < 0)
-            lo = phi_P - step;
-          else
-            hi = phi_P + step;
-          if (Gt * dir <= 0) break;
-          if (dir < 0)
-            hi = lo;
-          else
-            lo = hi;
-        }
-        for (PetscInt it = 0; it < 200; it++) {
-          PetscReal next;
-          AzCurrentBalance(e, c_P, g, phi_P, g_phi, T, phi_s, &G, &dG);
-          if (G == 0) break;
-          if (G > 0)
-            lo = phi_s;
-          else
-            hi = phi_s;
-          next = phi_s - G / dG;
-          if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-          if (PetscAbsReal(next - phi_s) <= 1e-15 * (1 + PetscAbsReal(phi_s))) {
-            phi_s = next;
-            break;
-          }
-          phi_s = next;
-        }
-      }
-    }
-    u      = e->potential - phi_s;
     f->c_s = AzSurfaceConcentration(AzElectrodeMain(e), AzElectrodeSign(e), c_P, g, u, T);
     AzSurfaceCurrentsEval(e, f->c_s, u, T, &k);
     f->phi_s   = phi_s;
