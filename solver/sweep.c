@@ -165,10 +165,45 @@ static void AzSweepPoint(const AzSweep *sw, PetscInt k, PetscInt idx[])
   for (PetscInt i = sw->naxis - 1; i >= 0; i--) idx[i] = k % sw->axis[i].n, k /= sw->axis[i].n;
 }
 
+// What a finished point tells rank 0 for its progress line.
+typedef struct {
+  PetscInt  k;
+  PetscReal wall, metrics[4];  // s; main current, its limit, depletion, FE
+  PetscBool failed;
+} AzSweepNews;
+
+// sweep.d/<k>.<ext>: a point's result (csv) or claim.
+static PetscErrorCode AzSweepFile(const char dir[], PetscInt k, const char ext[], char path[])
+{
+  PetscFunctionBeginUser;
+  PetscCall(PetscSNPrintf(path, PETSC_MAX_PATH_LEN, "%s/sweep.d/%" PetscInt_FMT ".%s", dir, k, ext));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscBool AzFileExists(const char path[])
+{
+  struct stat sb;
+  return (PetscBool)(stat(path, &sb) == 0);
+}
+
+// The number of points whose result is there.
+static PetscErrorCode AzSweepCountDone(const AzSweep *sw, const char dir[], PetscInt *done)
+{
+  char path[PETSC_MAX_PATH_LEN];
+
+  PetscFunctionBeginUser;
+  *done = 0;
+  for (PetscInt k = 0; k < sw->npoint; k++) {
+    PetscCall(AzSweepFile(dir, k, "csv", path));
+    *done += AzFileExists(path);
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 // Runs point k on the group's communicator; its result line (without the keys) goes to line, the metric names to
-// header. Errors of the point are caught and reported in the line.
+// header, its progress news to news. Errors of the point are caught and reported in the line.
 static PetscErrorCode AzSweepRunPoint(MPI_Comm gcomm, const AzSweep *sw, PetscInt k, const char dir[], char header[], size_t hlen,
-                                      char line[], size_t llen, PetscReal key_metrics[4])
+                                      char line[], size_t llen, AzSweepNews *news)
 {
   PetscInt       idx[AZ_SWEEP_MAX_AXES], nargs = 0;
   char           args_store[2 * AZ_SWEEP_MAX_AXES + 4][PETSC_MAX_PATH_LEN], *args[2 * AZ_SWEEP_MAX_AXES + 4];
@@ -184,6 +219,7 @@ static PetscErrorCode AzSweepRunPoint(MPI_Comm gcomm, const AzSweep *sw, PetscIn
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(&p, sizeof(p)));
   PetscCall(PetscMemzero(&st, sizeof(st)));
+  news->k = k;
   AzSweepPoint(sw, k, idx);
   for (PetscInt i = 0; i < sw->naxis; i++) {
     PetscCall(PetscSNPrintf(args_store[nargs++], PETSC_MAX_PATH_LEN, "-%s", sw->axis[i].key));
@@ -215,33 +251,31 @@ static PetscErrorCode AzSweepRunPoint(MPI_Comm gcomm, const AzSweep *sw, PetscIn
     PetscCall(PetscSNPrintf(msg, sizeof(msg), "%s", specific && specific[0] ? specific : (text ? text : "unknown error")));
     for (char *q = msg; *q; q++)
       if (*q == ',' || *q == '\n' || *q == '"') *q = ';';
-    PetscCall(PetscSNPrintf(line, llen, "failed,%.4g", (double)(AzWallTime() - t0)));
+    news->failed = PETSC_TRUE;
+    news->wall   = AzWallTime() - t0;
+    PetscCall(PetscSNPrintf(line, llen, "failed,%.4g", (double)news->wall));
     for (PetscInt i = 0; i < nm; i++) PetscCall(PetscStrlcat(line, ",nan", llen));
     PetscCall(PetscStrlcat(line, ",", llen));
     PetscCall(PetscStrlcat(line, msg, llen));
-    for (PetscInt i = 0; i < 4; i++) key_metrics[i] = (PetscReal)NAN;
+    for (PetscInt i = 0; i < 4; i++) news->metrics[i] = (PetscReal)NAN;
   } else {
-    PetscCall(PetscSNPrintf(line, llen, "ok,%.4g", (double)(AzWallTime() - t0)));
+    news->failed = PETSC_FALSE;
+    news->wall   = AzWallTime() - t0;
+    PetscCall(PetscSNPrintf(line, llen, "ok,%.4g", (double)news->wall));
     for (PetscInt i = 0; i < nm; i++) {
       char v[40];
       PetscCall(PetscSNPrintf(v, sizeof(v), ",%.17g", (double)values[i]));
       PetscCall(PetscStrlcat(line, v, llen));
     }
     PetscCall(PetscStrlcat(line, ",", llen));
-    key_metrics[0] = st.metrics.i_main_A_m2, key_metrics[1] = st.metrics.i_lim_A_m2, key_metrics[2] = st.metrics.depletion;
-    key_metrics[3] = st.metrics.i_total_A_m2 != 0 ? st.metrics.i_main_A_m2 / st.metrics.i_total_A_m2 : 0;
+    news->metrics[0] = st.metrics.i_main_A_m2, news->metrics[1] = st.metrics.i_lim_A_m2, news->metrics[2] = st.metrics.depletion;
+    news->metrics[3] = st.metrics.i_total_A_m2 != 0 ? st.metrics.i_main_A_m2 / st.metrics.i_total_A_m2 : 0;
   }
   // what a failed point left behind is freed as far as it was built
   if (!ierr) PetscCall(AzRunStatsDestroy(&st));
   if (!ierr) PetscCall(AzProblemDestroy(&p));
   if (c) PetscCall(AzCaseDestroy(&c));
   PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-static PetscBool AzFileExists(const char path[])
-{
-  struct stat sb;
-  return (PetscBool)(stat(path, &sb) == 0);
 }
 
 // The sweep's identity: the case file, the command line and the sweep (a resumed sweep must be the same).
@@ -287,7 +321,7 @@ static PetscErrorCode AzSweepWriteTables(const AzSweep *sw, const char dir[])
   for (PetscInt k = 0; k < sw->npoint; k++) {
     char  buf[8192], *nl, *save = NULL;
     FILE *fp;
-    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/%" PetscInt_FMT ".csv", dir, k));
+    PetscCall(AzSweepFile(dir, k, "csv", path));
     fp = fopen(path, "r");
     PetscCheck(fp, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "sweep: the result of point %" PetscInt_FMT " is missing (%s)", k, path);
     PetscCheck(fgets(header, sizeof(header), fp) && fgets(buf, sizeof(buf), fp), PETSC_COMM_SELF, PETSC_ERR_FILE_READ,
@@ -348,12 +382,6 @@ static PetscErrorCode AzSweepWriteTables(const AzSweep *sw, const char dir[])
 
 enum { AZ_SWEEP_TAG_DONE = 4711 };
 
-typedef struct {
-  PetscInt  k;
-  PetscReal wall, metrics[4];
-  PetscBool failed;
-} AzSweepNews;
-
 static PetscErrorCode AzSweepReport(const AzSweep *sw, const AzSweepNews *news, PetscInt done, PetscInt todo, PetscLogDouble t0)
 {
   PetscInt       idx[AZ_SWEEP_MAX_AXES];
@@ -407,9 +435,9 @@ static PetscErrorCode AzSweepClaim(const AzSweep *sw, const char dir[], PetscInt
   *k = sw->npoint;
   for (PetscInt tried = 0; tried < sw->npoint; tried++, *cursor = (*cursor + 1) % sw->npoint) {
     int fd;
-    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/%" PetscInt_FMT ".csv", dir, *cursor));
+    PetscCall(AzSweepFile(dir, *cursor, "csv", path));
     if (AzFileExists(path)) continue;
-    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/%" PetscInt_FMT ".claim", dir, *cursor));
+    PetscCall(AzSweepFile(dir, *cursor, "claim", path));
     fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0666);
     if (fd < 0) continue;
     close(fd);
@@ -438,10 +466,10 @@ static PetscErrorCode AzSweepWritePoint(const AzSweep *sw, const char dir[], Pet
   len = strlen(keys) + strlen(header) + strlen(vals) + strlen(line) + 64;
   PetscCall(PetscMalloc1(len, &file));
   PetscCall(PetscSNPrintf(file, len, "%s,point,status,wall_s%s,error\n%s,%" PetscInt_FMT ",%s\n", keys, header, vals, k, line));
-  PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/%" PetscInt_FMT ".csv", dir, k));
+  PetscCall(AzSweepFile(dir, k, "csv", path));
   PetscCall(AzFileWriteAtomic(PETSC_COMM_SELF, path, file));
   PetscCall(PetscFree(file));
-  PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/%" PetscInt_FMT ".claim", dir, k));
+  PetscCall(AzSweepFile(dir, k, "claim", path));
   (void)unlink(path);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -504,10 +532,7 @@ PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
     else
       PetscCheck(!strcmp(old, sig), PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
                  "-output_dir = '%s' holds another sweep (sweep.d/signature differs): remove it or choose another output_dir", dir);
-    for (PetscInt k = 0; k < sw.npoint; k++) {
-      PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/%" PetscInt_FMT ".csv", dir, k));
-      already += AzFileExists(path);
-    }
+    PetscCall(AzSweepCountDone(&sw, dir, &already));
     if (!sw.keep_claims) PetscCall(AzSweepRemoveClaims(dir));
   }
   PetscCallMPI(MPI_Bcast(&already, 1, MPIU_INT, 0, world));
@@ -526,16 +551,13 @@ PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
   for (;;) {
     PetscInt    k = sw.npoint;
     char        header[4096], line[8192];
-    PetscReal   km[4] = {0, 0, 0, 0};
     AzSweepNews news;
     if (grank == 0) PetscCall(AzSweepClaim(&sw, dir, &cursor, &k));
     PetscCallMPI(MPI_Bcast(&k, 1, MPIU_INT, 0, gcomm));
     if (k >= sw.npoint) break;
-    PetscCall(AzSweepRunPoint(gcomm, &sw, k, dir, header, sizeof(header), line, sizeof(line), km));
+    PetscCall(AzSweepRunPoint(gcomm, &sw, k, dir, header, sizeof(header), line, sizeof(line), &news));
     if (grank == 0) {
       PetscCall(AzSweepWritePoint(&sw, dir, k, header, line));
-      news.k = k, news.wall = strtod(strchr(line, ',') + 1, NULL), news.failed = (PetscBool)!strncmp(line, "failed", 6);
-      for (PetscInt i = 0; i < 4; i++) news.metrics[i] = km[i];
       mine++;
       if (rank == 0) {
         ++done;
@@ -559,11 +581,8 @@ PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
     // Several jobs can share one sweep (a SLURM job array, each task running the same command): the tables come when
     // every point is there; a job that ends while others still compute leaves them to the last one, or to a rerun.
     PetscInt missing = 0;
-    if (rank == 0)
-      for (PetscInt k = 0; k < sw.npoint; k++) {
-        PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/%" PetscInt_FMT ".csv", dir, k));
-        missing += !AzFileExists(path);
-      }
+    if (rank == 0) PetscCall(AzSweepCountDone(&sw, dir, &missing));
+    missing = sw.npoint - missing;
     PetscCallMPI(MPI_Bcast(&missing, 1, MPIU_INT, 0, world));
     if (missing) {
       PetscCall(AzPrintf(world,
