@@ -636,15 +636,18 @@ static void AzProblemScaleKinetics(AzProblem *p, PetscReal s)
 PetscErrorCode AzProblemSolve(AzProblem *p)
 {
   SNESConvergedReason reason;
-  Vec                 start, last;
+  Vec                 start  = NULL, last;
   PetscReal           lambda = 1e-8, step = 1;  // step in log10(lambda)
+  const PetscBool     kinetic = (PetscBool)(p->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC);
 
   PetscFunctionBeginUser;
   PetscCall(AzProblemGaugeFullCell(p));
-  PetscCall(VecDuplicate(p->c, &start));
-  PetscCall(VecCopy(p->c, start));
+  if (kinetic) {  // the start state, kept only where a continuation could use it
+    PetscCall(VecDuplicate(p->c, &start));
+    PetscCall(VecCopy(p->c, start));
+  }
   PetscCall(AzProblemNewton(p, &reason));
-  if (reason > 0 || p->electrode.mode != AZ_ELECTRODE_POTENTIOSTATIC) {
+  if (reason > 0 || !kinetic) {
     PetscCall(VecDestroy(&start));
     PetscCheck(reason > 0, p->comm, PETSC_ERR_NOT_CONVERGED, "the Newton solve did not converge (%s)", SNESConvergedReasons[reason]);
     PetscFunctionReturn(PETSC_SUCCESS);
