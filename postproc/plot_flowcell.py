@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 """Plots a flow-cell run: the dissolved-N2 map of the channel and the N2 surface concentration and N2RR current along
-the electrode.  usage: plot_flowcell.py OUTPUT_DIR   (writes OUTPUT_DIR/c_n2_map.png and OUTPUT_DIR/electrode.png)"""
+the electrode.  usage: plot_flowcell.py OUTPUT_DIR   (writes OUTPUT_DIR/c_n2_map.png and OUTPUT_DIR/electrode.png)
+A 3-D run (mesh_nz > 0) gets the map of its mid-width plane, the electrode profile averaged across the width, and
+OUTPUT_DIR/electrode_map.png: the surface concentration over the electrode, along x and across the width."""
 import os
 import sys
 
@@ -14,8 +16,26 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from azfields import Fields  # noqa: E402
 
 
+def width_average(f):
+    """The electrode's values averaged across the width (3-D) at each x, weighted by the cells' widths."""
+    p = f.electrode_profile()
+    if "z" not in p:
+        return p
+    dz = dict(zip(f.z, np.diff(f.z_face)))
+    w = np.array([dz[v] for v in p["z"]])
+    xs = np.unique(p["x"])
+    out = {"x": xs}
+    for k in ("c_surf", "i_n2rr", "i_her"):
+        out[k] = np.array([np.sum((p[k] * w)[p["x"] == x]) / np.sum(w[p["x"] == x]) for x in xs])
+    return out
+
+
 def plot_map(f, path):
     c = f.c_n2
+    plane = ""
+    if c.ndim == 3:  # (z, y, x): the mid-width plane
+        c = c[c.shape[0] // 2]
+        plane = ", mid-width plane"
     cb = f.metrics.get("c_bulk_mol_m3", c.max())
     fig, ax = plt.subplots(figsize=(9, 3.2), constrained_layout=True)
     m = ax.pcolormesh(f.x_face * 1e3, f.y_face * 1e6, c / cb, shading="flat", cmap="viridis", vmin=0, vmax=1)
@@ -27,13 +47,30 @@ def plot_map(f, path):
         ax.legend(loc="upper right", fontsize=8)
     ax.set_xlabel("x along the channel (mm)")
     ax.set_ylabel("y from the electrode wall (µm)")
-    ax.set_title("Dissolved N$_2$ in the flow cell (%s)" % f.summary.get("case", os.path.basename(f.dir)))
+    ax.set_title("Dissolved N$_2$ in the flow cell (%s%s)" % (f.summary.get("case", os.path.basename(f.dir)), plane))
+    fig.savefig(path, dpi=150)
+    plt.close(fig)
+
+
+def plot_electrode_map(f, path):
+    p = f.electrode_profile()
+    cb = f.metrics.get("c_bulk_mol_m3", 1.0)
+    xs, zs = np.unique(p["x"]), np.unique(p["z"])
+    grid = np.full((len(zs), len(xs)), np.nan)
+    grid[np.searchsorted(zs, p["z"]), np.searchsorted(xs, p["x"])] = p["c_surf"] / cb
+    xf = f.x_face[np.searchsorted(f.x_face, xs[0]) - 1:np.searchsorted(f.x_face, xs[-1]) + 1]
+    fig, ax = plt.subplots(figsize=(9, 3.2), constrained_layout=True)
+    m = ax.pcolormesh(xf * 1e3, f.z_face * 1e3, grid, shading="flat", cmap="viridis", vmin=0, vmax=1)
+    fig.colorbar(m, ax=ax, label=r"surface $c_{N_2}/c_{bulk}$")
+    ax.set_xlabel("x along the channel (mm)")
+    ax.set_ylabel("z across the width (mm)")
+    ax.set_title("N$_2$ at the electrode surface: the side walls slow the flow and starve the electrode's edges", fontsize=10)
     fig.savefig(path, dpi=150)
     plt.close(fig)
 
 
 def plot_electrode(f, path):
-    p = f.electrode_profile()
+    p = width_average(f)
     cb = f.metrics.get("c_bulk_mol_m3", 1.0)
     x = (p["x"] - p["x"][0]) * 1e3
     fig, ax1 = plt.subplots(figsize=(7, 4), constrained_layout=True)
@@ -60,7 +97,11 @@ def main():
     f = Fields(sys.argv[1])
     plot_map(f, os.path.join(sys.argv[1], "c_n2_map.png"))
     plot_electrode(f, os.path.join(sys.argv[1], "electrode.png"))
-    print("wrote %s and %s" % (os.path.join(sys.argv[1], "c_n2_map.png"), os.path.join(sys.argv[1], "electrode.png")))
+    written = [os.path.join(sys.argv[1], n) for n in ("c_n2_map.png", "electrode.png")]
+    if "z" in f.electrode:
+        written.append(os.path.join(sys.argv[1], "electrode_map.png"))
+        plot_electrode_map(f, written[-1])
+    print("wrote " + ", ".join(written))
 
 
 if __name__ == "__main__":

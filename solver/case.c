@@ -195,10 +195,16 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
                           AZ_RANGE(0, 1e4), &c->mesh.refine[0], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "mesh_refine_y", "along y: far-field cell size / finest cell size (0: default)", "-", 0,
                           AZ_RANGE(0, 1e4), &c->mesh.refine[1], NULL));
+  PetscCall(AzOptionsInt(PetscOptionsObject, "mesh_nz",
+                         "cells along z, across the flow cell's width (0: a 2-D cross-section; >= 4 resolves the width in 3-D)", 0, 0,
+                         100000000, &c->mesh.n[2], NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "mesh_refine_z",
+                          "along z (3-D): far-field cell size / finest cell size at the side walls (0: default)", "-", 0, AZ_RANGE(0, 1e4),
+                          &c->mesh.refine[2], NULL));
   PetscOptionsEnd();
-  for (PetscInt d = 0; d < 2; d++)
+  for (PetscInt d = 0; d < 3; d++)
     PetscCheck(c->mesh.refine[d] == 0 || c->mesh.refine[d] >= 1, c->comm, PETSC_ERR_USER_INPUT,
-               "-mesh_refine_%c = %g is out of range: allowed 0 (default) or a ratio >= 1", "xy"[d], (double)c -> mesh.refine[d]);
+               "-mesh_refine_%c = %g is out of range: allowed 0 (default) or a ratio >= 1", "xyz"[d], (double)c -> mesh.refine[d]);
 
   PetscOptionsBegin(c->comm, NULL, "output", NULL);
   PetscCall(PetscSNPrintf(def_out, sizeof(def_out), "out/%s", c->name));
@@ -209,6 +215,11 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
 
   PetscCall(PetscStrncpy(c->cell_name, cells[cell], sizeof(c->cell_name)));
   PetscCall(AzCellCreate(cell, &c->ops));
+  PetscCheck(c->ops.three_d || (c->mesh.n[2] == 0 && c->mesh.refine[2] == 0), c->comm, PETSC_ERR_USER_INPUT,
+             "-mesh_nz = %" PetscInt_FMT
+             ", -mesh_refine_z = %g: the %s template is a 2-D cross-section; allowed 0 (only flowcell resolves "
+             "the width)",
+             c->mesh.n[2], (double)c->mesh.refine[2], c->cell_name);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

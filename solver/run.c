@@ -344,23 +344,31 @@ static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p, AzRunStats 
   }
 
   PetscCall(AzProblemElectrodePieces(p, AZ_BC_ELECTRODE, &n, &f));
-  PetscCall(PetscMalloc1(6 * PetscMax(n, 1), &buf));
+  PetscCall(PetscMalloc1(7 * PetscMax(n, 1), &buf));
   for (PetscInt e = 0; e < n; e++) {
     buf[e]         = f[e].x[0];
     buf[n + e]     = f[e].x[1];
     buf[2 * n + e] = f[e].state.c_s;
     buf[3 * n + e] = f[e].state.i_main;
     buf[4 * n + e] = f[e].state.i_side;
-    buf[5 * n + e] = f[e].state.phi_s;
+    buf[5 * n + e] = f[e].x[2];
+    buf[6 * n + e] = f[e].state.phi_s;
   }
   {
-    const AzLineField lines[] = {{"x", "m", n, buf},
-                                 {"y", "m", n, buf + n},
-                                 {"c_surf", "mol/m^3", n, buf + 2 * n},
-                                 {"i_n2rr", "A/m^2", n, buf + 3 * n},
-                                 {"i_her", "A/m^2", n, buf + 4 * n},
-                                 {"phi_s", "V", n, buf + 5 * n}};  // with the electrolyte potential only
-    PetscCall(AzOutputWriteFields(c->comm, c->output_dir, g, nf, fields, "electrode", p->s_phi >= 0 ? 6 : 5, lines, st->nsnap, snaps));
+    // z on a 3-D grid only, phi_s with the electrolyte potential only
+    const PetscBool   d3 = (PetscBool)(g->dim == 3), phi = (PetscBool)(p->s_phi >= 0);
+    const AzLineField all[] = {{"x", "m", n, buf},
+                               {"y", "m", n, buf + n},
+                               {"c_surf", "mol/m^3", n, buf + 2 * n},
+                               {"i_n2rr", "A/m^2", n, buf + 3 * n},
+                               {"i_her", "A/m^2", n, buf + 4 * n},
+                               {"z", "m", n, buf + 5 * n},
+                               {"phi_s", "V", n, buf + 6 * n}};
+    AzLineField       lines[7];
+    PetscInt          nl = 0;
+    for (PetscInt l = 0; l < 7; l++)
+      if ((l != 5 || d3) && (l != 6 || phi)) lines[nl++] = all[l];
+    PetscCall(AzOutputWriteFields(c->comm, c->output_dir, g, nf, fields, "electrode", nl, lines, st->nsnap, snaps));
   }
   PetscCall(PetscFree(buf));
   PetscCall(PetscFree(f));

@@ -2,8 +2,11 @@
 // the bottom wall from x_s to x_e; electrolyte enters at x = 0 saturated with the feed gas (or a given fraction of
 // saturation) and leaves at x = L. 2-D: the cross-section along the channel, w >> h, fully developed plane
 // Poiseuille flow u(y) = 6 U (y/h)(1 - y/h), U = Q/(w h) (e.g. Bird, Stewart & Lightfoot, Transport Phenomena,
-// 2nd ed., §2.5). Laminar only: Re = rho U d_h / mu < 2000 with d_h = 2 w h / (w + h).
+// 2nd ed., §2.5). 3-D (mesh_nz > 0): the width is resolved, z in [0, w] between two no-flux side walls, with the
+// rectangular duct's fully developed profile (include/azote/duct.h); the electrode spans the width. Laminar only:
+// Re = rho U d_h / mu < 2000 with d_h = 2 w h / (w + h).
 #include <azote/case.h>
+#include <azote/duct.h>
 
 typedef struct {
   PetscReal height, length, width;  // m
@@ -12,6 +15,8 @@ typedef struct {
   PetscReal inlet_saturation;       // fraction of c* at the inlet (-)
   PetscReal U;                      // mean velocity, m s^-1
   PetscReal Re;                     // Reynolds number on the hydraulic diameter (-)
+  PetscBool three_d;                // the width resolved (mesh_nz > 0)
+  PetscReal driving;                // G/mu = -(dp/dx)/mu of the fully developed flow, s^-1 m^-1
 } AzFlowCell;
 
 static PetscErrorCode AzCellSetFromOptions_FlowCell(AzCase c)
@@ -63,26 +68,53 @@ static PetscErrorCode AzCellValidate_FlowCell(AzCase c)
              "-mesh_nx = %" PetscInt_FMT " is too coarse for the flow cell: allowed 0 (the default, 240) or >= 8", c->mesh.n[0]);
   PetscCheck(c->mesh.n[1] == 0 || c->mesh.n[1] >= 4, c->comm, PETSC_ERR_USER_INPUT,
              "-mesh_ny = %" PetscInt_FMT " is too coarse for the flow cell: allowed 0 (the default, 64) or >= 4", c->mesh.n[1]);
-  fc->U  = fc->flow_rate / (fc->width * fc->height);
-  fc->Re = c->sol.water.density * fc->U * dh / c->sol.viscosity;
+  PetscCheck(c->mesh.n[2] == 0 || c->mesh.n[2] >= 4, c->comm, PETSC_ERR_USER_INPUT,
+             "-mesh_nz = %" PetscInt_FMT " cannot resolve the channel's width: allowed 0 (2-D) or >= 4 (3-D)", c->mesh.n[2]);
+  fc->three_d = (PetscBool)(c->mesh.n[2] > 0);
+  fc->U       = fc->flow_rate / (fc->width * fc->height);
+  fc->Re      = c->sol.water.density * fc->U * dh / c->sol.viscosity;
+  // plane Poiseuille flow, 12 mu U / h^2, or the duct's series
+  fc->driving = fc->three_d ? AzDuctDriving(fc->height, fc->width, fc->flow_rate) : 12 * fc->U / (fc->height * fc->height);
   PetscCheck(fc->Re < 2000, c->comm, PETSC_ERR_USER_INPUT,
              "-flowcell_flow_rate = %g m^3/s gives Re = %.0f (mean velocity %g m/s, hydraulic diameter %g m): the laminar profile needs "
              "Re < 2000; lower the flow rate",
              (double)fc->flow_rate, (double)fc->Re, (double)fc->U, (double)dh);
-  if (fc->width < 10 * fc->height)
+  if (fc->width < 10 * fc->height && !fc->three_d)
     PetscCall(PetscPrintf(c->comm,
                           "%s: warning: flowcell_width/flowcell_height = %.3g < 10: the 2-D parallel-plate profile overestimates "
-                          "the wall shear near the side walls\n",
+                          "the wall shear near the side walls (mesh_nz > 0 resolves the width in 3-D)\n",
                           AzProgramName(), (double)(fc->width / fc->height)));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// Shear rate on the electrode wall, s^-1: 6 U / h between parallel plates, at mid-width in a duct.
+static PetscReal AzFlowCellWallShear(const AzFlowCell *fc)
+{
+  return fc->three_d ? AzDuctWallShear(fc->height, fc->width, fc->driving, fc->width / 2) : 6 * fc->U / fc->height;
+}
+
 // Thickness of the concentration boundary layer at the electrode's end, (D L_e / gamma)^(1/3) with the wall shear
-// rate gamma = 6 U / h (Leveque 1928): the length scale the default mesh resolves.
+// rate gamma (Leveque 1928): the length scale the default mesh resolves.
 static PetscReal AzFlowCellBoundaryLayer(const AzCase c, const AzFlowCell *fc)
 {
-  const PetscReal gamma = 6 * fc->U / fc->height, D = c->sol.gas[c->reactant].D;
-  return PetscCbrtReal(D * (fc->x_end - fc->x_start) / gamma);
+  return PetscCbrtReal(c->sol.gas[c->reactant].D * (fc->x_end - fc->x_start) / AzFlowCellWallShear(fc));
+}
+
+// The resolved mesh keys in the registry (the inputs written with the results).
+static PetscErrorCode AzFlowCellRecordMesh(const PetscInt M[3], const PetscReal refine[3], PetscBool three_d)
+{
+  char buf[32], key[32];
+
+  PetscFunctionBeginUser;
+  for (PetscInt d = 0; d < (three_d ? 3 : 2); d++) {
+    PetscCall(PetscSNPrintf(key, sizeof(key), "mesh_n%c", "xyz"[d]));
+    PetscCall(PetscSNPrintf(buf, sizeof(buf), "%" PetscInt_FMT, M[d]));
+    PetscCall(AzOptionsRegistrySetValue(key, buf));
+    PetscCall(PetscSNPrintf(key, sizeof(key), "mesh_refine_%c", "xyz"[d]));
+    PetscCall(PetscSNPrintf(buf, sizeof(buf), "%g", (double)refine[d]));
+    PetscCall(AzOptionsRegistrySetValue(key, buf));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
@@ -90,34 +122,36 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   AzFlowCell     *fc = (AzFlowCell *)c->cell_ctx;
   const PetscReal h = fc->height, Le = fc->x_end - fc->x_start, delta = AzFlowCellBoundaryLayer(c, fc);
   const PetscReal c_in = fc->inlet_saturation * c->sol.gas[c->reactant].c_sat;
-  PetscInt   M[3] = {c->mesh.n[0] ? c->mesh.n[0] : 240, c->mesh.n[1] ? c->mesh.n[1] : 64, 1}, inlet, outlet, electrode, counter, region, sa;
-  PetscReal  rx = c->mesh.refine[0] ? c->mesh.refine[0] : 8, ry = c->mesh.refine[1] ? c->mesh.refine[1] : 30;
-  PetscReal *xf[3], value[AZ_MAX_SPECIES]                       = {0};
-  char       buf[32];
+  const PetscBool d3   = fc->three_d;
+  // 3-D defaults: about 120 000 cells, coarser along the channel and across it than the 2-D section
+  PetscInt M[3] = {c->mesh.n[0] ? c->mesh.n[0] : (d3 ? 120 : 240), c->mesh.n[1] ? c->mesh.n[1] : (d3 ? 32 : 64), d3 ? c->mesh.n[2] : 1};
+  PetscInt inlet, outlet, electrode, counter, region, sa;
+  const PetscReal refine[3] = {c->mesh.refine[0] ? c->mesh.refine[0] : 8, c->mesh.refine[1] ? c->mesh.refine[1] : 30,
+                               c->mesh.refine[2] ? c->mesh.refine[2] : 4};
+  PetscReal *xf[3], value[AZ_MAX_SPECIES] = {0};
 
   PetscFunctionBeginUser;
-  PetscCall(PetscSNPrintf(buf, sizeof(buf), "%" PetscInt_FMT, M[0]));
-  PetscCall(AzOptionsRegistrySetValue("mesh_nx", buf));
-  PetscCall(PetscSNPrintf(buf, sizeof(buf), "%" PetscInt_FMT, M[1]));
-  PetscCall(AzOptionsRegistrySetValue("mesh_ny", buf));
-  PetscCall(PetscSNPrintf(buf, sizeof(buf), "%g", (double)rx));
-  PetscCall(AzOptionsRegistrySetValue("mesh_refine_x", buf));
-  PetscCall(PetscSNPrintf(buf, sizeof(buf), "%g", (double)ry));
-  PetscCall(AzOptionsRegistrySetValue("mesh_refine_y", buf));
-  PetscCall(PetscMalloc3(M[0] + 1, &xf[0], M[1] + 1, &xf[1], 2, &xf[2]));
+  PetscCall(AzFlowCellRecordMesh(M, refine, d3));
+  PetscCall(PetscMalloc3(M[0] + 1, &xf[0], M[1] + 1, &xf[1], M[2] + 1, &xf[2]));
   {
-    // Along the channel: cells over the electrode rx times finer than far up- and downstream, finer still at its
+    // Along the channel: cells over the electrode mesh_refine_x times finer than far up- and downstream, finer still at its
     // leading edge (the flux singularity of the developing boundary layer); faces on both edges.
-    const AzRefinePoint ref[2]    = {{fc->x_start, fc->x_end, rx, Le / 4}, {fc->x_start, fc->x_start, 2, Le / 8}};
+    const AzRefinePoint ref[2]    = {{fc->x_start, fc->x_end, refine[0], Le / 4}, {fc->x_start, fc->x_start, 2, Le / 8}};
     const PetscReal     breaks[2] = {fc->x_start, fc->x_end};
     PetscCall(AzMesh1D(0, fc->length, M[0], 2, ref, 2, breaks, xf[0]));
   }
   {
     // Across: finest at the electrode wall over the boundary-layer thickness.
-    const AzRefinePoint ref[1] = {{0, 0, ry, PetscMin(delta, h / 4)}};
+    const AzRefinePoint ref[1] = {{0, 0, refine[1], PetscMin(delta, h / 4)}};
     PetscCall(AzMesh1D(0, h, M[1], 1, ref, 0, NULL, xf[1]));
   }
-  xf[2][0] = 0, xf[2][1] = fc->width;
+  if (d3) {
+    // Across the width: finer at both side walls, where the velocity falls to zero over about h/pi.
+    const PetscReal     wz     = PetscMin(h / 4, fc->width / 8);
+    const AzRefinePoint ref[2] = {{0, 0, refine[2], wz}, {fc->width, fc->width, refine[2], wz}};
+    PetscCall(AzMesh1D(0, fc->width, M[2], 2, ref, 0, NULL, xf[2]));
+  } else
+    xf[2][0] = 0, xf[2][1] = fc->width;
   PetscCall(AzProblemAddSpecies(p, c->reactant == AZ_GAS_O2 ? "c_o2" : "c_n2", NULL));
   p->species[AZ_N2].scale = fc->width * c->sol.gas[c->reactant].D;
   PetscCall(AzCaseAddAnodeSpecies(c, p, &sa));
@@ -134,15 +168,18 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
     p->region[region].present[p->s_phi] = PETSC_TRUE;
     p->region[region].D[p->s_phi]       = c->conductivity;
   }
-  PetscCall(AzProblemCreateGrid(p, 2, M, xf));
+  PetscCall(AzProblemCreateGrid(p, d3 ? 3 : 2, M, xf));
   PetscCall(PetscFree3(xf[0], xf[1], xf[2]));
 
-  // Cell-averaged Poiseuille velocity: the exact flow rate through every cross-section.
-  PetscCall(PetscMalloc1(M[1], &p->ux));
-  for (PetscInt j = 0; j < M[1]; j++) {
-    const PetscReal y0 = p->grid.xf[1][j] / h, y1 = p->grid.xf[1][j + 1] / h;
-    p->ux[j] = 6 * fc->U * ((y1 * y1 - y0 * y0) / 2 - (y1 * y1 * y1 - y0 * y0 * y0) / 3) / (y1 - y0);
-  }
+  // Cell-averaged velocity (Poiseuille, or the duct's series): the exact flow rate through every cross-section.
+  PetscCall(PetscMalloc1(M[1] * M[2], &p->ux));
+  if (d3)
+    PetscCall(AzDuctCellAverages(h, fc->width, fc->driving, M[1], p->grid.xf[1], M[2], p->grid.xf[2], p->ux));
+  else
+    for (PetscInt j = 0; j < M[1]; j++) {
+      const PetscReal y0 = p->grid.xf[1][j] / h, y1 = p->grid.xf[1][j + 1] / h;
+      p->ux[j] = 6 * fc->U * ((y1 * y1 - y0 * y0) / 2 - (y1 * y1 * y1 - y0 * y0 * y0) / 3) / (y1 - y0);
+    }
 
   PetscCall(AzProblemSetUpBoundaries(p));
   // the inlet: the dissolved gases at the inlet saturation; it is insulating for the potential
@@ -154,14 +191,16 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   // With the electrolyte potential, the counter electrode (or a full cell's anode) faces the working electrode on the
   // opposite wall, a parallel-plate cell; a counter electrode's electrolyte potential is the reference, 0.
   if (p->s_phi >= 0) PetscCall(AzProblemAddPatch(p, c->anode_reaction != AZ_ANODE_NONE ? AZ_BC_ANODE : AZ_BC_COUNTER, NULL, &counter));
-  for (PetscInt j = 0; j < M[1]; j++) p->bc[0][j] = inlet, p->bc[1][j] = outlet;
-  for (PetscInt i = 0; i < M[0]; i++) {
-    const PetscReal x = p->grid.xc[0][i];
-    if (x > fc->x_start && x < fc->x_end) {
-      p->bc[2][i] = electrode;
-      if (p->s_phi >= 0) p->bc[3][i] = counter;
+  // the electrode (and the counter electrode facing it) spans the width; the side walls are walls
+  for (PetscInt jk = 0; jk < M[1] * M[2]; jk++) p->bc[0][jk] = inlet, p->bc[1][jk] = outlet;
+  for (PetscInt k = 0; k < M[2]; k++)
+    for (PetscInt i = 0; i < M[0]; i++) {
+      const PetscReal x = p->grid.xc[0][i];
+      if (x > fc->x_start && x < fc->x_end) {
+        p->bc[2][i + M[0] * k] = electrode;
+        if (p->s_phi >= 0) p->bc[3][i + M[0] * k] = counter;
+      }
     }
-  }
   p->electrode      = c->electrode;
   p->electrode_area = (fc->x_end - fc->x_start) * fc->width;
   if (c->anode_reaction != AZ_ANODE_NONE) {
@@ -181,8 +220,10 @@ static PetscErrorCode AzCellView_FlowCell(AzCase c, AzProblem *p, AzJSON j)
 
   PetscFunctionBeginUser;
   PetscCall(AzJSONReal(j, "electrode_area_m2", (fc->x_end - fc->x_start) * fc->width));
+  PetscCall(AzJSONInt(j, "dimension", fc->three_d ? 3 : 2));
   PetscCall(AzJSONReal(j, "mean_velocity_m_s", fc->U));
-  PetscCall(AzJSONReal(j, "wall_shear_rate_1_s", 6 * fc->U / fc->height));
+  PetscCall(AzJSONReal(j, "wall_shear_rate_1_s", AzFlowCellWallShear(fc)));  // at mid-width in 3-D
+  PetscCall(AzJSONReal(j, "pressure_drop_Pa", fc->driving * c->sol.viscosity * fc->length));
   PetscCall(AzJSONReal(j, "reynolds", fc->Re));
   PetscCall(AzJSONReal(j, "peclet", fc->U * fc->height / c->sol.gas[c->reactant].D));
   PetscCall(AzJSONReal(j, "boundary_layer_m", AzFlowCellBoundaryLayer(c, fc)));
@@ -201,6 +242,7 @@ PetscErrorCode AzCellCreate_FlowCell(AzCellOps *ops)
 {
   PetscFunctionBeginUser;
   ops->name            = "flowcell";
+  ops->three_d         = PETSC_TRUE;
   ops->description     = "microfluidic flow cell: laminar channel flow over a wall electrode";
   ops->setfromoptions  = AzCellSetFromOptions_FlowCell;
   ops->validate        = AzCellValidate_FlowCell;

@@ -1,7 +1,8 @@
 """-snes_test_jacobian on the default flow cell and GDE, with nonlinear kinetics (reaction order 0.7) and in limiting
 mode (the GDE with a catholyte and a partly flooded layer, so that every coupling is present), and on the flow cell
 and the steady H-cell with the electrolyte potential (the coupled species-potential Jacobian of the electrode faces,
-at a conductivity low enough for a 50 mV ohmic drop), also for an N2OR anode and an ORR cathode: the analytic Jacobian
+at a conductivity low enough for a 50 mV ohmic drop), also for an N2OR anode and an ORR cathode, and on the 3-D flow
+cell (the duct's profile, side walls, z faces) with the potential: the analytic Jacobian
 must match PETSc's finite-difference Jacobian, ||J - Jfd||_F / ||J||_F < 1e-6 at every Newton step.
 (A 50 % error in the electrode term alone gives about 2e-4 on this case; round-off gives about 1e-9.) The test
 builds the finite-difference Jacobian column by column, one residual per cell, so the default case runs on a coarser
@@ -25,6 +26,7 @@ anode = ["-electrode_reaction", "n2or", "-electrode_potential", "1.6", "-kinetic
 orr = ["-electrode_reaction", "orr", "-gas_composition", "O2:1", "-electrode_potential", "0.7", "-kinetics_orr_i0", "1e-4"]
 variants += [("flowcell.yaml", coarser + phi + anode), ("flowcell.yaml", coarser + phi + orr),
              ("gde.yaml", gde + phi + ["-kinetics_n2rr_order", "0.7", "-electrode_potential", "-0.8"])]
+variants += [("flowcell-3d.yaml", ["-mesh_nx", "16", "-mesh_ny", "6", "-mesh_nz", "5", "-kinetics_n2rr_order", "0.7"] + phi)]
 for name, extra in variants:
     rc, out = run(["-case", case(name), "-output_dir", tmpdir(), "-output_fields", "false", "-snes_test_jacobian"] + extra)
     ratios = [float(x) for x in re.findall(r"\|\|J - Jfd\|\|_F/\|\|J\|\|_F = ([0-9.eE+-]+)", out)]
