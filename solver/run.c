@@ -407,6 +407,10 @@ PetscErrorCode AzWriteResults(AzCase c, AzProblem *p, AzRunStats *st)
   if (c->write_fields) PetscCall(AzWriteFieldsOfProblem(c, p, st));
   if (st->series.nrow) PetscCall(AzWriteTimeseries(c, st));
   st->output_time = AzWallTime() - t0;
+  {  // the peak so far, the output's included
+    PetscLogDouble mem = AzMemoryPeak();
+    PetscCallMPI(MPI_Allreduce(&mem, &st->memory_bytes, 1, MPI_DOUBLE, MPI_SUM, c->comm));
+  }
   PetscCall(AzWriteSummary(c, p, st));  // last: its presence marks a complete run
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -421,7 +425,7 @@ PetscErrorCode AzRun(MPI_Comm comm)
   AzCase         c;
   AzProblem      p;
   AzRunStats     st;
-  PetscLogDouble t0 = AzWallTime(), mem;
+  PetscLogDouble t0 = AzWallTime();
   PetscBool      help_keys;
 
   PetscFunctionBeginUser;
@@ -441,8 +445,8 @@ PetscErrorCode AzRun(MPI_Comm comm)
     }
   }
   PetscCall(AzSolveCase(c, &p, &st));
-  mem = AzMemoryPeak();
-  PetscCallMPI(MPI_Allreduce(&mem, &st.memory_bytes, 1, MPI_DOUBLE, MPI_SUM, comm));
+  // The solver (matrix, AMG hierarchy, Krylov vectors) is done with: its memory goes before the output's comes.
+  PetscCall(SNESDestroy(&p.snes));
   st.wall_time = AzWallTime() - t0;
   PetscCall(AzWriteResults(c, &p, &st));
   PetscCall(AzPrintf(comm,
