@@ -362,6 +362,18 @@ static PetscErrorCode AzCaseDestroyCell(AzCase c)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+PetscErrorCode AzCaseCheckMeshSize(AzCase c, const PetscInt M[3])
+{
+  const double cells = (double)M[0] * (double)M[1] * (double)M[2], most = (double)PETSC_MAX_INT / AZ_MAX_SPECIES;
+
+  PetscFunctionBeginUser;
+  PetscCheck(cells <= most, c->comm, PETSC_ERR_USER_INPUT,
+             "-mesh_nx x -mesh_ny x -mesh_nz = %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT
+             " = %.3g cells is more than one run can index: allowed up to %.3g cells (32-bit PETSc indices, up to %d unknowns per cell)",
+             M[0], M[1], M[2], cells, most, AZ_MAX_SPECIES);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode AzCaseAddAnodeSpecies(AzCase c, AzProblem *p, PetscInt *s)
 {
   PetscFunctionBeginUser;

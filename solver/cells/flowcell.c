@@ -132,6 +132,7 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
 
   PetscFunctionBeginUser;
   PetscCall(AzFlowCellRecordMesh(M, refine, d3));
+  PetscCall(AzCaseCheckMeshSize(c, M));
   PetscCall(PetscMalloc3(M[0] + 1, &xf[0], M[1] + 1, &xf[1], M[2] + 1, &xf[2]));
   {
     // Along the channel: cells over the electrode mesh_refine_x times finer than far up- and downstream, finer still at its

@@ -173,6 +173,7 @@ static PetscErrorCode AzCellSetUp_GDE(AzCase c, AzProblem *p)
     PetscCall(PetscSNPrintf(buf, sizeof(buf), "%" PetscInt_FMT, M[1]));
     PetscCall(AzOptionsRegistrySetValue("mesh_ny", buf));
   }
+  PetscCall(AzCaseCheckMeshSize(c, M));
   PetscCall(PetscMalloc3(M[0] + 1, &xf[0], M[1] + 1, &xf[1], 2, &xf[2]));
   PetscCall(AzMesh1D(0, g->length, M[0], 0, NULL, 0, NULL, xf[0]));
   // Through the plane, layer by layer: finer toward the catalyst layer on both sides of it.

@@ -159,6 +159,7 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
     PetscCall(PetscSNPrintf(buf, sizeof(buf), "%" PetscInt_FMT, M[1]));
     PetscCall(AzOptionsRegistrySetValue("mesh_ny", buf));
   }
+  PetscCall(AzCaseCheckMeshSize(c, M));
   PetscCall(PetscMalloc3(M[0] + 1, &xf[0], M[1] + 1, &xf[1], 2, &xf[2]));
   {
     // Across: finest at the electrode wall (diffusion layers of micrometres at the first time steps), graded over
