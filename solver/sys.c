@@ -4,8 +4,11 @@
 // (bad input, a solve that failed, a file that cannot be written) azote prints one line instead, from rank 0:
 // these errors are raised collectively (every rank checks the same replicated data), so one line suffices and
 // PetscFinalize can run. Any other error is a bug and keeps PETSc's full traceback.
+#define _XOPEN_SOURCE 700  // nftw()
 #include <azote/sys.h>
 #include <petsctime.h>
+#include <ftw.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 
@@ -50,6 +53,15 @@ static PetscErrorCode AzErrorHandler(MPI_Comm comm, int line, const char *fun, c
   return n;
 }
 
+// The session-directory base of an isolated Open MPI singleton, made for this process ("" if none).
+static char az_session_base[4096];
+
+static int AzRemoveEntry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+  (void)sb, (void)flag, (void)ftw;
+  return remove(path);
+}
+
 PetscErrorCode AzInitialize(int *argc, char ***argv, const char program[], const char help[])
 {
   PetscErrorCode ierr;
@@ -59,11 +71,22 @@ PetscErrorCode AzInitialize(int *argc, char ***argv, const char program[], const
   // probe) takes ~0.3 s; these two settings cut it to ~20 ms. Ignored by other MPIs, and only defaults: a value the
   // user set, or a launch under mpiexec, wins. Isolated singletons share one session directory, so concurrent serial
   // runs (a script's loop in the background) remove each other's shared-file-pointer files and MPI-IO prints errors
-  // about them; HDF5 never uses shared file pointers, so that component is left out.
+  // about them; HDF5 never uses shared file pointers, so that component is left out. Worse, one singleton finishing
+  // removes the shared directory while another is creating its own inside it, and that one dies in MPI_Init
+  // ("A call to mkdir was unable to create the desired directory", open-mpi/ompi#8510): each serial run gets a
+  // session-directory base of its own, removed at the end.
   if (!getenv("OMPI_COMM_WORLD_SIZE")) {
     setenv("OMPI_MCA_ess_singleton_isolated", "1", 0);
     setenv("OMPI_MCA_pml", "ob1", 0);
     setenv("OMPI_MCA_sharedfp", "^sm", 0);
+    if (!getenv("OMPI_MCA_orte_tmpdir_base")) {
+      const char *tmp = getenv("TMPDIR");
+      snprintf(az_session_base, sizeof(az_session_base), "%s/azote-mpi-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+      if (mkdtemp(az_session_base))
+        setenv("OMPI_MCA_orte_tmpdir_base", az_session_base, 1);
+      else
+        az_session_base[0] = 0;  // Open MPI's default then
+    }
   }
   ierr = PetscInitialize(argc, argv, NULL, help);
   if (ierr) return ierr;
@@ -94,7 +117,8 @@ int AzFinalize(PetscErrorCode ierr)
     if (size > 1) MPI_Abort(PETSC_COMM_WORLD, code);
   }
   // Options given but never used are PETSc options (azote's own are checked before any work).
-  if (PetscFinalize()) return code ? code : AZ_EXIT_BUG;
+  if (PetscFinalize()) code = code ? code : AZ_EXIT_BUG;
+  if (az_session_base[0]) nftw(az_session_base, AzRemoveEntry, 16, FTW_DEPTH | FTW_PHYS);
   return code;
 }
 

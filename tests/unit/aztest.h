@@ -49,6 +49,6 @@ static int az_test_nfail = 0, az_test_ncheck = 0;
 static inline int AzTestFinish(void)
 {
   printf("%d checks, %d failed\n", az_test_ncheck, az_test_nfail);
-  PetscFinalize();
+  if (AzFinalize(PETSC_SUCCESS)) return 1;  // PetscFinalize, and what AzInitialize made (an MPI session directory)
   return az_test_nfail ? 1 : 0;
 }
