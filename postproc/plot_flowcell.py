@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Plots a flow-cell run: the dissolved-N2 map of the channel and the N2 surface concentration and N2RR current along
-the electrode.  usage: plot_flowcell.py OUTPUT_DIR   (writes OUTPUT_DIR/c_n2_map.png and OUTPUT_DIR/electrode.png)
+"""Plots a flow-cell run: the map of the dissolved reactant (N2, or O2 for an ORR cathode) in the channel and its
+surface concentration and the main reaction's current along the electrode.  usage: plot_flowcell.py OUTPUT_DIR   (writes OUTPUT_DIR/c_n2_map.png and OUTPUT_DIR/electrode.png)
 A 3-D run (mesh_nz > 0) gets the map of its mid-width plane, the electrode profile averaged across the width, and
 OUTPUT_DIR/electrode_map.png: the surface concentration over the electrode, along x and across the width."""
 import os
@@ -14,6 +14,19 @@ import numpy as np  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from azfields import Fields  # noqa: E402
+
+
+# what the working electrode reacts (the case's electrode_reaction): the field of its reactant, labels, the metrics
+# of its main reaction and of its limit, and the faradaic efficiency (None: no product metric)
+REACTIONS = {
+    "n2rr": ("c_n2", "N$_2$", "N$_2$RR", "i_n2rr_A_m2", "i_lim_n2rr_A_m2", "fe_nh3"),
+    "n2or": ("c_n2", "N$_2$", "N$_2$OR", "i_n2or_A_m2", "i_lim_n2or_A_m2", "fe_no3"),
+    "orr": ("c_o2", "O$_2$", "ORR", "i_orr_A_m2", "i_lim_orr_A_m2", None),
+}
+
+
+def reaction(f):
+    return REACTIONS.get(f.inputs.get("electrode_reaction", "n2rr"), REACTIONS["n2rr"])
 
 
 def width_average(f):
@@ -31,7 +44,8 @@ def width_average(f):
 
 
 def plot_map(f, path):
-    c = f.c_n2
+    field, gas = reaction(f)[:2]
+    c = getattr(f, field)
     plane = ""
     if c.ndim == 3:  # (z, y, x): the mid-width plane
         c = c[c.shape[0] // 2]
@@ -39,7 +53,7 @@ def plot_map(f, path):
     cb = f.metrics.get("c_bulk_mol_m3", c.max())
     fig, ax = plt.subplots(figsize=(9, 3.2), constrained_layout=True)
     m = ax.pcolormesh(f.x_face * 1e3, f.y_face * 1e6, c / cb, shading="flat", cmap="viridis", vmin=0, vmax=1)
-    fig.colorbar(m, ax=ax, label=r"$c_{N_2}/c_{bulk}$  (c$_{bulk}$ = %.3g mol m$^{-3}$)" % cb)
+    fig.colorbar(m, ax=ax, label=r"$c/c_{bulk}$  (c$_{bulk}$ = %.3g mol m$^{-3}$)" % cb)
     p = f.electrode_profile()
     if len(p.get("x", [])):
         ax.plot([p["x"][0] * 1e3, p["x"][-1] * 1e3], [0, 0], color="orangered", lw=5, solid_capstyle="butt",
@@ -47,7 +61,7 @@ def plot_map(f, path):
         ax.legend(loc="upper right", fontsize=8)
     ax.set_xlabel("x along the channel (mm)")
     ax.set_ylabel("y from the electrode wall (µm)")
-    ax.set_title("Dissolved N$_2$ in the flow cell (%s%s)" % (f.summary.get("case", os.path.basename(f.dir)), plane))
+    ax.set_title("Dissolved %s in the flow cell (%s%s)" % (gas, f.summary.get("case", os.path.basename(f.dir)), plane))
     fig.savefig(path, dpi=150)
     plt.close(fig)
 
@@ -61,10 +75,11 @@ def plot_electrode_map(f, path):
     xf = f.x_face[np.searchsorted(f.x_face, xs[0]) - 1:np.searchsorted(f.x_face, xs[-1]) + 1]
     fig, ax = plt.subplots(figsize=(9, 3.2), constrained_layout=True)
     m = ax.pcolormesh(xf * 1e3, f.z_face * 1e3, grid, shading="flat", cmap="viridis", vmin=0, vmax=1)
-    fig.colorbar(m, ax=ax, label=r"surface $c_{N_2}/c_{bulk}$")
+    fig.colorbar(m, ax=ax, label=r"surface $c/c_{bulk}$")
     ax.set_xlabel("x along the channel (mm)")
     ax.set_ylabel("z across the width (mm)")
-    ax.set_title("N$_2$ at the electrode surface: the side walls slow the flow and starve the electrode's edges", fontsize=10)
+    ax.set_title("%s at the electrode surface: the side walls slow the flow and starve the electrode's edges" % reaction(f)[1],
+                 fontsize=10)
     fig.savefig(path, dpi=150)
     plt.close(fig)
 
@@ -77,16 +92,18 @@ def plot_electrode(f, path):
     ax1.plot(x, p["c_surf"] / cb, color="C0", lw=2)
     ax1.set_ylim(0, 1.05)
     ax1.set_xlabel("distance from the electrode's leading edge (mm)")
-    ax1.set_ylabel(r"surface N$_2$  $c_s/c_{bulk}$", color="C0")
+    _, gas, name, i_key, lim_key, fe_key = reaction(f)
+    ax1.set_ylabel(r"surface %s  $c_s/c_{bulk}$" % gas, color="C0")
     ax1.axhline(0.1, color="C0", ls=":", lw=1)
     ax2 = ax1.twinx()
-    ax2.plot(x, p["i_n2rr"] * 0.1, color="C3", lw=2)  # A/m^2 -> mA/cm^2
-    ax2.set_ylabel(r"N$_2$RR current density (mA cm$^{-2}$)", color="C3")
+    ax2.plot(x, np.abs(p["i_n2rr"]) * 0.1, color="C3", lw=2)  # the main reaction's current, A/m^2 -> mA/cm^2
+    ax2.set_ylabel(r"%s current density (mA cm$^{-2}$)" % name, color="C3")
     ax2.set_ylim(bottom=0)
     m = f.metrics
-    ax1.set_title("depletion %.2f, i$_{N_2RR}$ %.3g mA cm$^{-2}$ (limit %.3g), FE %.1f %%"
-                  % (m.get("depletion", np.nan), m.get("i_n2rr_A_m2", np.nan) * 0.1,
-                     m.get("i_lim_n2rr_A_m2", np.nan) * 0.1, 100 * m.get("fe_nh3", np.nan)), fontsize=10)
+    fe = ", FE %.1f %%" % (100 * m.get(fe_key, np.nan)) if fe_key else ""
+    ax1.set_title("depletion %.2f, i$_{%s}$ %.3g mA cm$^{-2}$ (limit %.3g)%s"
+                  % (m.get("depletion", np.nan), name.replace("$", ""), abs(m.get(i_key, np.nan)) * 0.1,
+                     m.get(lim_key, np.nan) * 0.1, fe), fontsize=10)
     fig.savefig(path, dpi=150)
     plt.close(fig)
 

@@ -1,5 +1,5 @@
 """postproc/plot_flowcell.py reads a run's fields.h5 and writes the concentration map and the electrode profile;
-a 3-D run also gets the map of the electrode surface; postproc/plot_hcell.py and plot_sweep.py draw an H-cell time series and a pressure x flow-rate sweep."""
+a 3-D run also gets the map of the electrode surface, an ORR cathode's maps are of O2; postproc/plot_hcell.py and plot_sweep.py draw an H-cell time series and a pressure x flow-rate sweep."""
 import os
 import subprocess
 
@@ -29,6 +29,10 @@ def pngs(script, d, names):
 d = tmpdir()
 run(["-case", case("flowcell-3d.yaml"), "-output_dir", d, "-quiet", "-mesh_nx", "40", "-mesh_ny", "12", "-mesh_nz", "8"])
 pngs("plot_flowcell.py", d, ["c_n2_map.png", "electrode.png", "electrode_map.png"])
+d = tmpdir()  # an ORR cathode: the map is of dissolved O2
+run(["-case", case("flowcell.yaml"), "-output_dir", d, "-quiet", "-mesh_nx", "40", "-mesh_ny", "12", "-electrode_reaction", "orr",
+     "-gas_composition", "O2:1", "-electrode_potential", "0.7", "-kinetics_orr_i0", "1e-4"])
+pngs("plot_flowcell.py", d, ["c_n2_map.png", "electrode.png"])
 d = tmpdir()
 run(["-case", case("hcell.yaml"), "-output_dir", d, "-quiet", "-time_end", "60", "-time_output_interval", "60", "-mesh_nx", "40",
      "-mesh_ny", "12"])
