@@ -12,19 +12,33 @@ int main(int argc, char **argv)
 {
   const struct {
     PetscReal alpha, fRe;
-  } table[]         = {{1.0, 14.22708}, {0.5, 15.54806}, {0.25, 18.23278}, {0.125, 20.58464}};
+  } table[]         = {{1.0, 14.22708},
+                       {0.5, 15.54806},
+                       {0.25, 18.23278},
+                       {0.125, 20.58464},
+                       // deeper than wide: f Re depends on the aspect ratio only, not on which wall is which
+                       {2.0, 15.54806},
+                       {8.0, 20.58464},
+                       {50.0, 0}};
   const PetscReal h = 1e-3, Q = 1e-8;
 
   PetscCall(PetscInitialize(&argc, &argv, NULL, NULL));
   for (size_t t = 0; t < sizeof(table) / sizeof(table[0]); t++) {
     const PetscReal w = h / table[t].alpha, U = Q / (w * h), dh = 2 * w * h / (w + h), g = AzDuctDriving(h, w, Q);
+    // 0: Shah & London's fit (their eq. 341, within 0.05 %) for the slender duct, 1/alpha = 0.02
+    const PetscReal e = PetscMin(table[t].alpha, 1 / table[t].alpha);
+    const PetscReal fit =
+        24 * (1 - 1.3553 * e + 1.9467 * e * e - 1.7012 * e * e * e + 0.9564 * PetscPowReal(e, 4) - 0.2537 * PetscPowReal(e, 5));
+    const PetscReal fRe = table[t].fRe ? table[t].fRe : fit;
     PetscCall(PetscPrintf(PETSC_COMM_WORLD, "alpha = %-5g f Re = %.5f (Shah & London %.5f)\n", (double)table[t].alpha,
-                          (double)(g * dh * dh / (2 * U)), (double)table[t].fRe));
-    AZ_CHECK_REL(g * dh * dh / (2 * U), table[t].fRe, 2e-6, "f Re of the rectangular duct");
-    // no slip: the velocity vanishes on the four walls, and the wall shear at the side walls
+                          (double)(g * dh * dh / (2 * U)), (double)fRe));
+    AZ_CHECK_REL(g * dh * dh / (2 * U), fRe, table[t].fRe ? 2e-6 : 5e-4, "f Re of the rectangular duct");
+    // no slip: the velocity vanishes on the four walls (exactly on the two the sine series spans, to its truncation,
+    // ~1e-8 U, on the other two), and the wall shear in the corner
     AZ_CHECK(PetscAbsReal(AzDuctVelocity(h, w, g, 0.3 * h, 0)) < 1e-6 * U, "u on the side wall z = 0");
     AZ_CHECK(PetscAbsReal(AzDuctVelocity(h, w, g, 0.7 * h, w)) < 1e-6 * U, "u on the side wall z = w");
-    AZ_CHECK(PetscAbsReal(AzDuctVelocity(h, w, g, 0, 0.4 * w)) < 1e-12 * U, "u on the electrode wall");
+    AZ_CHECK(PetscAbsReal(AzDuctVelocity(h, w, g, 0, 0.4 * w)) < 1e-6 * U, "u on the electrode wall");
+    AZ_CHECK(PetscAbsReal(AzDuctVelocity(h, w, g, h, 0.6 * w)) < 1e-6 * U, "u on the opposite wall");
     AZ_CHECK(PetscAbsReal(AzDuctWallShear(h, w, g, 0)) < 1e-3 * U / h, "wall shear in the corner");
     // symmetric about mid-width and mid-height
     AZ_CHECK_REL(AzDuctVelocity(h, w, g, 0.2 * h, 0.1 * w), AzDuctVelocity(h, w, g, 0.8 * h, 0.9 * w), 1e-12, "symmetry of u");
@@ -45,10 +59,12 @@ int main(int argc, char **argv)
     AZ_CHECK_REL(AzDuctVelocity(h, w, g, 0.3 * h, w / 2), 6 * U * 0.3 * 0.7, 1e-3, "mid-width profile of a wide duct");
     AZ_CHECK_REL(AzDuctWallShear(h, w, g, w / 2), 6 * U / h, 1e-3, "mid-width wall shear of a wide duct");
   }
-  {  // cell averages on graded grids: the exact flow rate, and the pointwise velocity at the centre of a fine cell
-    const PetscReal     w = 2.5 * h, g = AzDuctDriving(h, w, Q);
+  // cell averages on graded grids, wider than deep and deeper than wide: the exact flow rate, and the pointwise
+  // velocity at the centre of a fine cell
+  for (PetscInt shape = 0; shape < 2; shape++) {
+    const PetscReal     w = shape ? 0.4 * h : 2.5 * h, g = AzDuctDriving(h, w, Q);
     const PetscInt      ny = 40, nz = 50;
-    const AzRefinePoint ry[1] = {{0, 0, 20, h / 10}}, rz[2] = {{0, 0, 8, h / 4}, {w, w, 8, h / 4}};
+    const AzRefinePoint ry[1] = {{0, 0, 20, h / 10}}, rz[2] = {{0, 0, 8, w / 10}, {w, w, 8, w / 10}};
     PetscReal           yf[41], zf[51], u[40 * 50], flow = 0, umax = 0;
     PetscCall(AzMesh1D(0, h, ny, 1, ry, 0, NULL, yf));
     PetscCall(AzMesh1D(0, w, nz, 2, rz, 0, NULL, zf));
