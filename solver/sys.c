@@ -79,7 +79,8 @@ PetscErrorCode AzInitialize(int *argc, char ***argv, const char program[], const
     setenv("OMPI_MCA_ess_singleton_isolated", "1", 0);
     setenv("OMPI_MCA_pml", "ob1", 0);
     setenv("OMPI_MCA_sharedfp", "^sm", 0);
-    if (!getenv("OMPI_MCA_orte_tmpdir_base")) {
+    // (not for ranks a PMI launcher such as srun started: those share their job's session directory)
+    if (!getenv("OMPI_MCA_orte_tmpdir_base") && !getenv("PMIX_RANK") && !getenv("PMI_RANK")) {
       const char *tmp = getenv("TMPDIR");
       snprintf(az_session_base, sizeof(az_session_base), "%s/azote-mpi-XXXXXX", tmp && *tmp ? tmp : "/tmp");
       if (mkdtemp(az_session_base))

@@ -123,7 +123,7 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   const PetscReal h = fc->height, Le = fc->x_end - fc->x_start, delta = AzFlowCellBoundaryLayer(c, fc);
   const PetscReal c_in = fc->inlet_saturation * c->sol.gas[c->reactant].c_sat;
   const PetscBool d3   = fc->three_d;
-  // 3-D defaults: about 120 000 cells, coarser along the channel and across it than the 2-D section
+  // 3-D defaults along and across the channel: 120 x 32, half the 2-D section's (times mesh_nz across the width)
   PetscInt M[3] = {c->mesh.n[0] ? c->mesh.n[0] : (d3 ? 120 : 240), c->mesh.n[1] ? c->mesh.n[1] : (d3 ? 32 : 64), d3 ? c->mesh.n[2] : 1};
   PetscInt inlet, outlet, electrode, counter, region, sa;
   const PetscReal refine[3] = {c->mesh.refine[0] ? c->mesh.refine[0] : 8, c->mesh.refine[1] ? c->mesh.refine[1] : 30,
@@ -147,7 +147,7 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
     PetscCall(AzMesh1D(0, h, M[1], 1, ref, 0, NULL, xf[1]));
   }
   if (d3) {
-    // Across the width: finer at both side walls, where the velocity falls to zero over about h/pi.
+    // Across the width: finer at both side walls, where the velocity falls to zero over about min(h, w)/pi.
     const PetscReal     wz     = PetscMin(h / 4, fc->width / 8);
     const AzRefinePoint ref[2] = {{0, 0, refine[2], wz}, {fc->width, fc->width, refine[2], wz}};
     PetscCall(AzMesh1D(0, fc->width, M[2], 2, ref, 0, NULL, xf[2]));
