@@ -74,7 +74,8 @@ def plot_electrode_map(f, path):
     grid[np.searchsorted(zs, p["z"]), np.searchsorted(xs, p["x"])] = p["c_surf"] / cb
     xf = f.x_face[np.searchsorted(f.x_face, xs[0]) - 1:np.searchsorted(f.x_face, xs[-1]) + 1]
     fig, ax = plt.subplots(figsize=(9, 3.2), constrained_layout=True)
-    m = ax.pcolormesh(xf * 1e3, f.z_face * 1e3, grid, shading="flat", cmap="viridis", vmin=0, vmax=1)
+    # the colour range of the data: the pattern across the width is what this map shows
+    m = ax.pcolormesh(xf * 1e3, f.z_face * 1e3, grid, shading="flat", cmap="viridis")
     fig.colorbar(m, ax=ax, label=r"surface $c/c_{bulk}$")
     ax.set_xlabel("x along the channel (mm)")
     ax.set_ylabel("z across the width (mm)")
