@@ -11,7 +11,7 @@ import subprocess
 from azrun import AZOTE, SOURCE, check, finish, tmpdir
 
 random.seed(20261130)
-CASES = ["flowcell.yaml", "gde.yaml", "hcell.yaml", "fullcell-n2rr-n2or.yaml", "fullcell-orr-n2or.yaml"]
+CASES = ["flowcell.yaml", "gde.yaml", "hcell.yaml", "fullcell-n2rr-n2or.yaml", "fullcell-orr-n2or.yaml", "flowcell-3d.yaml"]
 VALUES = ["-1", "0", "1e300", "-1e-300", "nan", "inf", "-inf", "abc", "", "[1, 2]", "{a: 1}", "1e5:1e6:3", "true", "N2:2", "KOH:-1",
           "0x10", "1,2", "'quoted'", "9" * 40, "-0", "1e-320"]
 SMALL = ["-mesh_nx", "16", "-mesh_ny", "8", "-output_fields", "false", "-quiet"]
