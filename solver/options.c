@@ -293,6 +293,9 @@ static PetscBool AzIsPetscOption(const char name[])
                                          "petsc",
                                          "sf_",
                                          "is_",
+                                         "mg_",          // multigrid levels and coarse solver (-pc_type gamg or mg)
+                                         "sub_",         // block Jacobi / ASM blocks
+                                         "fieldsplit_",  // field-split blocks
                                          "vecscatter_",
                                          "start_in_debugger",
                                          "debugger",
