@@ -362,11 +362,21 @@ static PetscErrorCode AzCaseDestroyCell(AzCase c)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzCaseCheckMeshSize(AzCase c, const PetscInt M[3])
+PetscErrorCode AzCaseResolveMesh(AzCase c, const PetscInt M[3], const PetscReal refine[])
 {
   const double cells = (double)M[0] * (double)M[1] * (double)M[2], most = (double)PETSC_MAX_INT / AZ_MAX_SPECIES;
+  char         buf[32], key[32];
 
   PetscFunctionBeginUser;
+  for (PetscInt d = 0; d < (M[2] > 1 ? 3 : 2); d++) {
+    PetscCall(PetscSNPrintf(key, sizeof(key), "mesh_n%c", "xyz"[d]));
+    PetscCall(PetscSNPrintf(buf, sizeof(buf), "%" PetscInt_FMT, M[d]));
+    PetscCall(AzOptionsRegistrySetValue(key, buf));
+    if (!refine) continue;
+    PetscCall(PetscSNPrintf(key, sizeof(key), "mesh_refine_%c", "xyz"[d]));
+    PetscCall(PetscSNPrintf(buf, sizeof(buf), "%g", (double)refine[d]));
+    PetscCall(AzOptionsRegistrySetValue(key, buf));
+  }
   PetscCheck(cells <= most, c->comm, PETSC_ERR_USER_INPUT,
              "-mesh_nx x -mesh_ny x -mesh_nz = %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT
              " = %.3g cells is more than one run can index: allowed up to %.3g cells (32-bit PETSc indices, up to %d unknowns per cell)",

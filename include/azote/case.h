@@ -92,10 +92,11 @@ PETSC_EXTERN PetscErrorCode AzCaseDestroy(AzCase *c);
 // For templates: the species a full cell's anode consumes. Dissolved N2 is species 0 unless the working electrode
 // consumes O2 (ORR cathode, N2OR anode): then "c_n2" is added here, before the grid, and its index returned.
 PETSC_EXTERN PetscErrorCode AzCaseAddAnodeSpecies(AzCase c, AzProblem *p, PetscInt *s);
-// For templates, before building a mesh of M[0] x M[1] x M[2] cells: refuses one whose unknowns PETSc's 32-bit
-// indices cannot count (up to AZ_MAX_SPECIES per cell), naming the mesh keys, instead of a long mesh build and an
-// overflow deep inside PETSc.
-PETSC_EXTERN PetscErrorCode AzCaseCheckMeshSize(AzCase c, const PetscInt M[3]);
+// For templates, once the mesh of M[0] x M[1] x M[2] cells is decided (M[2] = 1 in 2-D) and before it is built:
+// records the resolved mesh_n{x,y} (and mesh_nz in 3-D; the mesh_refine_* ratios too where refine is given) among the
+// inputs written with the results, and refuses a mesh whose unknowns PETSc's 32-bit indices cannot count (up to
+// AZ_MAX_SPECIES per cell), naming the mesh keys, instead of a long mesh build and an overflow deep inside PETSc.
+PETSC_EXTERN PetscErrorCode AzCaseResolveMesh(AzCase c, const PetscInt M[3], const PetscReal refine[]);
 
 // Writes the reference table of every key of every template (Markdown) to fp on rank 0.
 PETSC_EXTERN PetscErrorCode AzCasePrintKeyReference(MPI_Comm comm, FILE *fp);

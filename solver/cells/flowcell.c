@@ -100,23 +100,6 @@ static PetscReal AzFlowCellBoundaryLayer(const AzCase c, const AzFlowCell *fc)
   return PetscCbrtReal(c->sol.gas[c->reactant].D * (fc->x_end - fc->x_start) / AzFlowCellWallShear(fc));
 }
 
-// The resolved mesh keys in the registry (the inputs written with the results).
-static PetscErrorCode AzFlowCellRecordMesh(const PetscInt M[3], const PetscReal refine[3], PetscBool three_d)
-{
-  char buf[32], key[32];
-
-  PetscFunctionBeginUser;
-  for (PetscInt d = 0; d < (three_d ? 3 : 2); d++) {
-    PetscCall(PetscSNPrintf(key, sizeof(key), "mesh_n%c", "xyz"[d]));
-    PetscCall(PetscSNPrintf(buf, sizeof(buf), "%" PetscInt_FMT, M[d]));
-    PetscCall(AzOptionsRegistrySetValue(key, buf));
-    PetscCall(PetscSNPrintf(key, sizeof(key), "mesh_refine_%c", "xyz"[d]));
-    PetscCall(PetscSNPrintf(buf, sizeof(buf), "%g", (double)refine[d]));
-    PetscCall(AzOptionsRegistrySetValue(key, buf));
-  }
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
 static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
 {
   AzFlowCell     *fc = (AzFlowCell *)c->cell_ctx;
@@ -131,8 +114,7 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   PetscReal *xf[3], value[AZ_MAX_SPECIES] = {0};
 
   PetscFunctionBeginUser;
-  PetscCall(AzFlowCellRecordMesh(M, refine, d3));
-  PetscCall(AzCaseCheckMeshSize(c, M));
+  PetscCall(AzCaseResolveMesh(c, M, refine));
   PetscCall(PetscMalloc3(M[0] + 1, &xf[0], M[1] + 1, &xf[1], M[2] + 1, &xf[2]));
   {
     // Along the channel: cells over the electrode mesh_refine_x times finer than far up- and downstream, finer still at its

@@ -166,14 +166,7 @@ static PetscErrorCode AzCellSetUp_GDE(AzCase c, AzProblem *p)
   }
   PetscCheck(M[1] <= 4096, c->comm, PETSC_ERR_USER_INPUT, "-mesh_ny = %" PetscInt_FMT " is too fine for the GDE: allowed <= 4096",
              c->mesh.n[1]);
-  {
-    char buf[32];
-    PetscCall(PetscSNPrintf(buf, sizeof(buf), "%" PetscInt_FMT, M[0]));
-    PetscCall(AzOptionsRegistrySetValue("mesh_nx", buf));
-    PetscCall(PetscSNPrintf(buf, sizeof(buf), "%" PetscInt_FMT, M[1]));
-    PetscCall(AzOptionsRegistrySetValue("mesh_ny", buf));
-  }
-  PetscCall(AzCaseCheckMeshSize(c, M));
+  PetscCall(AzCaseResolveMesh(c, M, NULL));
   PetscCall(PetscMalloc3(M[0] + 1, &xf[0], M[1] + 1, &xf[1], 2, &xf[2]));
   PetscCall(AzMesh1D(0, g->length, M[0], 0, NULL, 0, NULL, xf[0]));
   // Through the plane, layer by layer: finer toward the catalyst layer on both sides of it.

@@ -152,14 +152,7 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
   PetscReal *xf[3], rx = c->mesh.refine[0] ? c->mesh.refine[0] : (nernst ? 100 : 300), ry = c->mesh.refine[1] ? c->mesh.refine[1] : 8;
 
   PetscFunctionBeginUser;
-  {
-    char buf[32];
-    PetscCall(PetscSNPrintf(buf, sizeof(buf), "%" PetscInt_FMT, M[0]));
-    PetscCall(AzOptionsRegistrySetValue("mesh_nx", buf));
-    PetscCall(PetscSNPrintf(buf, sizeof(buf), "%" PetscInt_FMT, M[1]));
-    PetscCall(AzOptionsRegistrySetValue("mesh_ny", buf));
-  }
-  PetscCall(AzCaseCheckMeshSize(c, M));
+  PetscCall(AzCaseResolveMesh(c, M, NULL));
   PetscCall(PetscMalloc3(M[0] + 1, &xf[0], M[1] + 1, &xf[1], 2, &xf[2]));
   {
     // Across: finest at the electrode wall (diffusion layers of micrometres at the first time steps), graded over
