@@ -27,14 +27,9 @@ typedef struct {
   PetscReal   h, L, xs, xe, Q;  // m, m, m, m, m^3/s
 } Geometry;
 
-static PetscErrorCode Check(const Geometry *g, PetscBool thin, const char reaction[], const char gas[])
+// The keys of a flow cell of geometry g and width w in limiting mode, its working electrode's reaction and feed gas.
+static PetscErrorCode SetChannel(const Geometry *g, PetscReal w, const char reaction[], const char gas[])
 {
-  const PetscReal w = 0.01, Le = g->xe - g->xs, U = g->Q / (w * g->h), gamma = 6 * U / g->h;
-  AzCase          c;
-  AzProblem       p;
-  AzRunStats      st;
-  PetscReal       nF, cb, D, delta, leveque, ref, err;
-
   PetscFunctionBeginUser;
   PetscCall(PetscOptionsSetValue(NULL, "-cell", "flowcell"));
   PetscCall(PetscOptionsSetValue(NULL, "-electrode_mode", "limiting"));
@@ -46,6 +41,19 @@ static PetscErrorCode Check(const Geometry *g, PetscBool thin, const char reacti
   PetscCall(AzTestSetReal("-flowcell_electrode_start", g->xs));
   PetscCall(AzTestSetReal("-flowcell_electrode_end", g->xe));
   PetscCall(AzTestSetReal("-flowcell_flow_rate", g->Q));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode Check(const Geometry *g, PetscBool thin, const char reaction[], const char gas[])
+{
+  const PetscReal w = 0.01, Le = g->xe - g->xs, U = g->Q / (w * g->h), gamma = 6 * U / g->h;
+  AzCase          c;
+  AzProblem       p;
+  AzRunStats      st;
+  PetscReal       nF, cb, D, delta, leveque, ref, err;
+
+  PetscFunctionBeginUser;
+  PetscCall(SetChannel(g, w, reaction, gas));
   PetscCall(AzCaseCreate(PETSC_COMM_WORLD, &c));
   PetscCall(AzSolveCase(c, &p, &st));
   nF = AzElectrodeMain(&c->electrode)->n_electrons * AZ_FARADAY;
@@ -89,14 +97,7 @@ static PetscErrorCode SolveDuct(const Geometry *g, PetscReal w, PetscInt ny, Pet
   AzElectrodePiece *f;
 
   PetscFunctionBeginUser;
-  PetscCall(PetscOptionsSetValue(NULL, "-electrode_reaction", "n2rr"));
-  PetscCall(PetscOptionsSetValue(NULL, "-gas_composition", "N2:1"));
-  PetscCall(AzTestSetReal("-flowcell_height", g->h));
-  PetscCall(AzTestSetReal("-flowcell_length", g->L));
-  PetscCall(AzTestSetReal("-flowcell_width", w));
-  PetscCall(AzTestSetReal("-flowcell_electrode_start", g->xs));
-  PetscCall(AzTestSetReal("-flowcell_electrode_end", g->xe));
-  PetscCall(AzTestSetReal("-flowcell_flow_rate", g->Q));
+  PetscCall(SetChannel(g, w, "n2rr", "N2:1"));
   PetscCall(PetscOptionsSetValue(NULL, "-mesh_nx", "120"));
   PetscCall(AzTestSetReal("-mesh_ny", (PetscReal)ny));
   if (nz) PetscCall(AzTestSetReal("-mesh_nz", (PetscReal)nz));
