@@ -21,7 +21,7 @@ static PetscErrorCode CheckAffine(AzProblem *p, Mat J, Vec X, PetscReal *worst)
   PetscReal *a;
 
   PetscFunctionBeginUser;
-  PetscCall(MatDuplicate(J, MAT_COPY_VALUES, &A));  // |J|
+  PetscCall(MatConvert(J, MATAIJ, MAT_INITIAL_MATRIX, &A));  // |J| (J is hypre's matrix under BoomerAMG)
   {
     MatInfo info;
     PetscCall(MatGetInfo(A, MAT_LOCAL, &info));
@@ -72,6 +72,44 @@ static PetscErrorCode CheckAffine(AzProblem *p, Mat J, Vec X, PetscReal *worst)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// The Jacobian that the solver assembles (hypre's matrix under BoomerAMG, its pattern built by azote) has, row by
+// row, the nonzero pattern of the DM's own AIJ matrix.
+static PetscErrorCode CheckPattern(const char name[], Mat J, DM da)
+{
+  Mat       A, D;
+  PetscInt  rs, re, bad = 0;
+  PetscBool hypre;
+  MatType   type;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscObjectTypeCompare((PetscObject)J, MATHYPRE, &hypre));
+  PetscCall(MatGetType(J, &type));
+  AZ_CHECK(hypre, "%s: the Jacobian is a %s matrix, not hypre's", name, type);
+  PetscCall(MatConvert(J, MATAIJ, MAT_INITIAL_MATRIX, &A));
+  PetscCall(DMCreateMatrix(da, &D));
+  PetscCall(MatGetOwnershipRange(A, &rs, &re));
+  for (PetscInt r = rs; r < re; r++) {
+    const PetscInt *ca, *cd;
+    PetscInt        na, nd, sa[32], sd[32];
+    PetscCall(MatGetRow(A, r, &na, &ca, NULL));
+    PetscCall(MatGetRow(D, r, &nd, &cd, NULL));
+    PetscCheck(na <= 32 && nd <= 32, PETSC_COMM_SELF, PETSC_ERR_PLIB, "row %" PetscInt_FMT " too long", r);
+    PetscCall(PetscArraycpy(sa, ca, na));
+    PetscCall(PetscArraycpy(sd, cd, nd));
+    PetscCall(PetscSortInt(na, sa));
+    PetscCall(PetscSortInt(nd, sd));
+    PetscBool same = (PetscBool)(na == nd);
+    for (PetscInt m = 0; same && m < na; m++) same = (PetscBool)(sa[m] == sd[m]);
+    bad += !same;
+    PetscCall(MatRestoreRow(A, r, &na, &ca, NULL));
+    PetscCall(MatRestoreRow(D, r, &nd, &cd, NULL));
+  }
+  AZ_CHECK(bad == 0, "%s: %" PetscInt_FMT " rows of the Jacobian's pattern differ from the DM's matrix", name, bad);
+  PetscCall(MatDestroy(&A));
+  PetscCall(MatDestroy(&D));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static PetscErrorCode CheckConfig(const char name[], const char options[], PetscBool affine)
 {
   AzCase       c;
@@ -108,7 +146,8 @@ static PetscErrorCode CheckConfig(const char name[], const char options[], Petsc
   PetscCall(VecRestoreArray(X, &x));
   PetscCall(SNESGetJacobian(p.snes, &J, NULL, NULL, NULL));
   PetscCall(AzFormJacobian(p.snes, X, J, J, &p));
-  PetscCall(MatDuplicate(J, MAT_DO_NOT_COPY_VALUES, &Jfd));
+  PetscCall(CheckPattern(name, J, p.grid.da));
+  PetscCall(DMCreateMatrix(p.grid.da, &Jfd));  // AIJ: takes entries outside the analytic Jacobian's pattern too
   PetscCall(MatSetOption(Jfd, MAT_NEW_NONZERO_ALLOCATION_ERR, PETSC_FALSE));
   PetscCall(SNESComputeJacobianDefault(p.snes, X, Jfd, Jfd, NULL));
   PetscCall(MatConvert(J, MATDENSE, MAT_INITIAL_MATRIX, &Jd));
@@ -161,6 +200,7 @@ int main(int argc, char **argv)
   PetscCall(CheckConfig("flow cell, order 0.7", "-cell flowcell -mesh_nx 16 -mesh_ny 8 -kinetics_n2rr_i0 0.1 -kinetics_n2rr_order 0.7",
                         PETSC_FALSE));
   PetscCall(CheckConfig("flow cell, limiting", "-cell flowcell -mesh_nx 16 -mesh_ny 8 -electrode_mode limiting", PETSC_TRUE));
+  PetscCall(CheckConfig("3-D flow cell, first order", "-cell flowcell -mesh_nx 8 -mesh_ny 4 -mesh_nz 4 -kinetics_n2rr_i0 0.1", PETSC_TRUE));
   PetscCall(CheckConfig("GDE with catholyte and MPL, first order", gde, PETSC_TRUE));
   PetscCall(PetscSNPrintf(buf, sizeof(buf), "%s -kinetics_n2rr_order 0.7", gde));
   PetscCall(CheckConfig("GDE with catholyte and MPL, order 0.7", buf, PETSC_FALSE));
