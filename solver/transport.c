@@ -16,8 +16,18 @@ void AzFaceFlux(PetscReal area, PetscReal D, PetscReal h, PetscReal u, PetscReal
     *aN = area * PetscMin(u, 0);
     return;
   }
-  // B(-z) = B(z) + z: one exponential per face, B taken of |Pe| and |Pe| added, so that nothing cancels
-  const PetscReal g = area * D / h, pe = u * h / D, b = AzBernoulli(PetscAbsReal(pe));
+  // B(-z) = B(z) + z: B is taken of |Pe| and |Pe| added, so that nothing cancels. A face is met from both its cells
+  // and, along the flow on a uniform mesh, every face has the same |Pe|: the last exponential is reused (faces
+  // across the flow, Pe = 0, leave it alone).
+  static PetscReal last_z = -1, last_b;
+  const PetscReal  g = area * D / h, pe = u * h / D, z = PetscAbsReal(pe);
+  PetscReal        b;
+  if (z == 0)
+    b = 1;
+  else {
+    if (z != last_z) last_z = z, last_b = AzBernoulli(z);
+    b = last_b;
+  }
   *aP = g * (pe >= 0 ? b + pe : b);
   *aN = -g * (pe >= 0 ? b : b - pe);
 }

@@ -1,6 +1,7 @@
 """Helpers for azote's regression tests: run the programs as a user would and read their outputs."""
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -9,6 +10,7 @@ AZOTE = os.environ["AZOTE"]
 SOURCE = os.environ["AZOTE_SOURCE_DIR"]
 MPIEXEC = os.environ.get("MPIEXEC", "mpiexec")
 FAILURES = []
+TMPDIRS = []
 
 
 def run(args, np=1, check=True):
@@ -42,9 +44,16 @@ def check(cond, msg):
 
 
 def tmpdir():
-    return tempfile.mkdtemp(prefix="azote-test-")
+    """A fresh directory for one run's output: removed by finish() when the test passes, kept when it fails."""
+    TMPDIRS.append(tempfile.mkdtemp(prefix="azote-test-"))
+    return TMPDIRS[-1]
 
 
 def finish():
     print("%d failure(s)" % len(FAILURES))
+    if FAILURES:
+        print("outputs kept in: %s" % " ".join(TMPDIRS))
+    else:
+        for d in TMPDIRS:
+            shutil.rmtree(d, ignore_errors=True)
     sys.exit(1 if FAILURES else 0)

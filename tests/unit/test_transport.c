@@ -39,5 +39,17 @@ int main(int argc, char **argv)
       AZ_CHECK_REL(aP * 1 + aN * 0, u / -expm1(-Pe[k]), 1e-12, "exact 1-D flux");
     }
   }
+  {
+    // a uniform concentration is carried at the flow's rate (aP + aN = A u), with coefficients of M-matrix signs, for
+    // faces met in any order: the same |Pe| from both sides (a face seen from its two cells), then a new one
+    const PetscReal Pe[] = {200, -200, -200, 3, -3, 1e-5, -1e-5, 800, -800, 200};
+    for (size_t k = 0; k < sizeof(Pe) / sizeof(Pe[0]); k++) {
+      const PetscReal D = 2e-9, h = 5e-5, u = Pe[k] * D / h, g = 1.5 * D / h;
+      AzFaceFlux(1.5, D, h, u, &aP, &aN);
+      AZ_CHECK_ABS(aP + aN, 1.5 * u, 1e-14 * PetscMax(g, 1.5 * PetscAbsReal(u)), "aP + aN = A u");
+      AZ_CHECK(aP >= 0 && aN <= 0, "Pe = %g: aP = %g >= 0, aN = %g <= 0", (double)Pe[k], (double)aP, (double)aN);
+      AZ_CHECK_REL(aP, g * AzBernoulli(-Pe[k]), 1e-12, "aP = g B(-Pe)");
+    }
+  }
   return AzTestFinish();
 }
