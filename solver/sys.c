@@ -68,19 +68,24 @@ PetscErrorCode AzInitialize(int *argc, char ***argv, const char program[], const
 
   PetscFunctionBeginUser;
   // A serial run should start in milliseconds, but Open MPI's singleton start-up (a helper daemon, the UCX transport
-  // probe) takes ~0.3 s; these two settings cut it to ~20 ms. Ignored by other MPIs, and only defaults: a value the
-  // user set, or a launch under mpiexec, wins. Isolated singletons share one session directory, so concurrent serial
-  // runs (a script's loop in the background) remove each other's shared-file-pointer files and MPI-IO prints errors
-  // about them; HDF5 never uses shared file pointers, so that component is left out. Worse, one singleton finishing
-  // removes the shared directory while another is creating its own inside it, and that one dies in MPI_Init
-  // ("A call to mkdir was unable to create the desired directory", open-mpi/ompi#8510): each serial run gets a
-  // session-directory base of its own, removed at the end.
-  if (!getenv("OMPI_COMM_WORLD_SIZE")) {
+  // probe) takes ~0.3 s; an isolated singleton on the ob1 transport layer starts in ~20 ms. The UCX probe costs
+  // 0.2 s of MPI_Init under mpiexec too: when every rank is on this node (mpiexec's local size is its size, or a
+  // one-node srun step), ob1 with its shared-memory transport is what UCX would use anyway. Ignored by other MPIs,
+  // and only defaults: a value the user set wins, and ranks spread over several nodes keep Open MPI's choice (UCX
+  // on InfiniBand). Isolated singletons share one session directory, so concurrent serial runs (a script's loop in
+  // the background) remove each other's shared-file-pointer files and MPI-IO prints errors about them; HDF5 never
+  // uses shared file pointers, so that component is left out. Worse, one singleton finishing removes the shared
+  // directory while another is creating its own inside it, and that one dies in MPI_Init ("A call to mkdir was
+  // unable to create the desired directory", open-mpi/ompi#8510): each serial run gets a session-directory base of
+  // its own, removed at the end.
+  const char *size = getenv("OMPI_COMM_WORLD_SIZE"), *local = getenv("OMPI_COMM_WORLD_LOCAL_SIZE"), *nodes = getenv("SLURM_STEP_NUM_NODES");
+  const int   pmi = getenv("PMIX_RANK") || getenv("PMI_RANK");
+  if ((!size && !pmi) || (size && local && !strcmp(size, local)) || (pmi && nodes && !strcmp(nodes, "1"))) setenv("OMPI_MCA_pml", "ob1", 0);
+  if (!size) {
     setenv("OMPI_MCA_ess_singleton_isolated", "1", 0);
-    setenv("OMPI_MCA_pml", "ob1", 0);
     setenv("OMPI_MCA_sharedfp", "^sm", 0);
     // (not for ranks a PMI launcher such as srun started: those share their job's session directory)
-    if (!getenv("OMPI_MCA_orte_tmpdir_base") && !getenv("PMIX_RANK") && !getenv("PMI_RANK")) {
+    if (!getenv("OMPI_MCA_orte_tmpdir_base") && !pmi) {
       const char *tmp = getenv("TMPDIR");
       snprintf(az_session_base, sizeof(az_session_base), "%s/azote-mpi-XXXXXX", tmp && *tmp ? tmp : "/tmp");
       if (mkdtemp(az_session_base))
