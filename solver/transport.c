@@ -9,7 +9,8 @@ PetscReal AzBernoulli(PetscReal z)
   return z / expm1(z);
 }
 
-void AzFaceFlux(PetscReal area, PetscReal D, PetscReal h, PetscReal u, PetscReal *aP, PetscReal *aN)
+// (inlined in the cell loop, where it is called for every face)
+static inline void AzFaceFluxInline(PetscReal area, PetscReal D, PetscReal h, PetscReal u, PetscReal *aP, PetscReal *aN)
 {
   if (D <= 0) {  // impermeable to diffusion: pure upwind advection
     *aP = area * PetscMax(u, 0);
@@ -30,6 +31,11 @@ void AzFaceFlux(PetscReal area, PetscReal D, PetscReal h, PetscReal u, PetscReal
   }
   *aP = g * (pe >= 0 ? b + pe : b);
   *aN = -g * (pe >= 0 ? b : b - pe);
+}
+
+void AzFaceFlux(PetscReal area, PetscReal D, PetscReal h, PetscReal u, PetscReal *aP, PetscReal *aN)
+{
+  AzFaceFluxInline(area, D, h, u, aP, aN);
 }
 
 PetscErrorCode AzProblemAddSpecies(AzProblem *p, const char name[], PetscInt *s)
@@ -300,7 +306,7 @@ static PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, Pet
         if (!reg->present[s] || !regN->present[s]) continue;  // a species never crosses into a region without it
         const PetscReal DP = reg->D[s] * reg->aniso[d], DN = regN->D[s] * regN->aniso[d];
         const PetscReal Df = DP == DN ? DP : (DP > 0 && DN > 0) ? (hP + hN) / (hP / DP + hN / DN) : 0;
-        AzFaceFlux(area, Df, hP + hN, s == p->s_phi ? 0 : u, &aP, &aN);
+        AzFaceFluxInline(area, Df, hP + hN, s == p->s_phi ? 0 : u, &aP, &aN);
         row->r[s] += aP * c[lP * dof + s] + aN * c[lN * dof + s];
         row->d[s][s] += aP;
         row->o[row->nnb][s] = aN;
