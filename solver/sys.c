@@ -79,13 +79,13 @@ PetscErrorCode AzInitialize(int *argc, char ***argv, const char program[], const
   // unable to create the desired directory", open-mpi/ompi#8510): each serial run gets a session-directory base of
   // its own, removed at the end.
   const char *size = getenv("OMPI_COMM_WORLD_SIZE"), *local = getenv("OMPI_COMM_WORLD_LOCAL_SIZE"), *nodes = getenv("SLURM_STEP_NUM_NODES");
-  const int   pmi = getenv("PMIX_RANK") || getenv("PMI_RANK");
-  if ((!size && !pmi) || (size && local && !strcmp(size, local)) || (pmi && nodes && !strcmp(nodes, "1"))) setenv("OMPI_MCA_pml", "ob1", 0);
+  const int   pmi = getenv("PMIX_RANK") || getenv("PMI_RANK"), singleton = !size && !pmi;
+  if (singleton || (size && local && !strcmp(size, local)) || (pmi && nodes && !strcmp(nodes, "1"))) setenv("OMPI_MCA_pml", "ob1", 0);
   if (!size) {
     setenv("OMPI_MCA_ess_singleton_isolated", "1", 0);
     setenv("OMPI_MCA_sharedfp", "^sm", 0);
     // (not for ranks a PMI launcher such as srun started: those share their job's session directory)
-    if (!getenv("OMPI_MCA_orte_tmpdir_base") && !pmi) {
+    if (!getenv("OMPI_MCA_orte_tmpdir_base") && singleton) {
       const char *tmp = getenv("TMPDIR");
       snprintf(az_session_base, sizeof(az_session_base), "%s/azote-mpi-XXXXXX", tmp && *tmp ? tmp : "/tmp");
       if (mkdtemp(az_session_base))
