@@ -59,6 +59,15 @@ static inline PetscInt AzGridOwned(const AzGrid *g, PetscInt i, PetscInt j, Pets
   return ((k - g->xs[2]) * g->xm[1] + (j - g->xs[1])) * g->xm[0] + (i - g->xs[0]);
 }
 
+// Whether cell (i,j,k) has a face on the domain's boundary.
+static inline PetscBool AzGridOnBoundary(const AzGrid *g, PetscInt i, PetscInt j, PetscInt k)
+{
+  const PetscInt idx[3] = {i, j, k};
+  for (PetscInt d = 0; d < g->dim; d++)
+    if (idx[d] == 0 || idx[d] == g->M[d] - 1) return PETSC_TRUE;
+  return PETSC_FALSE;
+}
+
 // Cell volume, m^3 (the depth of a 2-D grid is dx[2][0]).
 static inline PetscReal AzGridVolume(const AzGrid *g, PetscInt i, PetscInt j, PetscInt k)
 {

@@ -68,17 +68,19 @@ PetscReal AzDuctWallShear(PetscReal h, PetscReal w, PetscReal g, PetscReal z)
 static PetscErrorCode AzDuctSeriesAverages(PetscReal a, PetscReal b, PetscReal g, PetscInt ns, const PetscReal sf[], PetscInt nt,
                                            const PetscReal tf[], PetscReal v[])
 {
-  PetscReal *S, *T;
+  PetscReal *S, *T, *Sf, *Tf;
 
   PetscFunctionBeginUser;
-  PetscCall(PetscMalloc2(ns, &S, nt, &T));
+  PetscCall(PetscMalloc4(ns, &S, nt, &T, ns + 1, &Sf, nt + 1, &Tf));
   for (PetscInt q = 0; q < ns * nt; q++) v[q] = 0;
-  // the side-wall correction, term by term: separable, the cell average of sin(beta s) times that of the cosh ratio
+  // the side-wall correction, term by term: separable, the cell average of sin(beta s) times that of the cosh ratio,
+  // each the difference of an antiderivative taken once per face
   for (PetscInt m = AZ_DUCT_TERMS - 1; m >= 0; m--) {
     const PetscReal n = 2 * m + 1, beta = n * PETSC_PI / a, c = 4 * a * a / (PetscPowReal(PETSC_PI, 3) * n * n * n);
-    for (PetscInt i = 0; i < ns; i++) S[i] = (PetscCosReal(beta * sf[i]) - PetscCosReal(beta * sf[i + 1])) / (beta * (sf[i + 1] - sf[i]));
-    for (PetscInt j = 0; j < nt; j++)
-      T[j] = c * (AzSinhRatio(beta, tf[j + 1] - b / 2, b / 2) - AzSinhRatio(beta, tf[j] - b / 2, b / 2)) / (beta * (tf[j + 1] - tf[j]));
+    for (PetscInt i = 0; i <= ns; i++) Sf[i] = PetscCosReal(beta * sf[i]);
+    for (PetscInt j = 0; j <= nt; j++) Tf[j] = AzSinhRatio(beta, tf[j] - b / 2, b / 2);
+    for (PetscInt i = 0; i < ns; i++) S[i] = (Sf[i] - Sf[i + 1]) / (beta * (sf[i + 1] - sf[i]));
+    for (PetscInt j = 0; j < nt; j++) T[j] = c * (Tf[j + 1] - Tf[j]) / (beta * (tf[j + 1] - tf[j]));
     for (PetscInt j = 0; j < nt; j++)
       if (T[j] != 0)  // far from the short walls the term underflows
         for (PetscInt i = 0; i < ns; i++) v[i + ns * j] -= S[i] * T[j];
@@ -90,7 +92,7 @@ static PetscErrorCode AzDuctSeriesAverages(PetscReal a, PetscReal b, PetscReal g
       const PetscReal plate = a * a / 2 * ((s1 * s1 - s0 * s0) / 2 - (s1 * s1 * s1 - s0 * s0 * s0) / 3) / (s1 - s0);
       v[i + ns * j]         = g * (plate + v[i + ns * j]);
     }
-  PetscCall(PetscFree2(S, T));
+  PetscCall(PetscFree4(S, T, Sf, Tf));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
