@@ -624,7 +624,7 @@ static PetscErrorCode AzCreateHypreJacobian(const AzProblem *p, Mat *H)
   PetscCall(DMGetLocalToGlobalMapping(g->da, &ltog));
   PetscCall(ISLocalToGlobalMappingGetBlockIndices(ltog, &glob));  // global cell of each ghosted local cell
   PetscCall(PetscMalloc4(n + 1, &ia, n * width, &ja, n + 1, &oi, n * 2 * g->dim, &oj));
-  PetscCall(MPI_Scan(&n, &rstart, 1, MPIU_INT, MPI_SUM, p->comm));
+  PetscCallMPI(MPI_Scan(&n, &rstart, 1, MPIU_INT, MPI_SUM, p->comm));
   rstart -= n;
   ia[0] = oi[0] = 0;
   AzForOwnedCells(g, i, j, k)
@@ -874,7 +874,7 @@ PetscErrorCode AzProblemBalance(AzProblem *p, AzBalance *b)
   PetscCall(AzLocalStateGet(g, p->c, &Xl, &c));
   AzForOwnedCells(g, i, j, k)
   {
-    // the sums gather boundary faces and volumetric sinks and sources: an interior cell without them adds nothing
+    // the sums gather boundary faces and volumetric terms: an interior cell without volumetric terms adds nothing
     const AzRegion *reg = &p->region[g->tag[AzGridLocal(g, i, j, k)]];
     if (reg->k == 0 && reg->kla == 0 && reg->a_v == 0 && !AzGridOnBoundary(g, i, j, k)) continue;
     PetscCall(AzCellResidual(p, c, i, j, k, AZ_ROW_FULL, &row));
