@@ -8,8 +8,8 @@
 // one species at a time: F(x + d) - F(x) = J d exactly for a perturbation d of species t only (10 % of its largest
 // value, everywhere), row by row
 // relative to sum_j |J_ij d_j|, the size of species t's own contributions to the row; a 1 % error in a coupling
-// between dissolved and gas-phase N2 fails it by 1e4. Run on 1 and on 3 ranks (the pattern's columns owned by another
-// rank are built apart from the others).
+// between dissolved and gas-phase N2 fails it by 1e4. Run on 1 and on 3 ranks: the columns owned by another rank are
+// built into the pattern, and written into hypre's matrix, apart from the others.
 #include "azcase.h"
 #include "../unit/aztest.h"
 
