@@ -441,12 +441,16 @@ PetscErrorCode AzFormFunction(SNES snes, Vec X, Vec F, void *ctx)
 // (0.25-0.45 s of a serial 1e6-cell 3-D run; the Jacobian now takes 0.21-0.26 s there). The assembly that follows
 // still tells PETSc and hypre that the matrix changed.
 typedef struct {
-  HYPRE_Int     *di, *dj, *oi, *oj;  // diagonal and off-diagonal blocks: row starts, columns
-  HYPRE_Complex *da, *oa;            // their entries
-  HYPRE_BigInt  *cmap, first, last;  // global column of each off-diagonal column; owned columns [first, last)
+  HYPRE_Int             *di, *dj, *oi, *oj;  // diagonal and off-diagonal blocks: row starts, columns (NULL: no access)
+  HYPRE_Complex         *da, *oa;            // their entries
+  HYPRE_BigInt          *cmap, first, last;  // global column of each off-diagonal column; owned columns [first, last)
+  ISLocalToGlobalMapping ltog;               // the grid's: a ghosted local cell's global cell
+  const PetscInt        *glob;
+  PetscInt               dof;
 } AzHypreRows;
 
-static PetscErrorCode AzHypreRowsGet(Mat P, AzHypreRows *h)
+// Access to P's arrays when P is hypre's matrix held in host memory; h->di stays NULL otherwise.
+static PetscErrorCode AzHypreRowsGet(Mat P, const AzGrid *g, PetscInt dof, AzHypreRows *h)
 {
   hypre_ParCSRMatrix *par;
   hypre_CSRMatrix    *d, *o;
@@ -464,33 +468,48 @@ static PetscErrorCode AzHypreRowsGet(Mat P, AzHypreRows *h)
   h->oi = hypre_CSRMatrixI(o), h->oj = hypre_CSRMatrixJ(o), h->oa = hypre_CSRMatrixData(o);
   h->cmap = hypre_ParCSRMatrixColMapOffd(par), h->first = hypre_ParCSRMatrixFirstColDiag(par);
   h->last = h->first + hypre_CSRMatrixNumCols(d);
+  h->dof  = dof;
+  PetscCall(DMGetLocalToGlobalMapping(g->da, &h->ltog));
+  PetscCall(ISLocalToGlobalMappingGetBlockIndices(h->ltog, &h->glob));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// Sets entry (r, global column gc) of local row r; the entry must be in the pattern.
-static inline PetscErrorCode AzHypreRowsSet(const AzHypreRows *h, PetscInt r, PetscInt gc, PetscReal v)
+static PetscErrorCode AzHypreRowsRestore(AzHypreRows *h)
 {
-  if (gc >= h->first && gc < h->last) {
-    const HYPRE_Int lc = (HYPRE_Int)(gc - h->first);
-    for (HYPRE_Int q = h->di[r]; q < h->di[r + 1]; q++)
-      if (h->dj[q] == lc) return h->da[q] = v, PETSC_SUCCESS;
-  } else
-    for (HYPRE_Int q = h->oi[r]; q < h->oi[r + 1]; q++)
-      if (h->cmap[h->oj[q]] == gc) return h->oa[q] = v, PETSC_SUCCESS;
-  SETERRQ(PETSC_COMM_SELF, PETSC_ERR_PLIB, "Jacobian entry (%" PetscInt_FMT ", %" PetscInt_FMT ") outside hypre's pattern", r, gc);
+  PetscFunctionBeginUser;
+  if (h->glob) PetscCall(ISLocalToGlobalMappingRestoreBlockIndices(h->ltog, &h->glob));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// Sets the n entries of owned local row r at ghosted local columns cols[]; each must be in the pattern.
+static PetscErrorCode AzHypreRowSet(const AzHypreRows *h, PetscInt r, PetscInt n, const PetscInt cols[], const PetscReal vals[])
+{
+  PetscFunctionBeginUser;
+  for (PetscInt m = 0; m < n; m++) {
+    const PetscInt gc    = h->glob[cols[m] / h->dof] * h->dof + cols[m] % h->dof;
+    PetscBool      found = PETSC_FALSE;
+    if (gc >= h->first && gc < h->last) {
+      const HYPRE_Int lc = (HYPRE_Int)(gc - h->first);
+      for (HYPRE_Int q = h->di[r]; q < h->di[r + 1] && !found; q++)
+        if (h->dj[q] == lc) h->da[q] = vals[m], found = PETSC_TRUE;
+    } else
+      for (HYPRE_Int q = h->oi[r]; q < h->oi[r + 1] && !found; q++)
+        if (h->cmap[h->oj[q]] == gc) h->oa[q] = vals[m], found = PETSC_TRUE;
+    PetscCheck(found, PETSC_COMM_SELF, PETSC_ERR_PLIB, "Jacobian entry (%" PetscInt_FMT ", %" PetscInt_FMT ") outside hypre's pattern", r,
+               gc);
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
 }
 #endif
 
 PetscErrorCode AzFormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
 {
-  AzProblem             *p   = (AzProblem *)ctx;
-  const AzGrid          *g   = &p->grid;
-  const PetscInt         dof = p->nspecies;
-  Vec                    Xl;
-  const PetscReal       *c;
-  AzCellRow              row;
-  const PetscInt        *glob = NULL;
-  ISLocalToGlobalMapping ltog = NULL;
+  AzProblem       *p   = (AzProblem *)ctx;
+  const AzGrid    *g   = &p->grid;
+  const PetscInt   dof = p->nspecies;
+  Vec              Xl;
+  const PetscReal *c;
+  AzCellRow        row;
 #if defined(AZ_HYPRE_HEADERS)
   AzHypreRows h;
 #endif
@@ -498,9 +517,7 @@ PetscErrorCode AzFormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
   PetscFunctionBeginUser;
   PetscCall(AzLocalStateGet(g, X, &Xl, &c));
 #if defined(AZ_HYPRE_HEADERS)
-  PetscCall(AzHypreRowsGet(P, &h));
-  PetscCall(DMGetLocalToGlobalMapping(g->da, &ltog));
-  if (h.di) PetscCall(ISLocalToGlobalMappingGetBlockIndices(ltog, &glob));  // global cell of a ghosted local cell
+  PetscCall(AzHypreRowsGet(P, g, dof, &h));
 #endif
   AzForOwnedCells(g, i, j, k)
   {
@@ -511,16 +528,18 @@ PetscErrorCode AzFormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
       PetscReal vals[AZ_MAX_SPECIES + 6];
       for (PetscInt t = 0; t < dof; t++) cols[n] = lP * dof + t, vals[n++] = row.d[s][t];
       for (PetscInt m = 0; m < row.nnb; m++) cols[n] = row.nb[m] * dof + s, vals[n++] = row.o[m][s];
-      if (glob) {
 #if defined(AZ_HYPRE_HEADERS)
-        const PetscInt r = AzGridOwned(g, i, j, k) * dof + s;
-        for (PetscInt q = 0; q < n; q++) PetscCall(AzHypreRowsSet(&h, r, glob[cols[q] / dof] * dof + cols[q] % dof, vals[q]));
+      if (h.di) {
+        PetscCall(AzHypreRowSet(&h, AzGridOwned(g, i, j, k) * dof + s, n, cols, vals));
+        continue;
+      }
 #endif
-      } else
-        PetscCall(MatSetValuesLocal(P, 1, &rowi, n, cols, vals, INSERT_VALUES));
+      PetscCall(MatSetValuesLocal(P, 1, &rowi, n, cols, vals, INSERT_VALUES));
     }
   }
-  if (glob) PetscCall(ISLocalToGlobalMappingRestoreBlockIndices(ltog, &glob));
+#if defined(AZ_HYPRE_HEADERS)
+  PetscCall(AzHypreRowsRestore(&h));
+#endif
   PetscCall(AzLocalStateRestore(&Xl, &c));
   PetscCall(MatAssemblyBegin(P, MAT_FINAL_ASSEMBLY));
   PetscCall(MatAssemblyEnd(P, MAT_FINAL_ASSEMBLY));
