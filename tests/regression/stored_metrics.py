@@ -1,0 +1,121 @@
+"""Every shipped case, and variants that reach every kinetic path (electrolyte potential, galvanostatic, limiting, ORR,
+N2OR, another temperature, a fractional order, the H-cell at steady state and in time with the potential, a sweep),
+gives the metrics stored in stored/metrics.json to 1e-12 relative: the results of the code before the species and
+reaction tables (commit 6e93305). The few results the reversible kinetics change on purpose are listed in
+stored/metrics.json's "changed" section with the value they now take and why (README, "What reversible kinetics
+change"); they are held to that value instead.
+
+usage: stored_metrics.py            compare (the CTest test)
+       stored_metrics.py --update   rewrite the "before" values from the build in $AZOTE (only for a deliberate change)
+"""
+import csv
+import json
+import math
+import os
+import sys
+
+from azrun import case, check, finish, run, summary, tmpdir
+
+STORE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "stored", "metrics.json")
+RTOL = 1e-12
+# round-off-sized quantities: compared absolutely (their size is the round-off of the balances they measure)
+ROUNDOFF = {"mass_balance_rel": 1e-10, "charge_balance_rel": 1e-10, "nh3_balance_rel": 1e-10}
+
+# name: (case file, extra keys)
+RUNS = {
+    "flowcell": ("flowcell.yaml", []),
+    "flowcell-3d": ("flowcell-3d.yaml", ["-mesh_nx", "60", "-mesh_ny", "16", "-mesh_nz", "12"]),
+    "gde": ("gde.yaml", []),
+    "hcell": ("hcell.yaml", []),
+    "fullcell-her-n2or": ("fullcell-her-n2or.yaml", []),
+    "fullcell-n2rr-n2or": ("fullcell-n2rr-n2or.yaml", []),
+    "fullcell-n2rr-oer": ("fullcell-n2rr-oer.yaml", []),
+    "fullcell-orr-n2or": ("fullcell-orr-n2or.yaml", []),
+    "flowcell_potential": ("flowcell.yaml", ["-electrolyte_potential", "true"]),
+    "flowcell_galvanostatic": ("flowcell.yaml", ["-electrode_mode", "galvanostatic", "-electrode_current", "10"]),
+    "flowcell_limiting": ("flowcell.yaml", ["-electrode_mode", "limiting"]),
+    "flowcell_orr": ("flowcell.yaml", ["-electrode_reaction", "orr", "-gas_composition", "O2:1", "-electrode_potential", "0.6"]),
+    "flowcell_n2or": ("flowcell.yaml", ["-electrode_reaction", "n2or", "-electrode_potential", "1.6"]),
+    "flowcell_hot": ("flowcell.yaml", ["-operating_temperature", "333.15"]),
+    "flowcell_order": ("flowcell.yaml", ["-kinetics_n2rr_order", "0.5"]),
+    "gde_potential": ("gde.yaml", ["-electrolyte_potential", "true"]),
+    "gde_n2or": ("gde.yaml", ["-electrode_reaction", "n2or", "-electrode_potential", "1.6"]),
+    "hcell_steady": ("hcell.yaml", ["-time_end", "0"]),
+    "hcell_potential": ("hcell.yaml", ["-electrolyte_potential", "true", "-time_end", "60", "-time_output_interval", "30",
+                                       "-mesh_nx", "60", "-mesh_ny", "16"]),
+    "sweep": ("sweep-pressure-flow.yaml", ["-sweep_operating_pressure", "1e5,4e5", "-sweep_flowcell_flow_rate", "1.6667e-10,1.6667e-8"]),
+}
+
+
+def numbers(prefix, obj, out):
+    """Flattens the numbers of a JSON object: {"a": {"b": 1}} -> {"prefix.a.b": 1}."""
+    for k, v in obj.items():
+        if isinstance(v, dict):
+            numbers(prefix + k + ".", v, out)
+        elif isinstance(v, (int, float)) and not isinstance(v, bool):
+            out[prefix + k] = float(v)
+    return out
+
+
+def results(name, outdir):
+    """The numbers a run is held to: its metrics, electrode/cell/transient sections, and a sweep's table."""
+    if name == "sweep":
+        out = {}
+        with open(os.path.join(outdir, "sweep.csv")) as f:
+            for i, row in enumerate(csv.DictReader(f)):
+                for k, v in row.items():
+                    if k == "wall_s":  # a timing
+                        continue
+                    try:
+                        out["row%d.%s" % (i, k)] = float(v)
+                    except ValueError:
+                        pass
+        return out
+    s = summary(outdir)
+    out = {}
+    for sec in ("metrics", "electrode", "cell", "transient"):
+        if isinstance(s.get(sec), dict):
+            numbers(sec + ".", s[sec], out)
+    return out
+
+
+def close(key, a, b):
+    base = key.split(".")[-1]
+    if base in ROUNDOFF:
+        return abs(a - b) <= ROUNDOFF[base]
+    if math.isnan(a) or math.isnan(b):
+        return math.isnan(a) and math.isnan(b)
+    return a == b or abs(a - b) <= RTOL * max(abs(a), abs(b))
+
+
+def main():
+    update = "--update" in sys.argv
+    store = json.load(open(STORE)) if os.path.exists(STORE) else {"before": {}, "changed": {}}
+    out = tmpdir()
+    for name, (case_file, keys) in RUNS.items():
+        d = os.path.join(out, name)
+        run(["-case", case(case_file), "-output_dir", d, "-quiet"] + keys)
+        got = results(name, d)
+        if update:
+            store["before"][name] = got
+            continue
+        want = store["before"].get(name)
+        if not check(want is not None, "%s: no stored values" % name):
+            continue
+        changed = store["changed"].get(name, {})
+        for key, v in want.items():
+            if key in changed:
+                v = changed[key]["now"]
+            if not check(key in got, "%s: %s is no longer reported" % (name, key)):
+                continue
+            check(close(key, got[key], v), "%s: %s = %.17g, stored %.17g (rel. diff. %.3g)"
+                  % (name, key, got[key], v, abs(got[key] - v) / max(abs(v), 1e-300)))
+    if update:
+        os.makedirs(os.path.dirname(STORE), exist_ok=True)
+        with open(STORE, "w") as f:
+            json.dump(store, f, indent=1, sort_keys=True)
+        print("wrote", STORE)
+    finish()
+
+
+main()
