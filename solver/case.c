@@ -316,8 +316,9 @@ PetscErrorCode AzCaseCreate(MPI_Comm comm, AzCase *case_out)
 
   PetscFunctionBeginUser;
   PetscCall(PetscNew(&c));
-  *case_out = c;
-  c->comm   = comm;
+  *case_out     = c;
+  c->comm       = comm;
+  c->start_time = AzWallTime();
   PetscCall(AzCellRegisterAll());
   PetscCall(AzOptionsRegistryReset());
   PetscCall(AzSysSetFromOptions());

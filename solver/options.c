@@ -66,25 +66,6 @@ PetscErrorCode AzOptionsRegistrySetValue(const char key[], const char value[])
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzParseReal(const char str[], PetscReal *value, PetscBool *ok)
-{
-  char  *end;
-  double v;
-
-  PetscFunctionBeginUser;
-  *ok = PETSC_FALSE;
-  if (!str) PetscFunctionReturn(PETSC_SUCCESS);
-  while (isspace((unsigned char)*str)) str++;
-  if (!*str) PetscFunctionReturn(PETSC_SUCCESS);
-  errno = 0;
-  v     = strtod(str, &end);
-  while (isspace((unsigned char)*end)) end++;
-  if (*end || end == str || errno == ERANGE || !isfinite(v)) PetscFunctionReturn(PETSC_SUCCESS);
-  *value = (PetscReal)v;
-  *ok    = PETSC_TRUE;
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
 static void AzFormatBound(char *buf, size_t len, PetscReal v)
 {
   if (v >= PETSC_MAX_REAL)

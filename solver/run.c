@@ -172,6 +172,7 @@ static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st)
   char                 path[PETSC_MAX_PATH_LEN];
   PetscInt             nreg;
   const AzOptionEntry *reg;
+  AzInfo               info;
 
   PetscFunctionBeginUser;
   PetscCall(AzJSONCreate(&j));
@@ -219,7 +220,17 @@ static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st)
   PetscCall(AzMetricsForEach(&st->metrics, AzJSONMetric, j));
   PetscCall(AzJSONEndObject(j));
   PetscCall(AzJSONBeginObject(j, "cell_info"));
-  PetscCall(c->ops.view(c, p, j));
+  PetscCall(PetscMemzero(&info, sizeof(info)));
+  PetscCall(c->ops.view(c, p, &info));
+  for (PetscInt r = 0; r < info.n; r++) {
+    const AzInfoRow *row = &info.row[r];
+    if (!row->unit)
+      PetscCall(AzJSONString(j, row->name, row->text));
+    else if (row->integer)
+      PetscCall(AzJSONInt(j, row->name, (PetscInt)row->value));
+    else
+      PetscCall(AzJSONReal(j, row->name, row->value));
+  }
   PetscCall(AzJSONReal(j, "electrode_area_model_m2", st->metrics.electrode_area_m2));
   PetscCall(AzJSONEndObject(j));
   PetscCall(AzJSONBeginObject(j, "balance_mol_s"));
@@ -427,30 +438,12 @@ static PetscErrorCode AzPrintMetric(const char *name, PetscReal v, void *ctx)
   return AzPrintf(*(MPI_Comm *)ctx, "  %-24s %14.6g\n", name, (double)v);
 }
 
-PetscErrorCode AzRun(MPI_Comm comm)
+PetscErrorCode AzRunCase(AzCase c)
 {
-  AzCase         c;
-  AzProblem      p;
-  AzRunStats     st;
-  PetscLogDouble t0 = AzWallTime();
-  PetscBool      help_keys;
+  AzProblem  p;
+  AzRunStats st;
 
   PetscFunctionBeginUser;
-  PetscCall(AzCaseCreate(comm, &c));
-  if (c->help) {
-    PetscCall(PetscOptionsHasName(NULL, NULL, "-help_keys", &help_keys));
-    if (help_keys) PetscCall(AzCasePrintKeyReference(comm, stdout));
-    PetscCall(AzCaseDestroy(&c));
-    PetscFunctionReturn(PETSC_SUCCESS);
-  }
-  {
-    PetscBool sweep;
-    PetscCall(AzRunSweep(c, &sweep));
-    if (sweep) {
-      PetscCall(AzCaseDestroy(&c));
-      PetscFunctionReturn(PETSC_SUCCESS);
-    }
-  }
   PetscCall(AzSolveCase(c, &p, &st));
   // The solver (matrix, AMG hierarchy, Krylov vectors) is done with: its memory goes before the output's comes. glibc
   // keeps freed heap pages mapped (the 2-D 1e6-cell run stayed at 417 MB after this destroy, then rose by 4 MB for
@@ -460,16 +453,15 @@ PetscErrorCode AzRun(MPI_Comm comm)
 #if defined(__GLIBC__)
   (void)malloc_trim(0);
 #endif
-  st.wall_time = AzWallTime() - t0;
+  st.wall_time = AzWallTime() - c->start_time;
   PetscCall(AzWriteResults(c, &p, &st));
-  PetscCall(AzPrintf(comm,
+  PetscCall(AzPrintf(c->comm,
                      "%s: solved in %.3g s (%" PetscInt_FMT " Newton, %" PetscInt_FMT " Krylov iterations over %" PetscInt_FMT " solves)\n",
                      AzProgramName(), st.solve_time, st.newton_its, st.krylov_its, st.solves));
-  PetscCall(AzMetricsForEach(&st.metrics, AzPrintMetric, &comm));
-  PetscCall(AzPrintf(comm, "%s: results in %s/ (summary.json%s%s)\n", AzProgramName(), c->output_dir,
+  PetscCall(AzMetricsForEach(&st.metrics, AzPrintMetric, &c->comm));
+  PetscCall(AzPrintf(c->comm, "%s: results in %s/ (summary.json%s%s)\n", AzProgramName(), c->output_dir,
                      c->write_fields ? ", fields.h5, fields.xmf" : "", st.series.nrow ? ", timeseries.csv, checkpoint.h5" : ""));
   PetscCall(AzRunStatsDestroy(&st));
   PetscCall(AzProblemDestroy(&p));
-  PetscCall(AzCaseDestroy(&c));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
 
 static char      az_program[64] = "azote";
 static PetscBool az_quiet       = PETSC_FALSE;
@@ -187,4 +190,23 @@ PetscLogDouble AzMemoryPeak(void)
   struct rusage ru;
   if (getrusage(RUSAGE_SELF, &ru)) return 0;
   return 1024.0 * (PetscLogDouble)ru.ru_maxrss;  // Linux reports kB
+}
+
+PetscErrorCode AzParseReal(const char str[], PetscReal *value, PetscBool *ok)
+{
+  char  *end;
+  double v;
+
+  PetscFunctionBeginUser;
+  *ok = PETSC_FALSE;
+  if (!str) PetscFunctionReturn(PETSC_SUCCESS);
+  while (isspace((unsigned char)*str)) str++;
+  if (!*str) PetscFunctionReturn(PETSC_SUCCESS);
+  errno = 0;
+  v     = strtod(str, &end);
+  while (isspace((unsigned char)*end)) end++;
+  if (*end || end == str || errno == ERANGE || !isfinite(v)) PetscFunctionReturn(PETSC_SUCCESS);
+  *value = (PetscReal)v;
+  *ok    = PETSC_TRUE;
+  PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -20,9 +20,10 @@ typedef struct {
   PetscReal   *snap_times;  // s
 } AzRunStats;
 
-// Reads the case (-case FILE and the command line), solves it, writes summary.json and the fields, and prints the
-// summary. Collective on comm. With -help or -help_keys it prints the keys and returns without solving.
-PETSC_EXTERN PetscErrorCode AzRun(MPI_Comm comm);
+// One run of a validated case: solves it, writes summary.json and the fields, and prints the summary. Collective on
+// c->comm. (The program's main chooses between this and a sweep, which runs its points through AzSolveCase and
+// AzWriteResults.)
+PETSC_EXTERN PetscErrorCode AzRunCase(AzCase c);
 
 // The pieces of AzRun, for tests and sweeps: solve a validated case (no files written; a transient case writes its
 // checkpoints) ...

@@ -8,7 +8,7 @@
 #include <azote/thermo.h>
 #include <azote/kinetics.h>
 #include <azote/transport.h>
-#include <azote/json.h>
+#include <azote/info.h>
 
 typedef struct _n_AzCase *AzCase;
 
@@ -26,8 +26,8 @@ typedef struct {
   // Builds the grid, regions, flow and boundary patches of the problem.
   PetscErrorCode (*setup)(AzCase c, AzProblem *p);
   // Template facts for summary.json ("cell_info" object) from the solved problem, e.g. mean velocity, Reynolds
-  // number, per-layer averages. Collective.
-  PetscErrorCode (*view)(AzCase c, AzProblem *p, AzJSON j);
+  // number, per-layer averages, as rows of name, value and unit. Collective.
+  PetscErrorCode (*view)(AzCase c, AzProblem *p, AzInfo *info);
   // Characteristic length of the Sherwood number (m): hydraulic diameter of the channel.
   PetscErrorCode (*sherwood_length)(AzCase c, PetscReal *L);
   // Frees cell_ctx; NULL: cell_ctx is one PetscNew'd block, freed with PetscFree.
@@ -47,12 +47,13 @@ typedef struct {
 } AzMeshOptions;
 
 struct _n_AzCase {
-  MPI_Comm  comm;
-  char      file[PETSC_MAX_PATH_LEN];        // the YAML case file ("" when none)
-  char      name[128];                       // case name: the file's base name
-  char      output_dir[PETSC_MAX_PATH_LEN];  // where the results go
-  PetscBool write_fields;                    // write fields.h5 / fields.xmf
-  PetscBool help;                            // -help or -help_keys: print and stop
+  MPI_Comm       comm;
+  char           file[PETSC_MAX_PATH_LEN];        // the YAML case file ("" when none)
+  char           name[128];                       // case name: the file's base name
+  char           output_dir[PETSC_MAX_PATH_LEN];  // where the results go
+  PetscBool      write_fields;                    // write fields.h5 / fields.xmf
+  PetscBool      help;                            // -help or -help_keys: print and stop
+  PetscLogDouble start_time;                      // s (AzWallTime) when the case began to be read: a run's wall time counts from it
 
   char      cell_name[32];
   AzCellOps ops;

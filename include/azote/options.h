@@ -44,9 +44,6 @@ PETSC_EXTERN PetscErrorCode AzOptionsEnum(PetscOptionItems *PetscOptionsObject, 
 PETSC_EXTERN PetscErrorCode AzOptionsString(PetscOptionItems *PetscOptionsObject, const char key[], const char help[], const char allowed[],
                                             const char def[], char value[], size_t len, PetscBool *set);
 
-// Parses a whole string as a finite real number; *ok is false for anything else ("1e-3" ok, "1e-3m", "nan" not).
-PETSC_EXTERN PetscErrorCode AzParseReal(const char str[], PetscReal *value, PetscBool *ok);
-
 // The registry of keys read so far (this process).
 PETSC_EXTERN PetscErrorCode AzOptionsRegistryReset(void);
 PETSC_EXTERN PetscErrorCode AzOptionsRegistryGet(PetscInt *n, const AzOptionEntry **entries);

@@ -44,3 +44,6 @@ PETSC_EXTERN PetscLogDouble AzMemoryPeak(void);
 
 // Wall-clock time in seconds since an arbitrary origin.
 PETSC_EXTERN PetscLogDouble AzWallTime(void);
+
+// Parses a whole string as a finite real number; *ok is false for anything else ("1e-3" ok, "1e-3m", "nan" not).
+PETSC_EXTERN PetscErrorCode AzParseReal(const char str[], PetscReal *value, PetscBool *ok);

@@ -197,20 +197,20 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode AzCellView_FlowCell(AzCase c, AzProblem *p, AzJSON j)
+static PetscErrorCode AzCellView_FlowCell(AzCase c, AzProblem *p, AzInfo *info)
 {
   AzFlowCell *fc = (AzFlowCell *)c->cell_ctx;
 
   PetscFunctionBeginUser;
-  PetscCall(AzJSONReal(j, "electrode_area_m2", (fc->x_end - fc->x_start) * fc->width));
-  PetscCall(AzJSONInt(j, "dimension", fc->three_d ? 3 : 2));
-  PetscCall(AzJSONReal(j, "mean_velocity_m_s", fc->U));
-  PetscCall(AzJSONReal(j, "wall_shear_rate_1_s", AzFlowCellWallShear(fc)));  // at mid-width in 3-D
-  PetscCall(AzJSONReal(j, "pressure_drop_Pa", fc->driving * c->sol.viscosity * fc->length));
-  PetscCall(AzJSONReal(j, "reynolds", fc->Re));
-  PetscCall(AzJSONReal(j, "peclet", fc->U * fc->height / c->sol.gas[c->reactant].D));
-  PetscCall(AzJSONReal(j, "boundary_layer_m", AzFlowCellBoundaryLayer(c, fc)));
-  PetscCall(AzJSONReal(j, "inlet_c_n2_mol_m3", fc->inlet_saturation * c->sol.gas[c->reactant].c_sat));
+  PetscCall(AzInfoReal(info, "electrode_area_m2", (fc->x_end - fc->x_start) * fc->width, "m^2"));
+  PetscCall(AzInfoInt(info, "dimension", fc->three_d ? 3 : 2));
+  PetscCall(AzInfoReal(info, "mean_velocity_m_s", fc->U, "m/s"));
+  PetscCall(AzInfoReal(info, "wall_shear_rate_1_s", AzFlowCellWallShear(fc), "1/s"));  // at mid-width in 3-D
+  PetscCall(AzInfoReal(info, "pressure_drop_Pa", fc->driving * c->sol.viscosity * fc->length, "Pa"));
+  PetscCall(AzInfoReal(info, "reynolds", fc->Re, "-"));
+  PetscCall(AzInfoReal(info, "peclet", fc->U * fc->height / c->sol.gas[c->reactant].D, "-"));
+  PetscCall(AzInfoReal(info, "boundary_layer_m", AzFlowCellBoundaryLayer(c, fc), "m"));
+  PetscCall(AzInfoReal(info, "inlet_c_n2_mol_m3", fc->inlet_saturation * c->sol.gas[c->reactant].c_sat, "mol/m^3"));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

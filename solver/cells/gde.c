@@ -309,7 +309,7 @@ static PetscErrorCode AzGDELayerAverages(AzProblem *p, PetscReal avg[][3])
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode AzCellView_GDE(AzCase c, AzProblem *p, AzJSON j)
+static PetscErrorCode AzCellView_GDE(AzCase c, AzProblem *p, AzInfo *info)
 {
   AzGDE    *g = (AzGDE *)c->cell_ctx;
   PetscReal avg[AZ_MAX_REGIONS][3];
@@ -317,21 +317,22 @@ static PetscErrorCode AzCellView_GDE(AzCase c, AzProblem *p, AzJSON j)
 
   PetscFunctionBeginUser;
   PetscCall(AzGDELayerAverages(p, avg));
-  PetscCall(AzJSONReal(j, "electrode_area_m2", g->length * g->width));
-  PetscCall(AzJSONReal(j, "roughness_factor", g->a_v * g->thickness[AZ_GDE_CL]));
-  PetscCall(AzJSONReal(j, "film_thickness_m", AzGDEFilm(g)));
-  PetscCall(AzJSONReal(j, "kla_1_s", g->a_v * c->sol.gas[AZ_GAS_N2].D / AzGDEFilm(g)));
-  PetscCall(AzJSONReal(j, "D_n2_gas_eff_m2_s", g->D_gas));
-  PetscCall(AzJSONReal(j, "p_n2_feed_Pa", c->sol.gas[AZ_GAS_N2].p_partial));
-  PetscCall(AzJSONReal(j, "gas_velocity_m_s", g->U_gas));
-  PetscCall(AzJSONReal(j, "catholyte_velocity_m_s", g->U_liq));
-  PetscCall(AzJSONReal(j, "catholyte_reynolds", g->Re_liq));
+  PetscCall(AzInfoReal(info, "electrode_area_m2", g->length * g->width, "m^2"));
+  PetscCall(AzInfoReal(info, "roughness_factor", g->a_v * g->thickness[AZ_GDE_CL], "-"));
+  PetscCall(AzInfoReal(info, "film_thickness_m", AzGDEFilm(g), "m"));
+  PetscCall(AzInfoReal(info, "kla_1_s", g->a_v * c->sol.gas[AZ_GAS_N2].D / AzGDEFilm(g), "1/s"));
+  PetscCall(AzInfoReal(info, "D_n2_gas_eff_m2_s", g->D_gas, "m^2/s"));
+  PetscCall(AzInfoReal(info, "p_n2_feed_Pa", c->sol.gas[AZ_GAS_N2].p_partial, "Pa"));
+  PetscCall(AzInfoReal(info, "gas_velocity_m_s", g->U_gas, "m/s"));
+  PetscCall(AzInfoReal(info, "catholyte_velocity_m_s", g->U_liq, "m/s"));
+  PetscCall(AzInfoReal(info, "catholyte_reynolds", g->Re_liq, "-"));
   for (PetscInt l = 0; l < AZ_GDE_NLAYER; l++) {
     if (g->region[l] < 0 || l == AZ_GDE_CATHOLYTE || l == AZ_GDE_MEMBRANE) continue;
     PetscCall(PetscSNPrintf(key, sizeof(key), "p_n2_%s_Pa", AzGDELayerNames[l]));
-    PetscCall(AzJSONReal(j, key, avg[g->region[l]][2] * AZ_GAS_CONSTANT * c->T));
+    PetscCall(AzInfoReal(info, key, avg[g->region[l]][2] * AZ_GAS_CONSTANT * c->T, "Pa"));
   }
-  if (g->region[AZ_GDE_CATHOLYTE] >= 0) PetscCall(AzJSONReal(j, "c_n2_catholyte_mol_m3", avg[g->region[AZ_GDE_CATHOLYTE]][1]));
+  if (g->region[AZ_GDE_CATHOLYTE] >= 0)
+    PetscCall(AzInfoReal(info, "c_n2_catholyte_mol_m3", avg[g->region[AZ_GDE_CATHOLYTE]][1], "mol/m^3"));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

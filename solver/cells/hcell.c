@@ -240,18 +240,18 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode AzCellView_HCell(AzCase c, AzProblem *p, AzJSON j)
+static PetscErrorCode AzCellView_HCell(AzCase c, AzProblem *p, AzInfo *info)
 {
   AzHCell *h = (AzHCell *)c->cell_ctx;
 
   PetscFunctionBeginUser;
-  PetscCall(AzJSONReal(j, "electrode_area_m2", h->electrode_area));
-  PetscCall(AzJSONReal(j, "catholyte_volume_m3", h->width * h->height * h->depth));
-  PetscCall(AzJSONReal(j, "anolyte_volume_m3", h->anode_width * h->height * h->depth));
-  PetscCall(AzJSONString(j, "stirring", AzStirrings[h->stirring]));
-  PetscCall(AzJSONReal(j, "nernst_layer_m", h->stirring == AZ_STIR_NERNST ? h->delta : 0));
-  PetscCall(AzJSONReal(j, "kla_1_s", h->kla));
-  PetscCall(AzJSONReal(j, "initial_c_n2_mol_m3", h->c_init));
+  PetscCall(AzInfoReal(info, "electrode_area_m2", h->electrode_area, "m^2"));
+  PetscCall(AzInfoReal(info, "catholyte_volume_m3", h->width * h->height * h->depth, "m^3"));
+  PetscCall(AzInfoReal(info, "anolyte_volume_m3", h->anode_width * h->height * h->depth, "m^3"));
+  PetscCall(AzInfoText(info, "stirring", AzStirrings[h->stirring]));
+  PetscCall(AzInfoReal(info, "nernst_layer_m", h->stirring == AZ_STIR_NERNST ? h->delta : 0, "m"));
+  PetscCall(AzInfoReal(info, "kla_1_s", h->kla, "1/s"));
+  PetscCall(AzInfoReal(info, "initial_c_n2_mol_m3", h->c_init, "mol/m^3"));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

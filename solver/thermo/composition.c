@@ -3,7 +3,6 @@
 // Salts are taken as fully dissociated strong electrolytes; the ions they release are those of the salting-out
 // table (salting.c). Where that is a simplification it says so below (H2SO4, carbonates, phosphates).
 #include <azote/private/thermoimpl.h>
-#include <azote/options.h>
 #include <ctype.h>
 #include <stdlib.h>
 

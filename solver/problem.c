@@ -1,0 +1,144 @@
+// The discrete problem of a cell template: its species, regions, grid, boundary patches and initial state; the mass
+// vector of time stepping; the smallest concentration of a solution.
+#include <azote/transport.h>
+
+PetscErrorCode AzProblemAddSpecies(AzProblem *p, const char name[], PetscInt *s)
+{
+  PetscFunctionBeginUser;
+  PetscCheck(p->nspecies < AZ_MAX_SPECIES, p->comm, PETSC_ERR_PLIB, "too many species");
+  PetscCheck(!p->grid.da, p->comm, PETSC_ERR_ORDER, "species must be declared before the grid is created");
+  if (p->nspecies == 0) p->s_gas = p->s_prod = p->s_phi = -1;
+  PetscCall(PetscStrncpy(p->species[p->nspecies].name, name, sizeof(p->species[0].name)));
+  p->species[p->nspecies].scale = 1e-12;
+  if (!strcmp(name, "c_n2_gas")) p->s_gas = p->nspecies;
+  if (!strcmp(name, "c_nh3") || !strcmp(name, "c_no3")) p->s_prod = p->nspecies;
+  if (!strcmp(name, "phi_l")) p->s_phi = p->nspecies;
+  if (s) *s = p->nspecies;
+  p->nspecies++;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemAddRegion(AzProblem *p, const char name[], PetscInt *r)
+{
+  AzRegion *reg;
+
+  PetscFunctionBeginUser;
+  PetscCheck(p->nregion < AZ_MAX_REGIONS, p->comm, PETSC_ERR_PLIB, "too many regions");
+  reg = &p->region[p->nregion];
+  PetscCall(PetscMemzero(reg, sizeof(*reg)));
+  PetscCall(PetscStrncpy(reg->name, name, sizeof(reg->name)));
+  reg->aniso[0] = reg->aniso[1] = reg->aniso[2] = 1;
+  *r                                            = p->nregion++;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemCreateGrid(AzProblem *p, PetscInt dim, const PetscInt M[3], PetscReal *const xf[3])
+{
+  const PetscInt dof = p->nspecies;
+  PetscInt       dfill[AZ_MAX_SPECIES * AZ_MAX_SPECIES], ofill[AZ_MAX_SPECIES * AZ_MAX_SPECIES];
+
+  PetscFunctionBeginUser;
+  PetscCheck(dof >= 1, p->comm, PETSC_ERR_ORDER, "declare the species before creating the grid");
+  PetscCall(AzGridCreate(p->comm, dim, M, xf, dof, &p->grid));
+  // Species couple with each other inside a cell (gas-liquid transfer, products of the electrode) but each only
+  // with itself across a face: the matrix keeps one entry per neighbour and species.
+  for (PetscInt a = 0; a < dof; a++)
+    for (PetscInt b = 0; b < dof; b++) dfill[a * dof + b] = 1, ofill[a * dof + b] = a == b;
+  if (dof > 1) PetscCall(DMDASetBlockFills(p->grid.da, dfill, ofill));
+  for (PetscInt s = 0; s < dof; s++) PetscCall(DMDASetFieldName(p->grid.da, s, p->species[s].name));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemSetUpBoundaries(AzProblem *p)
+{
+  const PetscInt *M = p->grid.M;
+
+  PetscFunctionBeginUser;
+  p->npatch        = 1;  // patch 0: wall
+  p->patch[0].type = AZ_BC_WALL;
+  for (PetscInt s = 0; s < 2 * p->grid.dim; s++) {
+    const PetscInt n = s < 2 ? M[1] * M[2] : s < 4 ? M[0] * M[2] : M[0] * M[1];
+    PetscCall(PetscCalloc1(n, &p->bc[s]));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemAddPatch(AzProblem *p, AzBCType type, const PetscReal value[], PetscInt *patch)
+{
+  AzPatch *pa;
+
+  PetscFunctionBeginUser;
+  PetscCheck(p->npatch < AZ_MAX_PATCHES, p->comm, PETSC_ERR_PLIB, "too many boundary patches");
+  pa = &p->patch[p->npatch];
+  PetscCall(PetscMemzero(pa, sizeof(*pa)));
+  pa->type = type;
+  for (PetscInt s = 0; s < p->nspecies && value; s++) pa->value[s] = value[s];
+  *patch = p->npatch++;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemSetInitial(AzProblem *p, const PetscReal c0[])
+{
+  const AzGrid *g = &p->grid;
+  PetscReal    *c;
+
+  PetscFunctionBeginUser;
+  if (!p->c) PetscCall(DMCreateGlobalVector(g->da, &p->c));
+  PetscCall(PetscObjectSetName((PetscObject)p->c, "c"));
+  PetscCall(VecGetArray(p->c, &c));
+  for (PetscInt k = g->xs[2]; k < g->xs[2] + g->xm[2]; k++)
+    for (PetscInt j = g->xs[1]; j < g->xs[1] + g->xm[1]; j++)
+      for (PetscInt i = g->xs[0]; i < g->xs[0] + g->xm[0]; i++) {
+        const AzRegion *reg = &p->region[g->tag[AzGridLocal(g, i, j, k)]];
+        for (PetscInt s = 0; s < p->nspecies; s++) c[AzGridOwned(g, i, j, k) * p->nspecies + s] = reg->present[s] ? c0[s] : 0;
+      }
+  PetscCall(VecRestoreArray(p->c, &c));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemDestroy(AzProblem *p)
+{
+  PetscFunctionBeginUser;
+  for (PetscInt s = 0; s < 6; s++) PetscCall(PetscFree(p->bc[s]));
+  PetscCall(PetscFree(p->ux));
+  PetscCall(VecDestroy(&p->c));
+  PetscCall(SNESDestroy(&p->snes));
+  PetscCall(AzGridDestroy(&p->grid));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemMassVector(AzProblem *p, Vec mass)
+{
+  const AzGrid *g = &p->grid;
+  PetscReal    *m;
+
+  PetscFunctionBeginUser;
+  PetscCall(VecGetArray(mass, &m));
+  AzForOwnedCells(g, i, j, k)
+  {
+    const AzRegion *reg   = &p->region[g->tag[AzGridLocal(g, i, j, k)]];
+    const PetscBool limit = (PetscBool)(p->electrode.mode == AZ_ELECTRODE_LIMITING && reg->a_v > 0);
+    for (PetscInt s = 0; s < p->nspecies; s++)
+      m[AzGridOwned(g, i, j, k) * p->nspecies + s] =
+          reg->present[s] && s != p->s_phi && !(s == AZ_N2 && limit) ? AzGridVolume(g, i, j, k) : 0;
+  }
+  PetscCall(VecRestoreArray(mass, &m));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemMinConcentration(AzProblem *p, PetscReal *cmin)
+{
+  PetscReal norm;
+
+  PetscFunctionBeginUser;
+  *cmin = PETSC_MAX_REAL;
+  for (PetscInt s = 0; s < p->nspecies; s++) {
+    PetscReal m;
+    if (s == p->s_phi) continue;
+    PetscCall(VecStrideMin(p->c, s, NULL, &m));
+    *cmin = PetscMin(*cmin, m);
+  }
+  PetscCall(VecNorm(p->c, NORM_INFINITY, &norm));  // a NaN or Inf anywhere, the potential included
+  if (PetscIsInfOrNanReal(norm)) *cmin = norm;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
