@@ -38,7 +38,7 @@ def width_average(f):
     w = np.array([dz[v] for v in p["z"]])
     xs = np.unique(p["x"])
     out = {"x": xs}
-    for k in ("c_surf", "i_n2rr", "i_her"):
+    for k in [k for k in p if k == "c_surf" or k.startswith("i_")]:  # the surface concentration, each reaction's current
         out[k] = np.array([np.sum((p[k] * w)[p["x"] == x]) / np.sum(w[p["x"] == x]) for x in xs])
     return out
 
@@ -97,7 +97,8 @@ def plot_electrode(f, path):
     ax1.set_ylabel(r"surface %s  $c_s/c_{bulk}$" % gas, color="C0")
     ax1.axhline(0.1, color="C0", ls=":", lw=1)
     ax2 = ax1.twinx()
-    ax2.plot(x, np.abs(p["i_n2rr"]) * 0.1, color="C3", lw=2)  # the main reaction's current, A/m^2 -> mA/cm^2
+    main = f.inputs.get("electrode_reaction", "n2rr")
+    ax2.plot(x, np.abs(p["i_" + main]) * 0.1, color="C3", lw=2)  # the main reaction's current, A/m^2 -> mA/cm^2
     ax2.set_ylabel(r"%s current density (mA cm$^{-2}$)" % name, color="C3")
     ax2.set_ylim(bottom=0)
     m = f.metrics

@@ -32,7 +32,7 @@ PetscErrorCode AzProblemElectrodePieces(AzProblem *p, AzBCType which, PetscInt *
 {
   const AzGrid     *g   = &p->grid;
   const PetscInt    dof = p->nspecies;
-  const PetscReal   nF  = AzElectrodeSign(&p->electrode) * AzElectrodeMain(&p->electrode)->n_electrons * AZ_FARADAY;
+  const PetscReal   nF  = AzElectrodeChargePerReactant(&p->electrode);
   Vec               Xl;
   const PetscReal  *c;
   PetscInt          count = 0, cap = 0;
@@ -64,7 +64,7 @@ PetscErrorCode AzProblemElectrodePieces(AzProblem *p, AzBCType which, PetscInt *
           const AzElectrode *e  = which == AZ_BC_ANODE ? &p->anode : &p->electrode;
           const PetscInt     sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1, sr = e->species;
           r->weight = r->area = AzGridFaceArea(g, d, i, j, k);
-          PetscCall(AzElectrodeFaceSolve(e, c[l * dof + sr], reg->D[sr] * reg->aniso[d] / h, sp >= 0 ? c[l * dof + sp] : 0,
+          PetscCall(AzElectrodeFaceSolve(e, c + l * dof, sp, sr >= 0 ? reg->D[sr] * reg->aniso[d] / h : 0,
                                          sp >= 0 ? reg->D[sp] * reg->aniso[d] / h : 0, p->T, &r->state));
         }
         count++;
@@ -77,22 +77,21 @@ PetscErrorCode AzProblemElectrodePieces(AzProblem *p, AzBCType which, PetscInt *
           for (PetscInt e = 0; e < 3; e++) r->x[e] = g->xc[e][idx[e]];
           r->weight = AzGridVolume(g, i, j, k);
           r->area   = reg->a_v * r->weight;
-          PetscCall(PetscMemzero(f, sizeof(*f)));
-          f->c_s = c[l * dof + AZ_N2];
+          if (p->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC) {
+            const PetscInt sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1;
+            PetscCall(AzElectrodeVolumeState(&p->electrode, c + l * dof, sp, p->T, f));
+          } else {
+            PetscCall(PetscMemzero(f, sizeof(*f)));
+            f->nreaction = p->electrode.nreaction;
+            f->c_s       = c[l * dof + AZ_N2];
+          }
           if (p->electrode.mode == AZ_ELECTRODE_LIMITING) {
             AzCellRow row;
             PetscCall(AzCellResidual(p, c, i, j, k, AZ_ROW_TRANSPORT_ONLY, &memo, &row));
-            f->flux = -row.r[AZ_N2] / r->area;  // everything that reaches the cell reacts
-          } else if (p->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC) {
-            const PetscInt sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1;
-            f->phi_s          = sp >= 0 ? c[l * dof + sp] : 0;
-            AzReactionCurrent(AzElectrodeMain(&p->electrode), f->c_s, p->electrode.potential - f->phi_s, p->T, &f->i_main, &f->dflux_dc);
-            AzReactionCurrent(AzElectrodeSide(&p->electrode), 0, p->electrode.potential - f->phi_s, p->T, &f->i_side, NULL);
-            f->flux = f->i_main / nF;
-            f->dflux_dc /= nF;
+            f->flux    = -row.r[AZ_N2] / r->area;  // everything that reaches the cell reacts
+            f->i[0]    = nF * f->flux;
+            f->current = f->i[0];
           }
-          f->i_main  = nF * f->flux;
-          f->current = f->i_main + f->i_side;
         }
         count++;
       }

@@ -4,50 +4,6 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-// Equilibrium potentials vs RHE, E_eq = -dG/(nF) per mol of reactant, from the seed review's Table 3 (NIST):
-// N2RR: N2 + 3 H2 -> 2 NH3(g), dG = -32.73 kJ/mol N2, 6 e-.
-// Water: 2 H2O -> O2 + 2 H2 (the OER and the ORR): dG = 2 x 237.129 kJ (NBS tables, Wagman et al., J. Phys. Chem. Ref.
-// Data 11, suppl. 2 (1982)), 4 e-: 1.229 V.
-// N2OR: N2 + 6 H2O -> 2 NO3- + 12 H+ + 10 e-, from Table 3 row 6 (N2 + H2O + 5/2 O2 -> 2 HNO3(g), 89.26 kJ/mol N2)
-// plus 5 H2O -> 5/2 O2 + 10 (H+ + e-) (5 x 237.129 kJ) and the dissolution of 2 HNO3(g) into H+ + NO3-(aq)
-// (2 x (-111.25 + 73.5) kJ, NBS tables): dG = 1199.4 kJ/mol N2, 10 e-: 1.243 V (1.321 V for gaseous HNO3).
-#define AZ_E_EQ_N2RR  (32.73e3 / (6 * AZ_FARADAY))
-#define AZ_DG_WATER   237.129e3
-#define AZ_E_EQ_WATER (2 * AZ_DG_WATER / (4 * AZ_FARADAY))
-#define AZ_E_EQ_N2OR  ((89.26e3 + 5 * AZ_DG_WATER + 2 * (-111.25e3 + 73.5e3)) / (10 * AZ_FARADAY))
-
-const char *const AzAnodeReactions[] = {"none", "oer", "n2or", NULL};
-
-// The keys of one reaction, kinetics_<name>_{i0,alpha,order,e_eq,c_ref} (order and c_ref only where it consumes the
-// reactant); alpha is the cathodic transfer coefficient of a reduction and the anodic one of an oxidation.
-static PetscErrorCode AzReadReaction(PetscOptionItems *PetscOptionsObject, const char name[], const char label[], const char reactant[],
-                                     PetscReal i0, PetscReal e_eq, PetscBool consumes, AzReaction *r)
-{
-  char key[64], help[128];
-
-  PetscFunctionBeginUser;
-  PetscCall(PetscSNPrintf(key, sizeof(key), "kinetics_%s_i0", name));
-  PetscCall(PetscSNPrintf(help, sizeof(help), "%s exchange current density%s", label, consumes ? " at c_ref" : ""));
-  PetscCall(AzOptionsReal(PetscOptionsObject, key, help, "A/m^2", i0, AZ_NONNEGATIVE, &r->i0, NULL));
-  PetscCall(PetscSNPrintf(key, sizeof(key), "kinetics_%s_alpha", name));
-  PetscCall(PetscSNPrintf(help, sizeof(help), "%s %s transfer coefficient", label, r->anodic ? "anodic" : "cathodic"));
-  PetscCall(AzOptionsReal(PetscOptionsObject, key, help, "-", 0.5, AZ_RANGE_OPEN_LO(0, 4), r->anodic ? &r->alpha_a : &r->alpha_c, NULL));
-  if (consumes) {
-    PetscCall(PetscSNPrintf(key, sizeof(key), "kinetics_%s_order", name));
-    PetscCall(PetscSNPrintf(help, sizeof(help), "%s reaction order in dissolved %s", label, reactant));
-    PetscCall(AzOptionsReal(PetscOptionsObject, key, help, "-", 1.0, AZ_RANGE(0, 3), &r->order, NULL));
-  }
-  PetscCall(PetscSNPrintf(key, sizeof(key), "kinetics_%s_e_eq", name));
-  PetscCall(PetscSNPrintf(help, sizeof(help), "%s equilibrium potential", label));
-  PetscCall(AzOptionsReal(PetscOptionsObject, key, help, "V vs RHE", e_eq, AZ_RANGE(-3, 3), &r->e_eq, NULL));
-  if (consumes) {
-    PetscCall(PetscSNPrintf(key, sizeof(key), "kinetics_%s_c_ref", name));
-    PetscCall(PetscSNPrintf(help, sizeof(help), "reference %s concentration of kinetics_%s_i0", reactant, name));
-    PetscCall(AzOptionsReal(PetscOptionsObject, key, help, "mol/m^3", 1.0, AZ_POSITIVE, &r->c_ref, NULL));
-  }
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
 // Runs `call` without PETSc's handler; a user-input error comes back relabelled with `what` so the line names the key.
 // With any_error, every failure of the call counts as bad input (e.g. the YAML parser's errors).
 #define AzCallInput(comm, call, ...)         AzCallInput_Private(comm, PETSC_FALSE, call, __VA_ARGS__)
@@ -107,10 +63,9 @@ static PetscErrorCode AzCaseSetName(AzCase c)
 
 static PetscErrorCode AzCaseReadCommon(AzCase c)
 {
-  PetscInt           ncell, cell = 0, mode = AZ_ELECTRODE_POTENTIOSTATIC;
+  PetscInt           ncell, cell = 0;
   const char *const *cells;
   char               def_out[PETSC_MAX_PATH_LEN];
-  AzElectrode       *e = &c->electrode;
 
   PetscFunctionBeginUser;
   PetscCall(AzCellGetNames(&ncell, &cells));
@@ -126,29 +81,6 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
                             "none or SALT:CONC,... (docs/thermo.md)", "none", c->electrolyte_spec, sizeof(c->electrolyte_spec), NULL));
   PetscOptionsEnd();
 
-  PetscOptionsBegin(c->comm, NULL, "electrode", NULL);
-  PetscCall(AzOptionsEnum(PetscOptionsObject, "electrode_mode", "how the working electrode is driven", AzElectrodeModes,
-                          AZ_ELECTRODE_POTENTIOSTATIC, &mode, NULL));
-  e->mode = (AzElectrodeMode)mode;
-  PetscCall(AzOptionsEnum(PetscOptionsObject, "electrode_reaction",
-                          "the working electrode's main reaction: n2rr (with HER), n2or (anode, with OER), orr (with HER)",
-                          AzElectrodeReactions, AZ_REACTION_N2RR, &mode, NULL));
-  e->kind     = (AzElectrodeReaction)mode;
-  c->reactant = e->kind == AZ_REACTION_ORR ? AZ_GAS_O2 : AZ_GAS_N2;
-  PetscCall(AzOptionsEnum(PetscOptionsObject, "anode_reaction",
-                          "a full cell's anode, facing the working electrode: none (a non-polarisable counter electrode), oer, n2or (with "
-                          "OER); needs electrolyte_potential",
-                          AzAnodeReactions, AZ_ANODE_NONE, &c->anode_reaction, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "cell_voltage",
-                          "full cell: anode minus cathode potential (potentiostatic; galvanostatic: first guess)", "V", 2.0,
-                          AZ_RANGE(0, 10), &c->cell_voltage, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "electrode_potential", "electrode potential (potentiostatic; galvanostatic: first guess)",
-                          "V vs RHE", -0.2, AZ_RANGE(-3, 3), &e->potential, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "electrode_current",
-                          "total current density per geometric electrode area, magnitude (galvanostatic; anodic for n2or)", "A/m^2", 10,
-                          AZ_RANGE_OPEN_LO(0, 1e6), &e->current, NULL));
-  PetscOptionsEnd();
-
   PetscOptionsBegin(c->comm, NULL, "electrolyte", NULL);
   PetscCall(AzOptionsBool(PetscOptionsObject, "electrolyte_potential",
                           "solve the electrolyte potential (ohmic drop, secondary current distribution); false: primary kinetics",
@@ -157,36 +89,7 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
                           AZ_RANGE(0, 1e3), &c->conductivity, NULL));
   PetscOptionsEnd();
 
-  PetscOptionsBegin(c->comm, NULL, "kinetics", NULL);
-  // The N2RR and HER defaults are placeholders of the right order; N2OR, OER and ORR have no default catalyst:
-  // set them from the catalyst's Tafel data.
-  e->n2rr = (AzReaction){.n_electrons = 6, .alpha_a = 0.5, .c_ref = 1};
-  e->her  = (AzReaction){.n_electrons = 2, .alpha_a = 0.5, .c_ref = 1};
-  e->n2or = (AzReaction){.n_electrons = 10, .alpha_c = 0.5, .c_ref = 1, .anodic = PETSC_TRUE};
-  e->oer  = (AzReaction){.n_electrons = 4, .alpha_c = 0.5, .c_ref = 1, .anodic = PETSC_TRUE};
-  e->orr  = (AzReaction){.n_electrons = 4, .alpha_a = 0.5, .c_ref = 1};
-  PetscCall(AzReadReaction(PetscOptionsObject, "n2rr", "N2RR", "N2", 1e-3, AZ_E_EQ_N2RR, PETSC_TRUE, &e->n2rr));
-  PetscCall(AzReadReaction(PetscOptionsObject, "her", "HER", NULL, 1e-2, 0.0, PETSC_FALSE, &e->her));
-  PetscCall(AzReadReaction(PetscOptionsObject, "n2or", "N2OR", "N2", 1e-3, AZ_E_EQ_N2OR, PETSC_TRUE, &e->n2or));
-  PetscCall(AzReadReaction(PetscOptionsObject, "oer", "OER", NULL, 1e-5, AZ_E_EQ_WATER, PETSC_FALSE, &e->oer));
-  PetscCall(AzReadReaction(PetscOptionsObject, "orr", "ORR", "O2", 1e-3, AZ_E_EQ_WATER, PETSC_TRUE, &e->orr));
-  PetscOptionsEnd();
-
-  // A full cell: the anode's metal potential is the reference (0) and the cathode's is -cell_voltage.
-  if (c->anode_reaction != AZ_ANODE_NONE) {
-    PetscCheck(c->potential, c->comm, PETSC_ERR_USER_INPUT,
-               "-anode_reaction = %s makes a full cell, whose current crosses the electrolyte: set electrolyte_potential true",
-               AzAnodeReactions[c->anode_reaction]);
-    PetscCheck(e->kind != AZ_REACTION_N2OR, c->comm, PETSC_ERR_USER_INPUT,
-               "-anode_reaction = %s needs a cathode as the working electrode: -electrode_reaction = n2or is an anode (use n2rr or orr)",
-               AzAnodeReactions[c->anode_reaction]);
-    c->anode           = *e;
-    c->anode.kind      = AZ_REACTION_N2OR;
-    c->anode.mode      = e->mode == AZ_ELECTRODE_OFF ? AZ_ELECTRODE_OFF : AZ_ELECTRODE_POTENTIOSTATIC;
-    c->anode.potential = 0;
-    if (c->anode_reaction == AZ_ANODE_OER) c->anode.n2or.i0 = 0;
-    e->potential = -c->cell_voltage;
-  }
+  PetscCall(AzCaseReadElectrodes(c));
 
   PetscOptionsBegin(c->comm, NULL, "mesh", NULL);
   PetscCall(AzOptionsInt(PetscOptionsObject, "mesh_nx", "cells along x (0: the template's default)", 0, 0, 100000000, &c->mesh.n[0], NULL));
@@ -257,9 +160,12 @@ static PetscErrorCode AzCaseEvaluateProperties(AzCase c)
   PetscCheck(
       c->sol.gas[c->reactant].c_sat > 0 || c->electrode.mode == AZ_ELECTRODE_OFF, c->comm, PETSC_ERR_USER_INPUT,
       "-gas_composition = '%s' has no %s: there is nothing for -electrode_reaction = %s to consume (add %s, or set -electrode_mode off)",
-      c->gas_spec, c->reactant == AZ_GAS_O2 ? "O2" : "N2", AzElectrodeReactions[c->electrode.kind], c->reactant == AZ_GAS_O2 ? "O2" : "N2");
-  PetscCheck(c->anode_reaction != AZ_ANODE_N2OR || c->sol.gas[AZ_GAS_N2].c_sat > 0, c->comm, PETSC_ERR_USER_INPUT,
-             "-gas_composition = '%s' has no N2 for the anode (-anode_reaction = n2or): add N2", c->gas_spec);
+      c->gas_spec, AzGasNames[c->reactant], AzElectrodeMain(&c->electrode)->info->name, AzGasNames[c->reactant]);
+  PetscCheck(c->anode_reactant < 0 || c->sol.gas[c->anode_reactant].c_sat > 0, c->comm, PETSC_ERR_USER_INPUT,
+             "-gas_composition = '%s' has no %s for the anode (-anode_reaction = %s): add %s", c->gas_spec,
+             c->anode_reactant >= 0 ? AzGasNames[c->anode_reactant] : "", c->anode_choices[c->anode_reaction],
+             c->anode_reactant >= 0 ? AzGasNames[c->anode_reactant] : "");
+  PetscCall(AzActivitiesCompute(c->T, &c->sol, c->bulk, &c->activity));
   if (c->potential && c->conductivity == 0) {
     PetscCheck(c->electrolyte.nsalt > 0, c->comm, PETSC_ERR_USER_INPUT,
                "-electrolyte_potential needs a conductivity: -electrolyte = '%s' has no ions; set electrolyte_conductivity (S/m) or an "
@@ -389,7 +295,11 @@ PetscErrorCode AzCaseAddAnodeSpecies(AzCase c, AzProblem *p, PetscInt *s)
 {
   PetscFunctionBeginUser;
   *s = AZ_N2;
-  if (c->anode_reaction == AZ_ANODE_N2OR && c->reactant != AZ_GAS_N2) PetscCall(AzProblemAddSpecies(p, "c_n2", s));
+  if (c->anode_reactant >= 0 && c->anode_reactant != (PetscInt)c->reactant) {
+    char name[32];
+    PetscCall(PetscSNPrintf(name, sizeof(name), "c_%s", AzSpeciesFind(AzGasNames[c->anode_reactant])->key));
+    PetscCall(AzProblemAddSpecies(p, name, s));
+  }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

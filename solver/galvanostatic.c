@@ -10,11 +10,11 @@
 
 PetscErrorCode AzGalvanostaticSearch(AzCase c, AzProblem *p, AzCurrentAtPotential solve, void *ctx, PetscBool verbose, PetscInt *nsolve)
 {
-  const AzReaction *r1 = AzElectrodeMain(&c->electrode), *r2 = AzElectrodeSide(&c->electrode);
-  const PetscBool   full   = (PetscBool)(c->anode_reaction != AZ_ANODE_NONE);
-  const PetscReal   target = c->electrode.current, f = AZ_FARADAY / (AZ_GAS_CONSTANT * c->T), tol = 1e-11,
-                  sgn   = AzElectrodeSign(&c->electrode);
-  const PetscReal alpha = PetscMax(r1->anodic ? r1->alpha_a : r1->alpha_c, r2->anodic ? r2->alpha_a : r2->alpha_c);
+  const PetscBool full   = (PetscBool)(c->anode_reaction != AZ_ANODE_NONE);
+  const PetscReal target = c->electrode.current, f = AZ_FARADAY / (AZ_GAS_CONSTANT * c->T), tol = 1e-11,
+                  sgn = AzElectrodeSign(&c->electrode);
+  PetscReal alpha     = 0;  // the steepest Tafel slope of the electrode's reactions
+  for (PetscInt n = 0; n < c->electrode.nreaction; n++) alpha = PetscMax(alpha, c->electrode.reaction[n].alpha);
   const PetscReal range = full ? 10 : 3;  // V: a full cell's cathode sits at -cell_voltage
   // from the problem's potential: the last solved one, or the case's first guess (a full cell's -cell_voltage)
   PetscReal y = full ? p->electrode.potential - p->anode.potential : sgn * p->electrode.potential;

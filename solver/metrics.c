@@ -2,110 +2,114 @@
 // how far transport caps the reaction.
 #include <azote/metrics.h>
 
-// The N2OR metrics from an anode's main and side current densities (cathodic positive, so negative).
-static void AzMetricsAnode(AzMetrics *m, PetscReal i_main, PetscReal i_side)
+// The currents of electrode e's pieces: sum over the pieces of area x each reaction's current density, and of the
+// weights the caller asks for. Collective.
+static void AzCurrentsOfPieces(const AzElectrode *e, const AzElectrodePiece *f, PetscInt n, PetscReal sum[])
 {
-  m->i_n2or_A_m2 = 0.0 - i_main;  // anodic positive (0 - x: no "-0")
-  m->i_oer_A_m2  = 0.0 - i_side;
-  m->fe_no3      = i_main + i_side != 0 ? 0.0 + i_main / (i_main + i_side) : 0;
-  // 2 NO3- per N2 and 10 e- per N2: mol NO3- m^-2 s^-1 = i / (5 F)
-  m->no3_rate_ug_h_cm2 = m->i_n2or_A_m2 / (5 * AZ_FARADAY) * AZ_M_NO3 * 1e9 * 3600 * 1e-4;
+  for (PetscInt k = 0; k < n; k++)
+    for (PetscInt r = 0; r < e->nreaction; r++) sum[r] += f[k].area * f[k].state.i[r];
 }
 
-// A full cell's anode: N2OR metrics per anode area, its current and mean surface potential.
+// A full cell's anode: its reactions' currents per anode area, its current and mean surface potential.
 static PetscErrorCode AzMetricsComputeAnode(AzProblem *p, AzMetrics *m)
 {
   AzElectrodePiece *f;
-  PetscInt          n;
-  PetscReal         sum[4] = {0, 0, 0, 0};  // A, A*i_main, A*i_side, A*phi_s
+  PetscInt          n, nr = p->anode.nreaction;
+  PetscReal         sum[2 + AZ_MAX_ELECTRODE_REACTIONS] = {0};  // A, A*phi_s, A*i_r
 
   PetscFunctionBeginUser;
   PetscCall(AzProblemElectrodePieces(p, AZ_BC_ANODE, &n, &f));
   for (PetscInt e = 0; e < n; e++) {
     sum[0] += f[e].area;
-    sum[1] += f[e].area * f[e].state.i_main;
-    sum[2] += f[e].area * f[e].state.i_side;
-    sum[3] += f[e].area * f[e].state.phi_s;
+    sum[1] += f[e].area * f[e].state.phi_s;
   }
+  AzCurrentsOfPieces(&p->anode, f, n, sum + 2);
   PetscCall(PetscFree(f));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, sum, 4, MPIU_REAL, MPIU_SUM, p->comm));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, sum, 2 + nr, MPIU_REAL, MPIU_SUM, p->comm));
   PetscCheck(sum[0] > 0, p->comm, PETSC_ERR_USER_INPUT, "the anode covers no face of the grid: refine the mesh");
   m->has_anode          = PETSC_TRUE;
-  m->anode_current_A    = -(sum[1] + sum[2]);
-  m->phi_s_anode_mean_V = sum[3] / sum[0];
-  AzMetricsAnode(m, sum[1] / p->anode_area, sum[2] / p->anode_area);
+  m->phi_s_anode_mean_V = sum[1] / sum[0];
+  m->anode_current_A    = 0;
+  for (PetscInt r = 0; r < nr; r++) {
+    m->anode.i[r] = sum[2 + r] / p->anode_area;
+    m->anode_current_A -= sum[2 + r];
+  }
   PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzMetricsSetShape(const AzElectrode *working, const AzElectrode *anode, AzMetrics *m)
+{
+  PetscFunctionBeginUser;
+  m->main              = working->reaction[0].info;
+  m->working.nreaction = working->nreaction;
+  for (PetscInt r = 0; r < working->nreaction; r++) m->working.info[r] = working->reaction[r].info;
+  m->has_anode       = (PetscBool)(anode && anode->nreaction > 0);
+  m->anode.nreaction = m->has_anode ? anode->nreaction : 0;
+  for (PetscInt r = 0; r < m->anode.nreaction; r++) m->anode.info[r] = anode->reaction[r].info;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscReal AzMetricsCurrent(const AzMetrics *m, const char name[])
+{
+  for (PetscInt r = 0; r < m->working.nreaction; r++)
+    if (!strcmp(m->working.info[r]->name, name)) return m->working.i[r];
+  return 0;
 }
 
 PetscErrorCode AzMetricsCompute(AzProblem *p, PetscReal c_bulk, PetscReal D, AzMetrics *m)
 {
   AzElectrodePiece *f;
-  PetscInt          n;
-  PetscReal         sum[7] = {0, 0, 0, 0, 0, 0, 0}, cmin = PETSC_MAX_REAL;  // weight, weight*c_s, A*i_main, A*i_side, depleted, A, A*phi_s
+  PetscInt          n, nr = p->electrode.nreaction;
+  PetscReal         sum[5 + AZ_MAX_ELECTRODE_REACTIONS] = {0}, cmin = PETSC_MAX_REAL;  // weight, weight*c_s, depleted, A, A*phi_s, A*i_r
 
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(m, sizeof(*m)));
+  PetscCall(AzMetricsSetShape(&p->electrode, p->anode_area > 0 ? &p->anode : NULL, m));
+  m->has_anode = PETSC_FALSE;  // set with its values below
   PetscCall(AzProblemElectrodePieces(p, AZ_BC_ELECTRODE, &n, &f));
   for (PetscInt e = 0; e < n; e++) {
     sum[0] += f[e].weight;
     sum[1] += f[e].weight * f[e].state.c_s;
-    sum[2] += f[e].area * f[e].state.i_main;
-    sum[3] += f[e].area * f[e].state.i_side;
-    if (f[e].state.c_s < 0.1 * c_bulk) sum[4] += f[e].weight;
-    sum[5] += f[e].area;
-    sum[6] += f[e].area * f[e].state.phi_s;
+    if (f[e].state.c_s < 0.1 * c_bulk) sum[2] += f[e].weight;
+    sum[3] += f[e].area;
+    sum[4] += f[e].area * f[e].state.phi_s;
     cmin = PetscMin(cmin, f[e].state.c_s);
   }
+  AzCurrentsOfPieces(&p->electrode, f, n, sum + 5);
   PetscCall(PetscFree(f));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, sum, 7, MPIU_REAL, MPIU_SUM, p->comm));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, sum, 5 + nr, MPIU_REAL, MPIU_SUM, p->comm));
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &cmin, 1, MPIU_REAL, MPIU_MIN, p->comm));
   PetscCheck(sum[0] > 0 && p->electrode_area > 0, p->comm, PETSC_ERR_USER_INPUT,
              "the electrode covers no face or cell of the grid: refine the mesh");
   PetscCall(AzProblemBalance(p, &m->balance));
 
   m->electrode_area_m2      = p->electrode_area;
-  m->roughness              = sum[5] / p->electrode_area;
-  m->phi_s_mean_V           = sum[5] > 0 ? sum[6] / sum[5] : 0;
+  m->roughness              = sum[3] / p->electrode_area;
+  m->phi_s_mean_V           = sum[3] > 0 ? sum[4] / sum[3] : 0;
   m->c_bulk_mol_m3          = c_bulk;
   m->c_surf_mean_mol_m3     = sum[1] / sum[0];
   m->c_surf_min_mol_m3      = cmin;
   m->depletion              = c_bulk > 0 ? 1 - m->c_surf_mean_mol_m3 / c_bulk : 0;
-  m->area_fraction_depleted = sum[4] / sum[0];
-  m->kind                   = p->electrode.kind;
-  m->i_main_A_m2            = sum[2] / p->electrode_area;
-  m->i_side_A_m2            = sum[3] / p->electrode_area;
-  m->i_total_A_m2           = m->i_main_A_m2 + m->i_side_A_m2;
-  switch (m->kind) {
-  case AZ_REACTION_N2RR:
-    m->i_n2rr_A_m2 = m->i_main_A_m2;
-    m->i_her_A_m2  = m->i_side_A_m2;
-    m->fe_nh3      = m->i_total_A_m2 != 0 ? m->i_n2rr_A_m2 / m->i_total_A_m2 : 0;
-    // 2 NH3 per N2 and 6 e- per N2: mol NH3 m^-2 s^-1 = i / (3 F); to ug h^-1 cm^-2.
-    m->nh3_rate_ug_h_cm2 = m->i_n2rr_A_m2 / (3 * AZ_FARADAY) * AZ_M_NH3 * 1e9 * 3600 * 1e-4;
-    break;
-  case AZ_REACTION_N2OR:
-    AzMetricsAnode(m, m->i_main_A_m2, m->i_side_A_m2);
-    break;
-  case AZ_REACTION_ORR:
-    m->i_orr_A_m2 = m->i_main_A_m2;
-    m->i_her_A_m2 = m->i_side_A_m2;
-    break;
+  m->area_fraction_depleted = sum[2] / sum[0];
+  m->i_total_A_m2           = 0;
+  for (PetscInt r = 0; r < nr; r++) {
+    m->working.i[r] = sum[5 + r] / p->electrode_area;
+    m->i_total_A_m2 += m->working.i[r];
   }
+  m->i_main_A_m2      = m->working.i[0];
   m->n2_conversion    = m->balance.in > 0 ? m->balance.consumed / m->balance.in : 0;
   m->mass_balance_rel = m->balance.in > 0 ? PetscAbsReal(m->balance.in - m->balance.out - m->balance.consumed) / m->balance.in : 0;
   if (p->anode_area > 0) PetscCall(AzMetricsComputeAnode(p, m));
   m->D_reactant_m2_s = D;
-  m->D_n2_m2_s       = m->kind == AZ_REACTION_ORR ? 0 : D;  // N2 is not solved with the ORR
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 PetscErrorCode AzMetricsFinish(AzProblem *p, PetscReal i_lim, PetscReal L, AzMetrics *m)
 {
-  const PetscReal nF = AzElectrodeMain(&p->electrode)->n_electrons * AZ_FARADAY;
+  const PetscReal nF = PetscAbsReal(AzElectrodeChargePerReactant(&p->electrode));
 
   PetscFunctionBeginUser;
   m->i_lim_A_m2 = i_lim;
-  if (m->kind == AZ_REACTION_N2RR) m->i_lim_n2rr_A_m2 = i_lim;
   {
     // kinetic current of the main reaction at c_bulk per geometric area over the transport cap; no cap (a cell with
     // no supply at steady state) makes the ratio infinite: written as null in summary.json
@@ -146,43 +150,124 @@ PetscErrorCode AzMetricsList(const AzMetrics *m, PetscInt max, PetscInt *n, cons
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// Faradaic efficiency of reaction r of an electrode running in direction dir (+1 a cathode, -1 an anode): its share
+// of the charge passed in that direction.
+static PetscReal AzFaradaicEfficiency(const AzElectrodeCurrents *e, PetscInt r, PetscReal dir)
+{
+  PetscReal total = 0;
+  for (PetscInt k = 0; k < e->nreaction; k++) total += PetscMax(dir * e->i[k], 0);
+  return total > 0 ? PetscMax(dir * e->i[r], 0) / total : 0;
+}
+
+// Production rate of reaction r's product, ug h^-1 cm^-2 (signed: negative where the reverse branch consumes it).
+static PetscReal AzProductionRate(const AzReactionInfo *info, PetscReal i)
+{
+  const AzSpeciesInfo *prod = AzSpeciesFind(info->product);
+  // nu / n mol of product per mol of electrons, written as n / nu (3 for N2RR, -5 for N2OR: exact)
+  return i / (info->n / AzReactionNu(info, info->product) * AZ_FARADAY) * prod->molar_mass * 1e9 * 3600 * 1e-4;
+}
+
+// Position of reaction `name` on electrode e, -1 if it does not run there.
+static PetscInt AzCurrentsFind(const AzElectrodeCurrents *e, const AzReactionInfo *info)
+{
+  for (PetscInt k = 0; k < e->nreaction; k++)
+    if (e->info[k] == info) return k;
+  return -1;
+}
+
+// A reaction's product metrics on an electrode (FE and production rate), or zeros where it does not run there.
+static PetscErrorCode AzProductMetrics(const AzReactionInfo *info, const AzElectrodeCurrents *e, PetscReal dir,
+                                       PetscErrorCode (*fn)(const char *, PetscReal, void *), void *ctx)
+{
+  const PetscInt k = e ? AzCurrentsFind(e, info) : -1;
+
+  PetscFunctionBeginUser;
+  if (!info->fe_metric) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(fn(info->fe_metric, k >= 0 ? 0.0 + AzFaradaicEfficiency(e, k, dir) : 0, ctx));
+  PetscCall(fn(info->rate_metric, k >= 0 ? 0.0 + AzProductionRate(info, e->i[k]) : 0, ctx));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode AzMetricsForEach(const AzMetrics *m, PetscErrorCode (*fn)(const char *, PetscReal, void *), void *ctx)
 {
+  PetscInt                     n;
+  const AzReactionInfo *const *rows;
+  const PetscBool              anode_main = (PetscBool)(m->main && m->main->oxidation);
+  const AzElectrodeCurrents *cathode = anode_main ? NULL : &m->working, *anode = anode_main ? &m->working : m->has_anode ? &m->anode : NULL;
+  PetscBool                  reported[AZ_MAX_ELECTRODE_REACTIONS][2] = {{PETSC_FALSE}};
   const struct {
     const char *name;
     PetscReal   value;
-  } list[] = {
+  } head[] = {
       {"c_bulk_mol_m3", m->c_bulk_mol_m3},
       {"c_surf_mean_mol_m3", m->c_surf_mean_mol_m3},
       {"c_surf_min_mol_m3", m->c_surf_min_mol_m3},
       {"depletion", m->depletion},
       {"area_fraction_depleted", m->area_fraction_depleted},
-      {"i_n2rr_A_m2", m->i_n2rr_A_m2},
-      {"i_her_A_m2", m->i_her_A_m2},
-      {"i_total_A_m2", m->i_total_A_m2},
-      {"fe_nh3", m->fe_nh3},
-      {"nh3_rate_ug_h_cm2", m->nh3_rate_ug_h_cm2},
-      {"i_lim_n2rr_A_m2", m->i_lim_n2rr_A_m2},
+  };
+  const struct {
+    const char *name;
+    PetscReal   value;
+  } transport[] = {
       {"damkohler", m->damkohler},
       {"sherwood", m->sherwood},
       {"n2_conversion", m->n2_conversion},
       {"mass_balance_rel", m->mass_balance_rel},
-      {"D_n2_m2_s", m->D_n2_m2_s},
   };
 
   PetscFunctionBeginUser;
-  for (size_t i = 0; i < sizeof(list) / sizeof(list[0]); i++) PetscCall(fn(list[i].name, list[i].value, ctx));
-  if (m->kind == AZ_REACTION_N2OR || m->has_anode) {  // a working anode, or a full cell's
-    PetscCall(fn("i_n2or_A_m2", m->i_n2or_A_m2, ctx));
-    PetscCall(fn("i_oer_A_m2", m->i_oer_A_m2, ctx));
-    PetscCall(fn("fe_no3", m->fe_no3, ctx));
-    PetscCall(fn("no3_rate_ug_h_cm2", m->no3_rate_ug_h_cm2, ctx));
+  PetscCall(AzReactionTable(&n, &rows));
+  for (size_t i = 0; i < sizeof(head) / sizeof(head[0]); i++) PetscCall(fn(head[i].name, head[i].value, ctx));
+  // the rows every cathode reports (DESIGN §5: N2RR, HER), cathodic positive
+  for (PetscInt k = 0; k < n; k++) {
+    PetscInt at = -1;
+    if (rows[k]->report != AZ_REPORT_CATHODE) continue;
+    if (cathode && (at = AzCurrentsFind(cathode, rows[k])) >= 0) reported[at][0] = PETSC_TRUE;
+    PetscCall(fn(rows[k]->i_metric, at >= 0 ? cathode->i[at] : 0, ctx));
   }
-  if (m->kind == AZ_REACTION_N2OR) PetscCall(fn("i_lim_n2or_A_m2", m->i_lim_A_m2, ctx));
-  if (m->kind == AZ_REACTION_ORR) {
-    PetscCall(fn("i_orr_A_m2", m->i_orr_A_m2, ctx));
-    PetscCall(fn("i_lim_orr_A_m2", m->i_lim_A_m2, ctx));
-    PetscCall(fn("D_o2_m2_s", m->D_reactant_m2_s, ctx));
+  PetscCall(fn("i_total_A_m2", m->i_total_A_m2, ctx));
+  for (PetscInt k = 0; k < n; k++)
+    if (rows[k]->report == AZ_REPORT_CATHODE) PetscCall(AzProductMetrics(rows[k], cathode, 1, fn, ctx));
+  for (PetscInt k = 0; k < n; k++)
+    if (rows[k]->report == AZ_REPORT_CATHODE && rows[k]->lim_metric)
+      PetscCall(fn(rows[k]->lim_metric, m->main == rows[k] ? m->i_lim_A_m2 : 0, ctx));
+  for (size_t i = 0; i < sizeof(transport) / sizeof(transport[0]); i++) PetscCall(fn(transport[i].name, transport[i].value, ctx));
+  // the reactant of the reported cathode rows (N2): its diffusivity, 0 where it is not solved
+  for (PetscInt k = 0; k < n; k++) {
+    const AzSpeciesInfo *r = rows[k]->report == AZ_REPORT_CATHODE && rows[k]->reactant ? AzSpeciesFind(rows[k]->reactant) : NULL;
+    if (r && r->d_metric)
+      PetscCall(fn(r->d_metric, m->main && m->main->reactant && !strcmp(m->main->reactant, r->name) ? m->D_reactant_m2_s : 0, ctx));
+  }
+  // the rows every anode reports (N2OR, OER), anodic positive: a working anode's or a full cell's
+  if (anode) {
+    for (PetscInt k = 0; k < n; k++) {
+      PetscInt at;
+      if (rows[k]->report != AZ_REPORT_ANODE) continue;
+      if ((at = AzCurrentsFind(anode, rows[k])) >= 0) reported[at][anode == &m->anode] = PETSC_TRUE;
+      PetscCall(fn(rows[k]->i_metric, at >= 0 ? 0.0 - anode->i[at] : 0, ctx));  // 0 - x: no "-0"
+    }
+    for (PetscInt k = 0; k < n; k++)
+      if (rows[k]->report == AZ_REPORT_ANODE) PetscCall(AzProductMetrics(rows[k], anode, -1, fn, ctx));
+  }
+  if (anode_main && m->main->lim_metric) PetscCall(fn(m->main->lim_metric, m->i_lim_A_m2, ctx));
+  // a main reaction reported only where it runs (ORR)
+  if (m->main && m->main->report == AZ_REPORT_WHERE_IT_RUNS) {
+    const AzSpeciesInfo *r = AzSpeciesFind(m->main->reactant);
+    reported[0][0]         = PETSC_TRUE;
+    PetscCall(fn(m->main->i_metric, m->working.i[0], ctx));
+    PetscCall(AzProductMetrics(m->main, &m->working, 1, fn, ctx));
+    if (m->main->lim_metric) PetscCall(fn(m->main->lim_metric, m->i_lim_A_m2, ctx));
+    if (r->d_metric) PetscCall(fn(r->d_metric, m->D_reactant_m2_s, ctx));
+  }
+  // any other reaction that runs: its current (cathodic positive) and its product's metrics
+  for (PetscInt side = 0; side < 2; side++) {
+    const AzElectrodeCurrents *e = side ? (m->has_anode ? &m->anode : NULL) : &m->working;
+    if (!e) continue;
+    for (PetscInt k = 0; k < e->nreaction; k++) {
+      if (reported[k][side]) continue;
+      PetscCall(fn(e->info[k]->i_metric, e->i[k], ctx));
+      PetscCall(AzProductMetrics(e->info[k], e, side || anode_main ? -1 : 1, fn, ctx));
+    }
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -11,10 +11,50 @@ PetscErrorCode AzProblemAddSpecies(AzProblem *p, const char name[], PetscInt *s)
   PetscCall(PetscStrncpy(p->species[p->nspecies].name, name, sizeof(p->species[0].name)));
   p->species[p->nspecies].scale = 1e-12;
   if (!strcmp(name, "c_n2_gas")) p->s_gas = p->nspecies;
-  if (!strcmp(name, "c_nh3") || !strcmp(name, "c_no3")) p->s_prod = p->nspecies;
   if (!strcmp(name, "phi_l")) p->s_phi = p->nspecies;
+  p->species[p->nspecies].info = NULL;
+  {
+    PetscInt                    n;
+    const AzSpeciesInfo *const *rows;
+    char                        field[32];
+    PetscCall(AzReactionsRegisterAll());
+    PetscCall(AzSpeciesTable(&n, &rows));
+    for (PetscInt k = 0; k < n; k++) {
+      PetscCall(PetscSNPrintf(field, sizeof(field), "c_%s", rows[k]->key));
+      if (!strcmp(name, field)) p->species[p->nspecies].info = rows[k];
+    }
+  }
   if (s) *s = p->nspecies;
   p->nspecies++;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemSetUpElectrodes(AzProblem *p, const AzActivities *act)
+{
+  AzActivities    own;
+  const char     *names[AZ_MAX_SPECIES];
+  AzElectrode    *e[2]   = {&p->electrode, &p->anode};
+  const PetscBool has[2] = {PETSC_TRUE, (PetscBool)(p->anode_area > 0)};
+
+  PetscFunctionBeginUser;
+  PetscCall(AzReactionsRegisterAll());
+  if (!act) {
+    PetscCall(AzActivitiesCompute(p->T, NULL, NULL, &own));
+    act = &own;
+  }
+  for (PetscInt s = 0; s < p->nspecies; s++) names[s] = p->species[s].name;
+  p->s_prod = -1;
+  for (PetscInt k = 0; k < 2; k++) {
+    if (!has[k]) continue;
+    for (PetscInt n = 0; n < e[k]->nreaction; n++) PetscCall(AzReactionSetUp(&e[k]->reaction[n], p->T, act, p->film, p->nspecies, names));
+    e[k]->species = e[k]->nreaction ? e[k]->reaction[0].reactant : -1;
+  }
+  {
+    // the working electrode's main product, where the problem carries it (the H-cell's NH3)
+    const AzReactionInfo *main = p->electrode.nreaction ? p->electrode.reaction[0].info : NULL;
+    for (PetscInt s = 0; s < p->nspecies && main && main->product; s++)
+      if (p->species[s].info && !strcmp(p->species[s].info->name, main->product)) p->s_prod = s;
+  }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

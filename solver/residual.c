@@ -53,6 +53,77 @@ static PetscErrorCode AzCounterFace(const AzProblem *p, const AzRegion *reg, Pet
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// The net formation rate (mol m^-2 s^-1) of unknown t at an electrode in state f, and its derivatives in the cell's
+// reactant, potential and the face's other unknowns: sum over the reactions of nu_t times the reaction rate. A reaction
+// taking the reactant counts through the reactant's flux (the transport side of the face's balance), the others
+// through their currents.
+static PetscReal AzElectrodeFormation(const AzElectrode *e, const AzElectrodeFace *f, PetscInt t, PetscReal *dc, PetscReal *dphi,
+                                      PetscReal dvar[])
+{
+  PetscInt  consumers = 0;
+  PetscReal P         = 0;
+
+  *dc = *dphi = 0;
+  for (PetscInt j = 0; j < f->nvar; j++) dvar[j] = 0;
+  for (PetscInt n = 0; n < e->nreaction; n++) consumers += e->species >= 0 && e->reaction[n].reactant == e->species;
+  for (PetscInt n = 0; n < e->nreaction; n++) {
+    const AzReaction *r  = &e->reaction[n];
+    const PetscReal   nu = r->nu_of[t];
+    if (nu == 0) continue;
+    if (consumers == 1 && e->species >= 0 && r->reactant == e->species) {  // nu_t per reactant taken: nu_t s / |nu_r|
+      const PetscReal coef = nu * r->s / -r->nu_r;
+      P += coef * f->flux, *dc += coef * f->dflux_dc, *dphi += coef * f->dflux_dphi;
+      for (PetscInt j = 0; j < f->nvar; j++) dvar[j] += coef * f->dflux_dvar[j];
+    } else {
+      const PetscReal per = nu / (r->info->n * AZ_FARADAY);
+      P += per * f->i[n], *dc += per * f->di_dc[n], *dphi += per * f->di_dphi[n];
+      for (PetscInt j = 0; j < f->nvar; j++) dvar[j] += per * f->di_dvar[n][j];
+    }
+  }
+  return P;
+}
+
+// An electrode's state f over area A (a face, or a catalyst-layer cell's electrochemical area) in the cell's row: the
+// reactant it takes, the solved species its reactions form or take, and the current leaving the electrolyte.
+static void AzRowAddElectrode(const AzProblem *p, const AzRegion *reg, const AzElectrode *e, const AzElectrodeFace *f, PetscReal A,
+                              PetscBool anode, AzCellRow *row)
+{
+  const PetscInt sr = e->species, sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1;
+
+  if (sr >= 0) {
+    row->r[sr] += A * f->flux;
+    row->d[sr][sr] += A * f->dflux_dc;
+    for (PetscInt j = 0; j < f->nvar; j++) row->d[sr][f->var[j]] += A * f->dflux_dvar[j];
+    if (sr == AZ_N2) row->consumed += A * f->flux;
+    if (sr == AZ_N2 && anode) row->consumed_anode += A * f->flux;
+  }
+  for (PetscInt t = 0; t < p->nspecies; t++) {  // what the reactions form (NH3, NO3-, ...) leaves the surface into the cell
+    PetscReal dc, dphi, dvar[AZ_MAX_FACE_VARS], P;
+    if (t == sr || t == p->s_phi || !reg->present[t]) continue;
+    P = AzElectrodeFormation(e, f, t, &dc, &dphi, dvar);
+    if (P == 0 && dc == 0 && dphi == 0) continue;
+    row->r[t] -= A * P;
+    if (t == AZ_N2) {  // the balanced species formed here (the O2 an OER anode makes) counts against what is consumed
+      row->consumed -= A * P;
+      if (anode) row->consumed_anode -= A * P;
+    }
+    if (sr >= 0) row->d[t][sr] -= A * dc;
+    if (sp >= 0) row->d[t][sp] -= A * dphi;
+    for (PetscInt j = 0; j < f->nvar; j++) row->d[t][f->var[j]] -= A * dvar[j];
+  }
+  if (sp >= 0) {  // the electrode's current leaves the electrolyte
+    if (sr >= 0) row->d[sr][sp] += A * f->dflux_dphi;
+    row->r[sp] += A * f->current;
+    row->d[sp][sp] += A * f->dcur_dphi;
+    if (sr >= 0) row->d[sp][sr] += A * f->dcur_dc;
+    for (PetscInt j = 0; j < f->nvar; j++) row->d[sp][f->var[j]] += A * f->dcur_dvar[j];
+    if (anode)
+      row->cur_counter -= A * f->current;
+    else
+      row->cur_electrode += A * f->current;
+  }
+}
+
 // Boundary face of cell (i,j,k) on `side` for species s present in the cell: outward flux F = aP c_P + b.
 static PetscErrorCode AzBoundaryFace(const AzProblem *p, PetscInt side, PetscInt i, PetscInt j, PetscInt k, PetscInt l, const PetscReal *c,
                                      AzCellRow *row)
@@ -112,29 +183,11 @@ static PetscErrorCode AzBoundaryFace(const AzProblem *p, PetscInt side, PetscInt
     const PetscBool    anode = (PetscBool)(patch->type == AZ_BC_ANODE);
     const AzElectrode *e     = anode ? &p->anode : &p->electrode;
     const PetscInt     sr = e->species, sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1;
-    const PetscReal    phi_P = sp >= 0 ? c[l * dof + sp] : 0, g_phi = sp >= 0 ? reg->D[sp] * reg->aniso[d] / h : 0;
+    const PetscReal    g_phi = sp >= 0 ? reg->D[sp] * reg->aniso[d] / h : 0, g_r = sr >= 0 ? reg->D[sr] * reg->aniso[d] / h : 0;
     AzElectrodeFace    f;
     PetscCheck(u_out == 0, PETSC_COMM_SELF, PETSC_ERR_PLIB, "an electrode face cannot carry flow");
-    PetscCall(AzElectrodeFaceSolve(e, c[l * dof + sr], reg->D[sr] * reg->aniso[d] / h, phi_P, g_phi, p->T, &f));
-    row->r[sr] += area * f.flux;
-    row->d[sr][sr] += area * f.dflux_dc;
-    if (sr == AZ_N2) row->consumed += area * f.flux;
-    if (sr == AZ_N2 && anode) row->consumed_anode += area * f.flux;
-    if (!anode && p->s_prod >= 0 && reg->present[p->s_prod]) {  // 2 NH3 (N2RR) or 2 NO3- (N2OR) leave the surface per N2
-      row->r[p->s_prod] -= 2 * area * f.flux;
-      row->d[p->s_prod][sr] -= 2 * area * f.dflux_dc;
-      if (sp >= 0) row->d[p->s_prod][sp] -= 2 * area * f.dflux_dphi;
-    }
-    if (sp >= 0) {  // the electrode's current leaves the electrolyte
-      row->d[sr][sp] += area * f.dflux_dphi;
-      row->r[sp] += area * f.current;
-      row->d[sp][sp] += area * f.dcur_dphi;
-      row->d[sp][sr] += area * f.dcur_dc;
-      if (anode)
-        row->cur_counter -= area * f.current;
-      else
-        row->cur_electrode += area * f.current;
-    }
+    PetscCall(AzElectrodeFaceSolve(e, c + l * dof, sp, g_r, g_phi, p->T, &f));
+    AzRowAddElectrode(p, reg, e, &f, area, anode, row);
   } break;
   case AZ_BC_COUNTER:  // phi_l fixed: the current the counter electrode takes leaves
     PetscCall(AzCounterFace(p, reg, area, h, d, l, c, p->s_phi >= 0 ? patch->value[p->s_phi] : 0, row));
@@ -213,28 +266,11 @@ PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i
         row->in += V * reg->kla * (cstar - cl);  // bubbles feed N2 into the cell
     }
     if (reg->a_v > 0 && mode == AZ_ROW_FULL && !limit && p->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC) {
-      // volumetric Butler-Volmer at the cell's electrolyte potential
-      const PetscReal nF = AzElectrodeSign(&p->electrode) * AzElectrodeMain(&p->electrode)->n_electrons * AZ_FARADAY, A = V * reg->a_v;
+      // volumetric Butler-Volmer at the cell's concentrations and electrolyte potential
       const PetscInt  sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1;
-      const PetscReal u  = p->electrode.potential - (sp >= 0 ? c[lP * dof + sp] : 0);
-      PetscReal       i, di, di_u, i2, di2_u;
-      AzReactionCurrentE(AzElectrodeMain(&p->electrode), cl, u, p->T, &i, &di, &di_u);
-      row->r[AZ_N2] += A * i / nF;
-      row->d[AZ_N2][AZ_N2] += A * di / nF;
-      row->consumed += A * i / nF;
-      if (p->s_prod >= 0 && reg->present[p->s_prod]) {
-        row->r[p->s_prod] -= 2 * A * i / nF;
-        row->d[p->s_prod][AZ_N2] -= 2 * A * di / nF;
-        if (sp >= 0) row->d[p->s_prod][sp] += 2 * A * di_u / nF;
-      }
-      if (sp >= 0) {
-        AzReactionCurrentE(AzElectrodeSide(&p->electrode), 0, u, p->T, &i2, NULL, &di2_u);
-        row->d[AZ_N2][sp] -= A * di_u / nF;
-        row->r[sp] += A * (i + i2);
-        row->d[sp][sp] -= A * (di_u + di2_u);
-        row->d[sp][AZ_N2] += A * di;
-        row->cur_electrode += A * (i + i2);
-      }
+      AzElectrodeFace f;
+      PetscCall(AzElectrodeVolumeState(&p->electrode, c + lP * dof, sp, p->T, &f));
+      AzRowAddElectrode(p, reg, &p->electrode, &f, V * reg->a_v, PETSC_FALSE, row);
     }
     if (p->source) {
       const PetscReal x[3] = {g->xc[0][i], g->xc[1][j], g->xc[2][k]};

@@ -204,7 +204,7 @@ static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st)
       // its surface (a reference electrode there: iR-free, vs RHE), the ohmic drop between them, the two currents.
       const AzMetrics *m = &st->metrics;
       PetscCall(AzJSONBeginObject(j, "cell"));
-      PetscCall(AzJSONString(j, "anode_reaction", AzAnodeReactions[c->anode_reaction]));
+      PetscCall(AzJSONString(j, "anode_reaction", c->anode_choices[c->anode_reaction]));
       PetscCall(AzJSONReal(j, "cell_voltage_V", p->anode.potential - p->electrode.potential));
       PetscCall(AzJSONReal(j, "cathode_potential_V_RHE", p->electrode.potential - m->phi_s_mean_V));
       PetscCall(AzJSONReal(j, "anode_potential_V_RHE", p->anode.potential - m->phi_s_anode_mean_V));
@@ -362,30 +362,28 @@ static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p, AzRunStats 
   }
 
   PetscCall(AzProblemElectrodePieces(p, AZ_BC_ELECTRODE, &n, &f));
-  PetscCall(PetscMalloc1(7 * PetscMax(n, 1), &buf));
-  for (PetscInt e = 0; e < n; e++) {
-    buf[e]         = f[e].x[0];
-    buf[n + e]     = f[e].x[1];
-    buf[2 * n + e] = f[e].state.c_s;
-    buf[3 * n + e] = f[e].state.i_main;
-    buf[4 * n + e] = f[e].state.i_side;
-    buf[5 * n + e] = f[e].x[2];
-    buf[6 * n + e] = f[e].state.phi_s;
-  }
   {
-    // z on a 3-D grid only, phi_s with the electrolyte potential only
-    const PetscBool   d3 = (PetscBool)(g->dim == 3), phi = (PetscBool)(p->s_phi >= 0);
-    const AzLineField all[] = {{"x", "m", n, buf},
-                               {"y", "m", n, buf + n},
-                               {"c_surf", "mol/m^3", n, buf + 2 * n},
-                               {"i_n2rr", "A/m^2", n, buf + 3 * n},
-                               {"i_her", "A/m^2", n, buf + 4 * n},
-                               {"z", "m", n, buf + 5 * n},
-                               {"phi_s", "V", n, buf + 6 * n}};
-    AzLineField       lines[7];
-    PetscInt          nl = 0;
-    for (PetscInt l = 0; l < 7; l++)
-      if ((l != 5 || d3) && (l != 6 || phi)) lines[nl++] = all[l];
+    // x, y[, z], the surface concentration, each reaction's current density (i_<name>)[, phi_s]: z on a 3-D grid only,
+    // phi_s with the electrolyte potential only
+    const PetscInt nr = p->electrode.nreaction, ncol = 5 + nr;
+    AzLineField    lines[5 + AZ_MAX_ELECTRODE_REACTIONS];
+    char           names[AZ_MAX_ELECTRODE_REACTIONS][40];
+    PetscInt       nl = 0;
+    PetscCall(PetscMalloc1(ncol * PetscMax(n, 1), &buf));
+    for (PetscInt e = 0; e < n; e++) {
+      buf[e] = f[e].x[0], buf[n + e] = f[e].x[1], buf[2 * n + e] = f[e].x[2], buf[3 * n + e] = f[e].state.c_s,
+      buf[4 * n + e] = f[e].state.phi_s;
+      for (PetscInt r = 0; r < nr; r++) buf[(5 + r) * n + e] = f[e].state.i[r];
+    }
+    lines[nl++] = (AzLineField){"x", "m", n, buf};
+    lines[nl++] = (AzLineField){"y", "m", n, buf + n};
+    lines[nl++] = (AzLineField){"c_surf", "mol/m^3", n, buf + 3 * n};
+    for (PetscInt r = 0; r < nr; r++) {
+      PetscCall(PetscSNPrintf(names[r], sizeof(names[r]), "i_%s", p->electrode.reaction[r].info->name));
+      lines[nl++] = (AzLineField){names[r], "A/m^2", n, buf + (5 + r) * n};
+    }
+    if (g->dim == 3) lines[nl++] = (AzLineField){"z", "m", n, buf + 2 * n};
+    if (p->s_phi >= 0) lines[nl++] = (AzLineField){"phi_s", "V", n, buf + 4 * n};
     PetscCall(AzOutputWriteFields(c->comm, c->output_dir, g, nf, fields, "electrode", nl, lines, st->nsnap, snaps));
   }
   PetscCall(PetscFree(buf));

@@ -161,16 +161,27 @@ PetscErrorCode AzProblemSetUpSolver(AzProblem *p)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// Current density (A m^-2, cathodic positive) of electrode e at E - phi = u, its reactant at c and the solved products
+// absent.
+static PetscReal AzElectrodeCurrentAt(const AzElectrode *e, PetscReal c, PetscReal u, PetscReal T)
+{
+  const PetscReal none[AZ_MAX_UNKNOWNS] = {0};
+  PetscReal       sum                   = 0;
+  for (PetscInt n = 0; n < e->nreaction; n++) {
+    const AzReaction *r = &e->reaction[n];
+    PetscReal         i;
+    AzReactionCurrent(r, r->reactant >= 0 ? c : r->c_r_bulk, u, T, AzReactionLnQ(r, none), &i, NULL, NULL, NULL);
+    sum += i;
+  }
+  return sum;
+}
+
 // Total current (A, cathodic positive) of both electrodes of a full cell at a uniform electrolyte potential phi, the
-// reactants at the bulk concentration: increasing in phi.
+// reactants at the bulk concentration of the working electrode's: increasing in phi.
 static PetscReal AzFullCellCurrent(const AzProblem *p, PetscReal phi)
 {
-  PetscReal i1, i2, a1, a2;
-  AzReactionCurrent(AzElectrodeMain(&p->electrode), p->bulk, p->electrode.potential - phi, p->T, &i1, NULL);
-  AzReactionCurrent(AzElectrodeSide(&p->electrode), 0, p->electrode.potential - phi, p->T, &i2, NULL);
-  AzReactionCurrent(AzElectrodeMain(&p->anode), p->bulk, p->anode.potential - phi, p->T, &a1, NULL);
-  AzReactionCurrent(AzElectrodeSide(&p->anode), 0, p->anode.potential - phi, p->T, &a2, NULL);
-  return p->electrode_area * (i1 + i2) + p->anode_area * (a1 + a2);
+  return p->electrode_area * AzElectrodeCurrentAt(&p->electrode, p->bulk, p->electrode.potential - phi, p->T) +
+         p->anode_area * AzElectrodeCurrentAt(&p->anode, p->bulk, p->anode.potential - phi, p->T);
 }
 
 PetscErrorCode AzProblemGaugeFullCell(AzProblem *p)
@@ -233,9 +244,8 @@ static PetscErrorCode AzProblemNewton(AzProblem *p, SNESConvergedReason *reason)
 static void AzProblemScaleKinetics(AzProblem *p, PetscReal s)
 {
   AzElectrode *e[2] = {&p->electrode, &p->anode};
-  for (PetscInt k = 0; k < 2; k++) {
-    e[k]->n2rr.i0 *= s, e[k]->her.i0 *= s, e[k]->n2or.i0 *= s, e[k]->oer.i0 *= s, e[k]->orr.i0 *= s;
-  }
+  for (PetscInt k = 0; k < 2; k++)
+    for (PetscInt n = 0; n < e[k]->nreaction; n++) e[k]->reaction[n].i0 *= s;
 }
 
 // Newton; where it fails on a kinetic electrode, continuation: from the start state, the exchange currents are

@@ -506,8 +506,7 @@ PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
 
   PetscFunctionBeginUser;
   PetscCall(AzSweepCreate(world, &sw, was_sweep));
-  sw.shape.kind      = base->electrode.kind;
-  sw.shape.has_anode = (PetscBool)(base->anode_reaction != AZ_ANODE_NONE);
+  PetscCall(AzMetricsSetShape(&base->electrode, base->anode_reaction != AZ_ANODE_NONE ? &base->anode : NULL, &sw.shape));
   if (!*was_sweep) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCallMPI(MPI_Comm_rank(world, &rank));
   PetscCallMPI(MPI_Comm_size(world, &size));

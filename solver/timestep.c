@@ -306,8 +306,7 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
     AzMetrics m;
     PetscInt  nm;
     PetscCall(PetscMemzero(&m, sizeof(m)));
-    m.kind      = p->electrode.kind;
-    m.has_anode = (PetscBool)(p->anode_area > 0);
+    PetscCall(AzMetricsSetShape(&p->electrode, p->anode_area > 0 ? &p->anode : NULL, &m));
     PetscCall(AzMetricsList(&m, AZ_MAX_COLUMNS - 1 - AZ_TS_EXTRA_COLUMNS, &nm, NULL, NULL));
     tab->ncol = 1 + nm + AZ_TS_EXTRA_COLUMNS;
   }
@@ -413,8 +412,8 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
                          "  t = %8.4g s (%3.0f %%): %4" PetscInt_FMT " steps (%" PetscInt_FMT
                          " rejected) in %.2g s; i_%s %.4g A/m^2, FE %.4g %%, "
                          "NH3 in the catholyte %.4g umol/L\n",
-                         (double)t, (double)(100 * t / t_end), steps, rejects, AzWallTime() - w0, AzElectrodeReactions[p->electrode.kind],
-                         (double)PetscAbsReal(tc.last.i_main_A_m2),
+                         (double)t, (double)(100 * t / t_end), steps, rejects, AzWallTime() - w0,
+                         AzElectrodeMain(&p->electrode)->info->name, (double)PetscAbsReal(tc.last.i_main_A_m2),
                          (double)(100 * (tc.last.i_total_A_m2 != 0 ? tc.last.i_main_A_m2 / tc.last.i_total_A_m2 : 0)),
                          (double)last[tab->ncol - AZ_TS_EXTRA_COLUMNS + AZ_TS_NH3_CATHOLYTE]));
     }

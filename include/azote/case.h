@@ -64,12 +64,16 @@ struct _n_AzCase {
   char          gas_spec[256], electrolyte_spec[256];
   AzGasMix      gas;
   AzElectrolyte electrolyte;
-  AzSolubility  sol;  // at (T, P): c*, D, water properties
-  AzElectrode   electrode;
+  AzSolubility  sol;             // at (T, P): c*, D, water properties
+  AzElectrode   electrode;       // the working electrode: its main reaction and the competing ones (solver/casekinetics.c)
   AzGas         reactant;        // the gas the working electrode consumes: N2 (n2rr, n2or) or O2 (orr)
-  PetscInt      anode_reaction;  // a full cell's anode: AZ_ANODE_NONE (a counter electrode), AZ_ANODE_OER, AZ_ANODE_N2OR
+  PetscInt      anode_reaction;  // a full cell's anode: its position in anode_choices (AZ_ANODE_NONE: a counter electrode)
+  PetscInt      anode_reactant;  // the AzGas the anode consumes (N2 for n2or), -1: none
   PetscReal     cell_voltage;    // V: anode minus cathode metal potential (potentiostatic full cell)
-  AzElectrode   anode;           // the anode's kinetics (N2OR with OER; OER alone has kinetics_n2or_i0 = 0), E_a = 0
+  AzElectrode   anode;           // the anode's reactions (N2OR with OER, or OER), E_a = 0
+  const char   *main_choices[17], *anode_choices[18];  // the reactions a working electrode / an anode can run (table rows)
+  PetscReal     bulk[AZ_MAX_SPECIES_ROWS];             // bulk_<key> of every species row: Pa (gas) or mol m^-3
+  AzActivities  activity;                              // activities of the species at the operating point
   AzMeshOptions mesh;
   PetscBool     potential;     // solve the electrolyte potential (secondary current distribution)
   PetscReal     conductivity;  // electrolyte conductivity, S m^-1 (given, or from the composition)
@@ -83,8 +87,7 @@ struct _n_AzCase {
   char      restart[PETSC_MAX_PATH_LEN];  // -restart FILE: continue from this checkpoint
 };
 
-typedef enum { AZ_ANODE_NONE, AZ_ANODE_OER, AZ_ANODE_N2OR } AzAnodeReaction;
-PETSC_EXTERN const char *const AzAnodeReactions[];  // "none", "oer", "n2or", NULL
+#define AZ_ANODE_NONE 0  // anode_reaction: no anode (a counter electrode)
 
 // Loads -case FILE (YAML; the command line overrides it), reads and validates every key, evaluates the properties at
 // the operating point and checks the output directory. Fails with one line naming the key on any bad input.
@@ -98,6 +101,12 @@ PETSC_EXTERN PetscErrorCode AzCaseAddAnodeSpecies(AzCase c, AzProblem *p, PetscI
 // inputs written with the results, and refuses a mesh whose unknowns PETSc's 32-bit indices cannot count (up to
 // AZ_MAX_SPECIES per cell), naming the mesh keys, instead of a long mesh build and an overflow deep inside PETSc.
 PETSC_EXTERN PetscErrorCode AzCaseResolveMesh(AzCase c, const PetscInt M[3], const PetscReal refine[]);
+
+// Reads the electrode keys (electrode_*, anode_reaction, cell_voltage), the kinetics of every row of the reaction
+// table and the species' bulk values, and builds c->electrode and c->anode (solver/casekinetics.c).
+PETSC_EXTERN PetscErrorCode AzCaseReadElectrodes(AzCase c);
+// The species the working electrode's main reaction forms and reports (NH3 for n2rr; NULL: none).
+PETSC_EXTERN const AzSpeciesInfo *AzCaseMainProduct(AzCase c);
 
 // Writes the reference table of every key of every template (Markdown) to fp on rank 0.
 PETSC_EXTERN PetscErrorCode AzCasePrintKeyReference(MPI_Comm comm, FILE *fp);

@@ -28,6 +28,9 @@
 #define AZ_MAX_REGIONS 8
 #define AZ_MAX_PATCHES 16
 #define AZ_MAX_SPECIES 5
+#if AZ_MAX_SPECIES > AZ_MAX_UNKNOWNS
+#error "the reactions can refer to AZ_MAX_UNKNOWNS unknowns per cell"
+#endif
 
 #define AZ_N2 0  // dissolved N2 is always species 0
 
@@ -63,9 +66,10 @@ typedef struct {
 } AzPatch;
 
 typedef struct {
-  char      name[32];  // field name in fields.h5 ("c_n2", "c_n2_gas", "c_nh3", "phi_l")
-  PetscReal scale;     // m^3 s^-1: coefficient of the pinned rows (c = 0 where absent), of the order of the
-                       // diffusive coefficients so that the Jacobian stays well scaled
+  const AzSpeciesInfo *info;      // its row of the species table ("c_<key>"); NULL for the gas phase and the potential
+  char                 name[32];  // field name in fields.h5 ("c_n2", "c_n2_gas", "c_nh3", "phi_l")
+  PetscReal            scale;     // m^3 s^-1: coefficient of the pinned rows (c = 0 where absent), of the order of the
+                                  // diffusive coefficients so that the Jacobian stays well scaled
 } AzSpecies;
 
 // Sides of the box: 0 x-, 1 x+, 2 y-, 3 y+, 4 z-, 5 z+.
@@ -75,7 +79,7 @@ typedef struct {
   PetscReal       T;  // K
   PetscInt        nspecies;
   AzSpecies       species[AZ_MAX_SPECIES];
-  PetscInt        s_gas, s_prod, s_phi;  // gas-phase N2, the product (NH3 or NO3-), the electrolyte potential (-1: none)
+  PetscInt        s_gas, s_prod, s_phi;  // gas-phase N2, the main reaction's product (NH3 for N2RR), the electrolyte potential (-1: none)
   PetscInt        nregion;
   AzRegion        region[AZ_MAX_REGIONS];
   PetscReal      *ux;  // x-velocity on x-faces, function of (j,k) only (fully developed flow), m s^-1; NULL: no flow
@@ -89,7 +93,9 @@ typedef struct {
   AzElectrode     anode;           // the anode of a full cell (anode_area > 0): its reactant is species anode.species
   PetscReal       anode_area;      // m^2; 0: no anode (a counter electrode, or none)
   PetscReal       bulk;            // the bulk (inlet, saturated) dissolved N2 concentration, mol m^-3
-  Vec             c;               // the solution, nspecies unknowns per cell, mol m^-3
+  PetscReal       film;            // m: the diffusion film between an electrode and the bulk values of the species the
+                                   // problem does not solve (the reverse branches' supply; 0: unlimited)
+  Vec c;                           // the solution, nspecies unknowns per cell, mol m^-3
 
   // solver
   SNES      snes;
@@ -106,9 +112,13 @@ static inline PetscInt AzProblemBoundaryIndex(const AzProblem *p, PetscInt side,
   return side < 2 ? j + M[1] * k : side < 4 ? i + M[0] * k : i + M[0] * j;
 }
 
-// Declares the species (the dissolved reactant first; "c_n2_gas", the products "c_nh3" and "c_no3", and "phi_l" are
-// recognised by name) before the grid.
+// Declares the species (the dissolved reactant first; "c_<key>" for a species of the table, "c_n2_gas" for the gas
+// phase and "phi_l" are recognised by name) before the grid.
 PETSC_EXTERN PetscErrorCode AzProblemAddSpecies(AzProblem *p, const char name[], PetscInt *s);
+// Once p->electrode (and a full cell's p->anode) hold their reactions and the species are declared: resolves every
+// reaction against the problem's unknowns and the activities act (NULL: pure water and the trace defaults at p->T),
+// sets each electrode's reactant index and s_prod.
+PETSC_EXTERN PetscErrorCode AzProblemSetUpElectrodes(AzProblem *p, const AzActivities *act);
 // Adds an empty region (no species, isotropic); the template fills region[r] afterwards.
 PETSC_EXTERN PetscErrorCode AzProblemAddRegion(AzProblem *p, const char name[], PetscInt *r);
 // Creates the grid (dof = nspecies, intra-cell coupling only between the species) over the given faces.

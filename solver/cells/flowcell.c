@@ -187,12 +187,13 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   p->electrode      = c->electrode;
   p->electrode_area = (fc->x_end - fc->x_start) * fc->width;
   if (c->anode_reaction != AZ_ANODE_NONE) {
-    p->anode         = c->anode;
-    p->anode.species = sa;
-    p->anode_area    = p->electrode_area;
+    p->anode      = c->anode;
+    p->anode_area = p->electrode_area;
   }
   p->T    = c->T;
   p->bulk = c_in;
+  p->film = delta;  // the concentration boundary layer at the electrode's end
+  PetscCall(AzProblemSetUpElectrodes(p, &c->activity));
   PetscCall(AzProblemSetInitial(p, value));  // the inlet state everywhere, phi_l = 0
   PetscFunctionReturn(PETSC_SUCCESS);
 }

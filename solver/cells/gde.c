@@ -109,11 +109,12 @@ static PetscErrorCode AzCellValidate_GDE(AzCase c)
   const PetscReal h = g->thickness[AZ_GDE_CATHOLYTE];
 
   PetscFunctionBeginUser;
-  PetscCheck(c->electrode.kind != AZ_REACTION_ORR, c->comm, PETSC_ERR_USER_INPUT,
-             "-electrode_reaction = orr is not available for the gde cell yet (its gas phase carries N2 only): use n2rr or n2or");
+  PetscCheck(c->reactant == AZ_GAS_N2, c->comm, PETSC_ERR_USER_INPUT,
+             "-electrode_reaction = %s is not available for the gde cell yet (its gas phase carries N2 only): use n2rr or n2or",
+             AzElectrodeMain(&c->electrode)->info->name);
   PetscCheck(c->anode_reaction == AZ_ANODE_NONE, c->comm, PETSC_ERR_USER_INPUT,
              "-anode_reaction = %s is not available for the gde cell yet: its counter electrode stands beyond the membrane",
-             AzAnodeReactions[c->anode_reaction]);
+             c->anode_choices[c->anode_reaction]);
   PetscCheck(c->mesh.n[0] == 0 || c->mesh.n[0] >= 2, c->comm, PETSC_ERR_USER_INPUT,
              "-mesh_nx = %" PetscInt_FMT " is too coarse for the GDE: allowed 0 (the default, 40) or >= 2", c->mesh.n[0]);
   PetscCheck(c->mesh.n[1] == 0 || c->mesh.n[1] >= 20, c->comm, PETSC_ERR_USER_INPUT,
@@ -279,6 +280,8 @@ static PetscErrorCode AzCellSetUp_GDE(AzCase c, AzProblem *p)
   p->electrode_area = g->length * g->width;
   p->T              = c->T;
   p->bulk           = c_sat;
+  p->film           = AzGDEFilm(g);  // the liquid film over the catalyst
+  PetscCall(AzProblemSetUpElectrodes(p, &c->activity));
   {
     PetscReal c0[AZ_MAX_SPECIES] = {0};
     c0[sl] = c_sat, c0[sg] = g->c_gas_feed;

@@ -92,7 +92,7 @@ static PetscErrorCode AzCellSetFromOptions_HCell(AzCase c)
                "(-hcell_electrode_center)",
                (double)h->electrode_area, (double)h->depth, (double)(2 * half), (double)h->height, (double)h->electrode_center);
   }
-  PetscCheck(c->anode_reaction != AZ_ANODE_N2OR || c->reactant == AZ_GAS_N2, c->comm, PETSC_ERR_USER_INPUT,
+  PetscCheck(c->anode_reactant < 0 || c->anode_reactant == (PetscInt)c->reactant, c->comm, PETSC_ERR_USER_INPUT,
              "-anode_reaction = n2or with -electrode_reaction = orr is not available in the hcell yet (two dissolved gases in two "
              "compartments): use the flowcell");
   PetscCheck(h->stirring != AZ_STIR_NERNST || h->delta < 0.5 * h->width, c->comm, PETSC_ERR_USER_INPUT,
@@ -173,8 +173,8 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
   xf[2][0] = 0, xf[2][1] = h->depth;
 
   PetscCall(AzProblemAddSpecies(p, c->reactant == AZ_GAS_O2 ? "c_o2" : "c_n2", &sn));
-  // the product is followed in time for N2 reduction (NH3); nitrate from N2OR is not tracked yet
-  if (transient && c->electrode.kind == AZ_REACTION_N2RR) PetscCall(AzProblemAddSpecies(p, "c_nh3", &sa));
+  // the product is followed in time where it is NH3 (the hcell_nh3_* keys); nitrate from N2OR is not tracked yet
+  if (transient && AzCaseMainProduct(c) && !strcmp(AzCaseMainProduct(c)->key, "nh3")) PetscCall(AzProblemAddSpecies(p, "c_nh3", &sa));
   if (c->potential) PetscCall(AzProblemAddSpecies(p, "phi_l", NULL));
   p->species[sn].scale = h->depth * D;
   if (sa >= 0) p->species[sa].scale = h->depth * h->nh3_diffusivity;
@@ -232,6 +232,8 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
   p->electrode_area = h->electrode_area;
   p->T              = c->T;
   p->bulk           = c_sat;
+  p->film           = nernst ? h->delta : PetscMin(xm / 4, 3 * PetscSqrtReal(D * 3600));  // the Nernst layer, or an hour's diffusion
+  PetscCall(AzProblemSetUpElectrodes(p, &c->activity));
   {
     PetscReal c0[AZ_MAX_SPECIES] = {0};
     c0[sn]                       = c->steady_only || c->time_end == 0 ? c_sat : h->c_init;

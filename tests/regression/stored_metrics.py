@@ -5,8 +5,10 @@ reaction tables (commit 6e93305). The few results the reversible kinetics change
 stored/metrics.json's "changed" section with the value they now take and why (README, "What reversible kinetics
 change"); they are held to that value instead.
 
-usage: stored_metrics.py            compare (the CTest test)
-       stored_metrics.py --update   rewrite the "before" values from the build in $AZOTE (only for a deliberate change)
+usage: stored_metrics.py                      compare (the CTest test)
+       stored_metrics.py --update             rewrite the "before" values from the build in $AZOTE (never for a change
+                                              of results: those are accepted one run at a time, with the reason)
+       stored_metrics.py --accept RUN REASON  store RUN's values that now differ in "changed", with REASON
 """
 import csv
 import json
@@ -19,7 +21,15 @@ from azrun import case, check, finish, run, summary, tmpdir
 STORE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "stored", "metrics.json")
 RTOL = 1e-12
 # round-off-sized quantities: compared absolutely (their size is the round-off of the balances they measure)
-ROUNDOFF = {"mass_balance_rel": 1e-10, "charge_balance_rel": 1e-10, "nh3_balance_rel": 1e-10}
+ROUNDOFF = {"mass_balance_rel": 1e-10, "charge_balance_rel": 1e-10, "nh3_balance_rel": 1e-10,
+            # 1 - c_surf/c_bulk: c_surf's round-off (1e-16 relative) becomes absolute here
+            "depletion": 1e-12}
+
+# Quantities whose own reproducibility is coarser than 1e-12, measured: the GDE's N2OR limiting solve ends at the
+# Newton floor of its gas layers (diffusive terms 1e8 times the reaction's), and started from two different states it
+# gives limits 7e-11 apart; its ratios follow it.
+TOLERANCE = {("gde_n2or", "metrics.i_lim_n2or_A_m2"): 1e-9, ("gde_n2or", "metrics.damkohler"): 1e-9,
+             ("gde_n2or", "metrics.sherwood"): 1e-9}
 
 # name: (case file, extra keys)
 RUNS = {
@@ -79,20 +89,23 @@ def results(name, outdir):
     return out
 
 
-def close(key, a, b):
+def close(name, key, a, b):
     base = key.split(".")[-1]
     if base in ROUNDOFF:
         return abs(a - b) <= ROUNDOFF[base]
     if math.isnan(a) or math.isnan(b):
         return math.isnan(a) and math.isnan(b)
-    return a == b or abs(a - b) <= RTOL * max(abs(a), abs(b))
+    return a == b or abs(a - b) <= TOLERANCE.get((name, key), RTOL) * max(abs(a), abs(b))
 
 
 def main():
     update = "--update" in sys.argv
+    accept = sys.argv[sys.argv.index("--accept") + 1:sys.argv.index("--accept") + 3] if "--accept" in sys.argv else None
     store = json.load(open(STORE)) if os.path.exists(STORE) else {"before": {}, "changed": {}}
     out = tmpdir()
     for name, (case_file, keys) in RUNS.items():
+        if accept and name != accept[0]:
+            continue
         d = os.path.join(out, name)
         run(["-case", case(case_file), "-output_dir", d, "-quiet"] + keys)
         got = results(name, d)
@@ -103,14 +116,20 @@ def main():
         if not check(want is not None, "%s: no stored values" % name):
             continue
         changed = store["changed"].get(name, {})
+        if accept:
+            for key, v in want.items():
+                if key in got and not close(name, key, got[key], v):
+                    changed[key] = {"before": v, "now": got[key], "why": accept[1]}
+            store["changed"][name] = changed
+            continue
         for key, v in want.items():
             if key in changed:
                 v = changed[key]["now"]
             if not check(key in got, "%s: %s is no longer reported" % (name, key)):
                 continue
-            check(close(key, got[key], v), "%s: %s = %.17g, stored %.17g (rel. diff. %.3g)"
+            check(close(name, key, got[key], v), "%s: %s = %.17g, stored %.17g (rel. diff. %.3g)"
                   % (name, key, got[key], v, abs(got[key] - v) / max(abs(v), 1e-300)))
-    if update:
+    if update or accept:
         os.makedirs(os.path.dirname(STORE), exist_ok=True)
         with open(STORE, "w") as f:
             json.dump(store, f, indent=1, sort_keys=True)

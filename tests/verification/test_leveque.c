@@ -56,7 +56,7 @@ static PetscErrorCode Check(const Geometry *g, PetscBool thin, const char reacti
   PetscCall(SetChannel(g, w, reaction, gas));
   PetscCall(AzCaseCreate(PETSC_COMM_WORLD, &c));
   PetscCall(AzSolveCase(c, &p, &st));
-  nF = AzElectrodeMain(&c->electrode)->n_electrons * AZ_FARADAY;
+  nF = PetscAbsReal(AzElectrodeChargePerReactant(&c->electrode));
   cb = st.metrics.c_bulk_mol_m3;
   D  = c->sol.gas[c->reactant].D;
   AZ_CHECK(cb == c->sol.gas[c->reactant].c_sat && D > 0, "%s: c_bulk is not the reactant's saturation", reaction);
@@ -110,13 +110,13 @@ static PetscErrorCode SolveDuct(const Geometry *g, PetscReal w, PetscInt ny, Pet
   AZ_CHECK(st.metrics.mass_balance_rel < 1e-8, "%s: mass_balance_rel %.3g", nz ? "3-D" : "2-D", (double)st.metrics.mass_balance_rel);
   *i_mean = st.metrics.i_lim_A_m2;
   *D      = c->sol.gas[c->reactant].D;
-  *nFc    = AzElectrodeMain(&c->electrode)->n_electrons * AZ_FARADAY * st.metrics.c_bulk_mol_m3;
+  *nFc    = PetscAbsReal(AzElectrodeChargePerReactant(&c->electrode)) * st.metrics.c_bulk_mol_m3;
   if (nz) {
     PetscReal sum[4] = {0};
     PetscCall(AzProblemElectrodePieces(&p, AZ_BC_ELECTRODE, &n, &f));
     for (PetscInt e = 0; e < n; e++)
       for (PetscInt s = 0; s < 2; s++)
-        if (f[e].x[2] == p.grid.xc[2][k[s]]) sum[2 * s] += f[e].area * f[e].state.i_main, sum[2 * s + 1] += f[e].area;
+        if (f[e].x[2] == p.grid.xc[2][k[s]]) sum[2 * s] += f[e].area * f[e].state.i[0], sum[2 * s + 1] += f[e].area;
     PetscCall(PetscFree(f));
     PetscCall(MPIU_Allreduce(MPI_IN_PLACE, sum, 4, MPIU_REAL, MPIU_SUM, p.comm));
     for (PetscInt s = 0; s < 2; s++) i_strip[s] = sum[2 * s] / sum[2 * s + 1], z_strip[s] = p.grid.xc[2][k[s]];
