@@ -60,10 +60,11 @@ struct _n_AzCase {
 
   PetscReal     T;  // operating temperature, K
   PetscReal     P;  // operating pressure (total), Pa
-  char          gas_spec[256], electrolyte_spec[256];
+  char          gas_spec[256], electrolyte_spec[256], solvent_spec[256];
   AzGasMix      gas;
   AzElectrolyte electrolyte;
-  AzSolubility  sol;  // at (T, P): c*, D, water properties
+  AzSolvent     solvent;  // the liquid the gases dissolve in (water unless the case says otherwise)
+  AzSolubility  sol;      // at (T, P): c*, D, water properties
   AzElectrode   electrode;
   AzGas         reactant;        // the gas the working electrode consumes: N2 (n2rr, n2or) or O2 (orr)
   PetscInt      anode_reaction;  // a full cell's anode: AZ_ANODE_NONE (a counter electrode), AZ_ANODE_OER, AZ_ANODE_N2OR
