@@ -1,16 +1,20 @@
-// Saturation concentration of N2 and O2 in the electrolyte under a water-saturated gas at T and total pressure P.
+// Saturation concentration of N2 and O2 in the liquid under a gas saturated with the liquid's vapour at T and total
+// pressure P.
 //
-// Krichevsky-Kasarnovsky equation (Krichevsky & Kasarnovsky, J. Am. Chem. Soc. 57, 2168 (1935)) for a dilute gas in
-// water: ln(f_i / x_i) = ln k_H,i(T) + v_inf,i (P - p1*)/(R T), so
-//   x_i = phi_i p_i exp(-v_inf,i (P - p1*)/(R T)) / k_H,i,   f_i = phi_i p_i,   p_i = y_i (P - p1*),
-// with p1* the vapour pressure of water, y_i the dry-gas mole fraction, phi_i the virial-EOS fugacity coefficient
-// in the water-saturated gas (fugacity.c) and k_H from IAPWS G7-04 (henry.c). The pressure term is DESIGN §2's
-// "Poynting = exp(-v(P - p_w)/RT)" in x = phi p Poynting / k_H: it is <= 1, so compression of the liquid LOWERS the
-// solubility below the linear Henry's law (by 12 % for N2 at 100 bar, 25 °C). Then
-//   c_i = x_i rho_w / M_w x 10^-(log10 c0/c),
-// the dilute-solution concentration in water (x_i <= 2e-3 up to 100 bar, so x/(1-x) ~ x within 0.2 %) times the
-// Weisenberger-Schumpe salting-out factor (salting.c).
-// Validity: 273.15-363.15 K (salting-out model), p1*(T) < P <= 100 bar (tested range of KK + virial EOS).
+// Krichevsky-Kasarnovsky equation (Krichevsky & Kasarnovsky, J. Am. Chem. Soc. 57, 2168 (1935)) for a dilute gas:
+// ln(f_i / x_i) = ln k_H,i(T) + v_inf,i (P - p1)/(R T), so
+//   x_i = phi_i p_i exp(-v_inf,i (P - p1)/(R T)) / k_H,i,   f_i = phi_i p_i,   p_i = y_i (P - p1),
+// with p1 the vapour pressure of the liquid (water: a_w p_w*, activity.c; a solvent mixture: Raoult's law, solvent.c),
+// y_i the dry-gas mole fraction, phi_i the virial-EOS fugacity coefficient in the vapour-saturated gas (fugacity.c)
+// and k_H from IAPWS G7-04 (henry.c) in water, from the Abraham model in the organic solvents, log-linear in the mole
+// fractions for mixtures (solvent.c). The pressure term is DESIGN §2's "Poynting = exp(-v(P - p_w)/RT)" in
+// x = phi p Poynting / k_H: it is <= 1, so compression of the liquid LOWERS the solubility below the linear Henry's
+// law (by 12 % for N2 in water at 100 bar, 25 °C). Then
+//   c_i = x_i rho_m x 10^-(log10 c0/c),
+// the dilute-solution concentration (rho_m = rho_w/M_w in water, x_i <= 2e-3 up to 100 bar, so x/(1-x) ~ x within
+// 0.2 %) times the Weisenberger-Schumpe salting-out factor in water (salting.c).
+// Validity: 273.15-363.15 K in water (salting-out model), 273.15-323.15 K in the organic solvents; p1(T) < P <= 100 bar
+// (tested range of KK + virial EOS).
 #include <azote/private/thermoimpl.h>
 
 #define AZ_NSPEC (AZ_NGAS + 1)

@@ -86,6 +86,12 @@ Ts = math.log((298.15 - 25) / (273.15 + 25))
 A = [5.80871, 3.20291, 4.17887, 5.10006, -9.86643e-2, 3.80369]
 B = [-7.01577e-3, -7.70028e-3, -1.13864e-2, -9.51519e-3]
 gg = math.exp(sum(a * Ts**i for i, a in enumerate(A)) + 35 * sum(b * Ts**i for i, b in enumerate(B)) - 2.75915e-7 * 35**2) * 1e-6 * 1023.343
+# Hamme & Emerson (2004), N2 in umol/kg, the same way: azote +1.9 % (G7-04 +0.4 % in pure water, salting-out +1.45 %).
+A = [6.42931, 2.92704, 4.32531, 4.69149]
+B = [-7.44129e-3, -8.02566e-3, -1.46775e-2]
+he = math.exp(sum(a * Ts**i for i, a in enumerate(A)) + 35 * sum(b * Ts**i for i, b in enumerate(B))) * 1e-6 * 1023.343
+check(close(r["species"]["N2"]["c_sat_mol_m3"], he, 0.025),
+      f"N2 from air in seawater:35 at 25 °C within 2.5 % of Hamme & Emerson 2004 ({he:.5g} mol/m^3; got {r['species']['N2']['c_sat_mol_m3']!r})")
 check(close(r["species"]["O2"]["c_sat_mol_m3"], gg, 0.015),
       f"O2 from air in seawater:35 at 25 °C within 1.5 % of Garcia & Gordon 1992 ({gg:.5g} mol/m^3; got {r['species']['O2']['c_sat_mol_m3']!r})")
 
