@@ -79,7 +79,7 @@ PetscErrorCode AzLiquidDiffusivitySolvent(AzGas gas, PetscReal T, const AzSolven
     sum += solvent->x[k] * Dj * PetscPowReal(mu_j, 0.8);
   }
   *D = sum / PetscPowReal(liq->viscosity, 0.8);
-  PetscCall(AzPropWarningsAdd(w, "diffusivities of N2 and O2 in %s: Wilke-Chang estimates (about +-15 %%)%s", solvent->spec,
+  PetscCall(AzPropWarningsAdd(w, "diffusivities of N2 and O2 in %s: Wilke-Chang estimates (typically 10 %%, up to 20 %%)%s", solvent->spec,
                               solvent->n > 1 ? ", mixed by Perkins & Geankoplis" : ""));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
