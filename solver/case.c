@@ -78,7 +78,11 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
   PetscCall(AzOptionsString(PetscOptionsObject, "gas_composition", "dry-basis feed gas mole fractions", "GAS:FRACTION,... summing to 1",
                             "N2:1", c->gas_spec, sizeof(c->gas_spec), NULL));
   PetscCall(AzOptionsString(PetscOptionsObject, "electrolyte", "electrolyte salts and concentrations (mol/L)",
-                            "none or SALT:CONC,... (docs/thermo.md)", "none", c->electrolyte_spec, sizeof(c->electrolyte_spec), NULL));
+                            "none or SALT:CONC,... or seawater:SALINITY (docs/thermo.md)", "none", c->electrolyte_spec,
+                            sizeof(c->electrolyte_spec), NULL));
+  PetscCall(AzOptionsString(PetscOptionsObject, "solvent", "the liquid: one solvent, or a mixture by volume fractions of the pure liquids",
+                            "water, methanol, ethanol, acetonitrile, thf, or NAME:VOLUME_FRACTION,... summing to 1 (docs/thermo.md)",
+                            "water", c->solvent_spec, sizeof(c->solvent_spec), NULL));
   PetscOptionsEnd();
 
   PetscOptionsBegin(c->comm, NULL, "electrolyte", NULL);
@@ -155,8 +159,10 @@ static PetscErrorCode AzCaseEvaluateProperties(AzCase c)
   PetscFunctionBeginUser;
   AzCallInput(c->comm, AzGasMixParse(c->gas_spec, &c->gas), "-gas_composition = '%s'", c->gas_spec);
   AzCallInput(c->comm, AzElectrolyteParse(c->electrolyte_spec, &c->electrolyte), "-electrolyte = '%s'", c->electrolyte_spec);
-  AzCallInput(c->comm, AzSolubilityCompute(c->T, c->P, &c->gas, &c->electrolyte, &c->sol),
-              "-operating_temperature = %g K, -operating_pressure = %g Pa", (double)c->T, (double)c->P);
+  AzCallInput(c->comm, AzSolventParse(c->solvent_spec, &c->solvent), "-solvent = '%s'", c->solvent_spec);
+  AzCallInput(c->comm, AzSolubilityComputeSolvent(c->T, c->P, &c->gas, &c->solvent, &c->electrolyte, &c->sol),
+              "-operating_temperature = %g K, -operating_pressure = %g Pa, -solvent = '%s', -electrolyte = '%s'", (double)c->T,
+              (double)c->P, c->solvent.spec, c->electrolyte.spec);
   PetscCheck(
       c->sol.gas[c->reactant].c_sat > 0 || c->electrode.mode == AZ_ELECTRODE_OFF, c->comm, PETSC_ERR_USER_INPUT,
       "-gas_composition = '%s' has no %s: there is nothing for -electrode_reaction = %s to consume (add %s, or set -electrode_mode off)",
@@ -171,8 +177,8 @@ static PetscErrorCode AzCaseEvaluateProperties(AzCase c)
                "-electrolyte_potential needs a conductivity: -electrolyte = '%s' has no ions; set electrolyte_conductivity (S/m) or an "
                "electrolyte",
                c->electrolyte_spec);
-    AzCallInput(c->comm, AzElectrolyteConductivity(&c->electrolyte, c->T, &c->conductivity), "-electrolyte = '%s' at %g K",
-                c->electrolyte_spec, (double)c->T);
+    AzCallInput(c->comm, AzConductivityCompute(&c->electrolyte, &c->solvent, c->T, &c->conductivity, &c->sol.warnings),
+                "-electrolyte = '%s' at %g K", c->electrolyte_spec, (double)c->T);
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -255,6 +261,11 @@ PetscErrorCode AzCaseCreate(MPI_Comm comm, AzCase *case_out)
   PetscCall(AzCaseEvaluateProperties(c));
   if (c->ops.validate) PetscCall(c->ops.validate(c));
   PetscCall(AzCaseCheckOutputDir(c));
+  // Once the input is accepted: each law used beyond its checked range, each estimate, one line (summary.json lists
+  // them too, as properties.property_warnings).
+  if (!AzQuiet())
+    for (PetscInt k = 0; k < c->sol.warnings.n; k++)
+      PetscCall(PetscFPrintf(comm, PETSC_STDERR, "%s: warning: %s\n", AzProgramName(), c->sol.warnings.text[k]));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

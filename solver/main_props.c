@@ -6,7 +6,7 @@
 #include <azote/json.h>
 
 static const char help[] =
-    "azote-props: solubility and transport properties of N2 and O2 in water and electrolytes.\n"
+    "azote-props: solubility and transport properties of N2 and O2 in water, electrolytes and other solvents.\n"
     "Prints one JSON object (DESIGN §4); docs/thermo.md describes every number.\n";
 
 static PetscErrorCode AzPropsGasJSON(AzJSON j, const char name[], const AzGasSolubility *g)
@@ -30,10 +30,11 @@ static PetscErrorCode AzPropsGasJSON(AzJSON j, const char name[], const AzGasSol
 static PetscErrorCode AzPropsRun(void)
 {
   PetscReal     T = 298.15, P = 101325, mu;  // K, Pa, Pa s
-  char          gas_spec[256] = "N2:1", el_spec[256] = "none", note[256];
+  char          gas_spec[256] = "N2:1", el_spec[256] = "none", solv_spec[256] = "water", note[AZ_PROP_WARNING_LEN];
   PetscBool     help_given, keys_given, corrected;
   AzGasMix      mix;
   AzElectrolyte el;
+  AzSolvent     solvent;
   AzSolubility  s;
   AzJSON        j;
   const char   *text;
@@ -46,7 +47,11 @@ static PetscErrorCode AzPropsRun(void)
   PetscCall(AzOptionsString(PetscOptionsObject, "gas", "dry-gas mole fractions (a sum below 1 leaves an inert balance)",
                             "GAS:FRACTION,... with GAS in N2 O2 Ar He CO2 H2", "N2:1", gas_spec, sizeof(gas_spec), NULL));
   PetscCall(AzOptionsString(PetscOptionsObject, "electrolyte", "salts in mol/L, fully dissociated",
-                            "none or SALT:MOL_PER_L,... (docs/thermo.md lists the salts)", "none", el_spec, sizeof(el_spec), NULL));
+                            "none or SALT:MOL_PER_L,... or seawater:SALINITY (docs/thermo.md lists the salts)", "none", el_spec,
+                            sizeof(el_spec), NULL));
+  PetscCall(AzOptionsString(PetscOptionsObject, "solvent", "the liquid: one solvent, or a mixture by volume fractions of the pure liquids",
+                            "water, methanol, ethanol, acetonitrile, thf, or NAME:VOLUME_FRACTION,... summing to 1", "water", solv_spec,
+                            sizeof(solv_spec), NULL));
   PetscOptionsEnd();
   PetscCall(PetscOptionsHasHelp(NULL, &help_given));
   PetscCall(PetscOptionsHasName(NULL, NULL, "-help_keys", &keys_given));
@@ -56,8 +61,15 @@ static PetscErrorCode AzPropsRun(void)
 
   PetscCall(AzGasMixParse(gas_spec, &mix));
   PetscCall(AzElectrolyteParse(el_spec, &el));
-  PetscCall(AzSolubilityCompute(T, P, &mix, &el, &s));
-  PetscCall(AzElectrolyteViscosity(T, &el, &mu, &corrected, note, sizeof(note)));
+  PetscCall(AzSolventParse(solv_spec, &solvent));
+  PetscCall(AzSolubilityComputeSolvent(T, P, &mix, &solvent, &el, &s));
+  if (AzSolventIsWater(&solvent))
+    PetscCall(AzElectrolyteViscosity(T, &el, &mu, &corrected, note, sizeof(note)));
+  else {  // the solvent's viscosity; salts neglected (a property warning says so)
+    mu        = s.viscosity;
+    corrected = (PetscBool)(el.nsalt == 0);
+    PetscCall(PetscSNPrintf(note, sizeof(note), el.nsalt ? "the salts' effect in %s is neglected" : "pure %s", solvent.spec));
+  }
 
   PetscCall(AzJSONCreate(&j));
   PetscCall(AzJSONBeginObject(j, NULL));
@@ -76,12 +88,29 @@ static PetscErrorCode AzPropsRun(void)
   PetscCall(AzJSONReal(j, "density_kg_m3", s.water.density));
   PetscCall(AzJSONReal(j, "viscosity_Pa_s", s.water.viscosity));
   PetscCall(AzJSONEndObject(j));
+  PetscCall(AzJSONBeginObject(j, "solvent"));
+  PetscCall(AzJSONString(j, "spec", solvent.spec));
+  PetscCall(AzJSONBeginObject(j, "mole_fractions"));
+  for (PetscInt k = 0; k < solvent.n; k++) PetscCall(AzJSONReal(j, AzSolventNames[solvent.id[k]], solvent.x[k]));
+  PetscCall(AzJSONEndObject(j));
+  PetscCall(AzJSONEndObject(j));
+  PetscCall(AzJSONBeginObject(j, "liquid"));  // the solution in its solvent: what the gases dissolve in
+  PetscCall(AzJSONReal(j, "p_vap_Pa", s.liquid.p_vap));
+  PetscCall(AzJSONReal(j, "density_kg_m3", s.liquid.density));
+  PetscCall(AzJSONReal(j, "viscosity_Pa_s", s.liquid.viscosity));
+  PetscCall(AzJSONReal(j, "water_activity", s.liquid.water_activity));
+  PetscCall(AzJSONEndObject(j));
+  PetscCall(AzJSONBeginArray(j, "property_warnings"));
+  for (PetscInt k = 0; k < s.warnings.n; k++) PetscCall(AzJSONString(j, NULL, s.warnings.text[k]));
+  PetscCall(AzJSONEndArray(j));
   PetscCall(AzJSONBeginObject(j, "species"));
   for (PetscInt g = 0; g < AZ_NGAS_SOLVED; g++) PetscCall(AzPropsGasJSON(j, AzGasNames[g], &s.gas[g]));
   PetscCall(AzJSONEndObject(j));
   PetscCall(AzJSONEndObject(j));
   PetscCall(AzJSONGetText(j, &text));
   PetscCall(PetscPrintf(PETSC_COMM_WORLD, "%s", text));
+  for (PetscInt k = 0; k < s.warnings.n; k++)
+    PetscCall(PetscFPrintf(PETSC_COMM_WORLD, PETSC_STDERR, "azote-props: warning: %s\n", s.warnings.text[k]));
   PetscCall(AzJSONDestroy(&j));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -12,6 +12,9 @@
 #include <azote/kinetics.h>
 
 #define AZ_M_WATER_KG 18.015268e-3  // kg mol^-1 (IAPWS-95)
+// Exponents of the branches are held below this: a trial state of Newton or of the surface potential's bracketing
+// (volts from any physical state) must give large, finite currents (1e130 A/m^2), never Inf
+#define AZ_LN_MAX_CURRENT 300.0
 
 // clang-format off
 // Species. Trace defaults (where a species is neither fed nor solved): a purged cell's background, for the reverse
@@ -280,7 +283,7 @@ void AzReactionCurrent(const AzReaction *r, PetscReal c, PetscReal u, PetscReal 
     const PetscReal cc  = PetscMax(c, 1e-30);
     PetscReal       lnR = PetscLogReal(r->i0) - s * r->alpha * f * eta + s * r->info->n * f * (u - r->e_eq0) + s * (lnq + r->lnq_fix);
     if (r->info->reactant) lnR += r->nu_r * r->ln_act_r - r->order * PetscLogReal(r->c_ref) + p * PetscLogReal(cc);
-    R  = PetscExpReal(PetscMin(lnR, 700.0));
+    R  = PetscExpReal(PetscMin(lnR, AZ_LN_MAX_CURRENT));
     dR = p != 0 && c > 0 ? p * R / cc : 0;
     if (p > 0 && c <= 0) R = 0;
     Rk = R;

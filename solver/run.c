@@ -244,6 +244,13 @@ static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st)
   PetscCall(AzJSONReal(j, "p_vap_Pa", c->sol.water.p_vap));
   PetscCall(AzJSONReal(j, "density_kg_m3", c->sol.water.density));
   PetscCall(AzJSONReal(j, "viscosity_Pa_s", c->sol.water.viscosity));
+  PetscCall(AzJSONString(j, "solvent", c->sol.solvent));  // the liquid: its vapour pressure, density, viscosity (solution)
+  PetscCall(AzJSONReal(j, "liquid_p_vap_Pa", c->sol.liquid.p_vap));
+  PetscCall(AzJSONReal(j, "liquid_density_kg_m3", c->sol.liquid.density));
+  PetscCall(AzJSONReal(j, "liquid_viscosity_Pa_s", c->sol.liquid.viscosity));
+  PetscCall(AzJSONBeginArray(j, "property_warnings"));
+  for (PetscInt k = 0; k < c->sol.warnings.n; k++) PetscCall(AzJSONString(j, NULL, c->sol.warnings.text[k]));
+  PetscCall(AzJSONEndArray(j));
   for (PetscInt g = 0; g < 2; g++) {  // N2, and O2 where the feed has it
     const AzGas gas = g ? AZ_GAS_O2 : AZ_GAS_N2;
     const char *n   = g ? "o2" : "n2";

@@ -61,9 +61,10 @@ struct _n_AzCase {
 
   PetscReal     T;  // operating temperature, K
   PetscReal     P;  // operating pressure (total), Pa
-  char          gas_spec[256], electrolyte_spec[256];
+  char          gas_spec[256], electrolyte_spec[256], solvent_spec[256];
   AzGasMix      gas;
   AzElectrolyte electrolyte;
+  AzSolvent     solvent;         // the liquid the gases dissolve in (water unless the case says otherwise)
   AzSolubility  sol;             // at (T, P): c*, D, water properties
   AzElectrode   electrode;       // the working electrode: its main reaction and the competing ones (solver/casekinetics.c)
   AzGas         reactant;        // the gas the working electrode consumes: N2 (n2rr, n2or) or O2 (orr)

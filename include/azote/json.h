@@ -15,6 +15,9 @@ PETSC_EXTERN PetscErrorCode AzJSONReal(AzJSON j, const char key[], PetscReal v);
 PETSC_EXTERN PetscErrorCode AzJSONInt(AzJSON j, const char key[], PetscInt v);
 PETSC_EXTERN PetscErrorCode AzJSONBool(AzJSON j, const char key[], PetscBool v);
 PETSC_EXTERN PetscErrorCode AzJSONString(AzJSON j, const char key[], const char v[]);
+// Arrays: members written with key NULL between AzJSONBeginArray and AzJSONEndArray.
+PETSC_EXTERN PetscErrorCode AzJSONBeginArray(AzJSON j, const char key[]);
+PETSC_EXTERN PetscErrorCode AzJSONEndArray(AzJSON j);
 // The text so far (complete once every object is ended), owned by j.
 PETSC_EXTERN PetscErrorCode AzJSONGetText(AzJSON j, const char **text);
 

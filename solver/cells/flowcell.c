@@ -72,7 +72,7 @@ static PetscErrorCode AzCellValidate_FlowCell(AzCase c)
              "-mesh_nz = %" PetscInt_FMT " cannot resolve the channel's width: allowed 0 (2-D) or >= 4 (3-D)", c->mesh.n[2]);
   fc->three_d = (PetscBool)(c->mesh.n[2] > 0);
   fc->U       = fc->flow_rate / (fc->width * fc->height);
-  fc->Re      = c->sol.water.density * fc->U * dh / c->sol.viscosity;
+  fc->Re      = c->sol.liquid.density * fc->U * dh / c->sol.viscosity;
   // plane Poiseuille flow, 12 mu U / h^2, or the duct's series
   fc->driving = fc->three_d ? AzDuctDriving(fc->height, fc->width, fc->flow_rate) : 12 * fc->U / (fc->height * fc->height);
   PetscCheck(fc->Re < 2000, c->comm, PETSC_ERR_USER_INPUT,

@@ -123,7 +123,7 @@ static PetscErrorCode AzCellValidate_GDE(AzCase c)
              "-gas_composition = '%s' has no N2: a GDE needs N2 in its feed", c->gas_spec);
   g->U_gas      = g->gas_depletion ? g->gas_flow_rate / (g->width * g->thickness[AZ_GDE_GAS]) : 0;
   g->U_liq      = h > 0 ? g->catholyte_flow_rate / (g->width * h) : 0;
-  g->Re_liq     = h > 0 ? c->sol.water.density * g->U_liq * (2 * g->width * h / (g->width + h)) / c->sol.viscosity : 0;
+  g->Re_liq     = h > 0 ? c->sol.liquid.density * g->U_liq * (2 * g->width * h / (g->width + h)) / c->sol.viscosity : 0;
   g->c_gas_feed = c->sol.gas[AZ_GAS_N2].p_partial / (AZ_GAS_CONSTANT * c->T);
   PetscCheck(g->Re_liq < 2000, c->comm, PETSC_ERR_USER_INPUT,
              "-gde_catholyte_flow_rate = %g m^3/s gives Re = %.0f in the catholyte channel: the laminar profile needs Re < 2000",
@@ -131,7 +131,7 @@ static PetscErrorCode AzCellValidate_GDE(AzCase c)
   {
     PetscErrorCode ierr;
     PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
-    ierr = AzGasDiffusivity(AZ_GAS_N2, AZ_GAS_WATER_VAPOR, c->T, c->P, &g->D_gas);
+    ierr = AzGasDiffusivitySolventVapor(AZ_GAS_N2, &c->solvent, c->T, c->P, &g->D_gas);
     PetscCall(PetscPopErrorHandler());
     PetscCheck(!ierr, c->comm, PETSC_ERR_USER_INPUT, "-operating_temperature/-operating_pressure: no N2-H2O gas diffusivity at %g K, %g Pa",
                (double)c->T, (double)c->P);

@@ -104,7 +104,7 @@ static PetscErrorCode AzCellSetFromOptions_HCell(AzCase c)
 static PetscErrorCode AzCellValidate_HCell(AzCase c)
 {
   AzHCell        *h  = (AzHCell *)c->cell_ctx;
-  const PetscReal nu = c->sol.viscosity / c->sol.water.density, D = c->sol.gas[c->reactant].D;
+  const PetscReal nu = c->sol.viscosity / c->sol.liquid.density, D = c->sol.gas[c->reactant].D;
 
   PetscFunctionBeginUser;
   PetscCheck(c->mesh.n[0] == 0 || c->mesh.n[0] >= 16, c->comm, PETSC_ERR_USER_INPUT,
@@ -131,7 +131,7 @@ static PetscErrorCode AzCellValidate_HCell(AzCase c)
     AzGasMix     air;
     AzSolubility s;
     PetscCall(AzGasMixParse("N2:0.78084,O2:0.209476,Ar:0.00934", &air));
-    PetscCall(AzSolubilityCompute(c->T, c->P, &air, &c->electrolyte, &s));
+    PetscCall(AzSolubilityComputeSolvent(c->T, c->P, &air, &c->solvent, &c->electrolyte, &s));
     h->c_init = s.gas[c->reactant].c_sat;
   } break;
   }

@@ -1,4 +1,4 @@
-// A minimal JSON writer: enough for flat and nested objects of numbers, strings and booleans.
+// A minimal JSON writer: enough for flat and nested objects (and arrays) of numbers, strings and booleans.
 #include <azote/json.h>
 #include <errno.h>
 #include <unistd.h>
@@ -102,6 +102,25 @@ PetscErrorCode AzJSONEndObject(AzJSON j)
   PetscCheck(j->depth > 0, PETSC_COMM_SELF, PETSC_ERR_PLIB, "JSON object ended twice");
   j->depth--;
   PetscCall(AzJSONAppend(j, "\n%*s}%s", (int)(2 * j->depth), "", j->depth ? "" : "\n"));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzJSONBeginArray(AzJSON j, const char key[])
+{
+  PetscFunctionBeginUser;
+  PetscCheck(j->depth < 31, PETSC_COMM_SELF, PETSC_ERR_PLIB, "JSON nesting too deep");
+  PetscCall(AzJSONKey(j, key));
+  PetscCall(AzJSONAppend(j, "["));
+  j->first[++j->depth] = PETSC_TRUE;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzJSONEndArray(AzJSON j)
+{
+  PetscFunctionBeginUser;
+  PetscCheck(j->depth > 0, PETSC_COMM_SELF, PETSC_ERR_PLIB, "JSON array ended twice");
+  j->depth--;
+  PetscCall(AzJSONAppend(j, "\n%*s]", (int)(2 * j->depth), ""));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

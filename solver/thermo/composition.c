@@ -38,9 +38,36 @@ static const AzSaltData az_salts[] = {
   {"NaH2PO4", 119.977e-3,  2, {"Na+", "H2PO4-"},     {1, 1}, "no phosphate speciation"},
   {"Na2HPO4", 141.959e-3,  2, {"Na+", "HPO4^2-"},    {2, 1}, "no phosphate speciation"},
   {"Na3PO4",  163.94e-3,   2, {"Na+", "PO4^3-"},     {3, 1}, "no hydrolysis of PO4^3-"},
+  {"MgCl2",   95.211e-3,   2, {"Mg^2+", "Cl-"},      {1, 2}, ""},
+  {"CaCl2",   110.984e-3,  2, {"Ca^2+", "Cl-"},      {1, 2}, ""},
+  {"MgSO4",   120.366e-3,  2, {"Mg^2+", "SO4^2-"},   {1, 1}, "no MgSO4 ion pair"},
+  {"CaSO4",   136.138e-3,  2, {"Ca^2+", "SO4^2-"},   {1, 1}, "up to its solubility, 0.02 mol/L"},
+  {"LiBF4",   93.746e-3,   2, {"Li+", "BF4-"},       {1, 1}, "for non-aqueous solvents: no salting-out parameter in water"},
+  {"LiNTf2",  287.075e-3,  2, {"Li+", "NTf2-"},      {1, 1}, "LiTFSI; for non-aqueous solvents: no salting-out parameter in water"},
 };
 // clang-format on
 #define AZ_NSALTS_TABLE ((PetscInt)(sizeof(az_salts) / sizeof(az_salts[0])))
+
+// "seawater:S" is seawater of practical salinity S (0-42) as six salts: the reference composition of Millero,
+// Feistel, Wright & McDougall, Deep-Sea Res. I 55, 50 (2008), Table 4 (molalities at S_R = 35.16504 g/kg, S_P = 35),
+// scaled to S_R = (35.16504/35) S: Na+ 0.4860597, Mg2+ 0.0547421, Ca2+ 0.0106568 (+ Sr2+ 0.0000940 counted as Ca2+),
+// K+ 0.0105797, SO4^2- 0.0292643, HCO3- 0.0017177 (+ CO3^2- 0.0002390 counted as HCO3-) mol/kg, Cl- (with Br-, F- and
+// borate) as the balance of charge. The salts: MgCl2, CaCl2, KCl, Na2SO4, NaHCO3 and NaCl for the remaining Na+.
+// Molalities become mol/L with the density of seawater at 25 °C and 1 atm (UNESCO EOS-80 one-atmosphere equation,
+// Millero & Poisson, Deep-Sea Res. 28A, 625 (1981)): a litre holds rho (1 - S_R/1000) kg of water.
+static const PetscReal   az_seawater_m[6] = {0.0547421, 0.0106568 + 0.0000940, 0.0105797, 0.0292643, 0.0017177 + 0.0002390, 0};  // mol/kg
+static const char *const az_seawater_salts[6] = {"MgCl2", "CaCl2", "KCl", "Na2SO4", "NaHCO3", "NaCl"};
+#define AZ_SEAWATER_NA 0.4860597  // mol/kg at S_R = 35.16504 g/kg
+#define AZ_SEAWATER_SR 35.16504   // g/kg, reference salinity of S_P = 35
+
+// Density of seawater at practical salinity S, t (°C), 1 atm: UNESCO (1981) / Millero & Poisson (1981), kg m^-3.
+PetscReal AzSeawaterDensity(PetscReal S, PetscReal t)
+{
+  const PetscReal rw = 999.842594 + t * (6.793952e-2 + t * (-9.095290e-3 + t * (1.001685e-4 + t * (-1.120083e-6 + t * 6.536332e-9))));
+  const PetscReal A  = 8.24493e-1 + t * (-4.0899e-3 + t * (7.6438e-5 + t * (-8.2467e-7 + t * 5.3875e-9)));
+  const PetscReal B  = -5.72466e-3 + t * (1.0227e-4 - t * 1.6546e-6);
+  return rw + A * S + B * S * PetscSqrtReal(S) + 4.8314e-4 * S * S;
+}
 
 // "PBS:c" is a sodium phosphate buffer of pH 7.0 at 25 °C with c mol/L total phosphate, made of NaH2PO4 and
 // Na2HPO4 in the molar ratio 39:61 (Gomori, Methods Enzymol. 1, 138 (1955); Sambrook & Russell, Molecular Cloning,
@@ -216,15 +243,30 @@ PetscErrorCode AzElectrolyteParse(const char spec[], AzElectrolyte *el)
     for (PetscInt k = 0; k < nseen; k++)
       PetscCheck(strcmp(seen[k], name), PETSC_COMM_SELF, PETSC_ERR_USER_INPUT, "electrolyte '%s': %s is listed twice", spec, name);
     if (nseen <= AZ_MAX_SALTS) PetscCall(PetscStrncpy(seen[nseen++], name, sizeof(seen[0])));
-    if (!strcmp(name, "PBS")) {
+    if (!strcmp(name, "seawater")) {
+      const PetscReal SR = AZ_SEAWATER_SR / 35 * c, scale = (SR / (1000 - SR)) / (AZ_SEAWATER_SR / (1000 - AZ_SEAWATER_SR));
+      const PetscReal per_L = AzSeawaterDensity(c, 25) * (1 - SR / 1000) / 1000;  // kg of water per litre
+      PetscReal       na    = AZ_SEAWATER_NA;
+      char            sval[32];
+      snprintf(sval, sizeof(sval), "%g", (double)c);  // C's %g: PETSc's printf writes "50." for 50
+      PetscCheck(c <= 42, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
+                 "electrolyte '%s': seawater salinity %s is outside [0, 42] (the range of the seawater equations)", spec, sval);
+      na -= 2 * az_seawater_m[3] + az_seawater_m[4];  // the Na+ of Na2SO4 and NaHCO3
+      for (PetscInt k = 0; k < 6; k++)
+        PetscCall(AzElectrolyteAddSalt(spec, el, AzSaltFind(az_seawater_salts[k]), (k == 5 ? na : az_seawater_m[k]) * scale * per_L));
+    } else if (!strcmp(name, "PBS")) {
       PetscCall(AzElectrolyteAddSalt(spec, el, AzSaltFind("NaH2PO4"), AZ_PBS_FRAC_H2PO4 * c));
       PetscCall(AzElectrolyteAddSalt(spec, el, AzSaltFind("Na2HPO4"), AZ_PBS_FRAC_HPO4 * c));
     } else {
       s = AzSaltFind(name);
       PetscCheck(s >= 0, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
-                 "electrolyte '%s': unknown salt '%s' (known: PBS and the salts listed in docs/thermo.md, e.g. KOH, KCl, "
-                 "Na2SO4, KHCO3, LiClO4, H2SO4)",
+                 "electrolyte '%s': unknown salt '%s' (known: PBS, seawater and the salts listed in docs/thermo.md, e.g. KOH, KCl, "
+                 "Na2SO4, KHCO3, MgCl2, CaCl2, LiClO4, H2SO4)",
                  spec, name);
+      PetscCheck(strcmp(name, "CaSO4") || c <= 0.02, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
+                 "electrolyte '%s': CaSO4 at %g mol/L is above its solubility in water (0.205 g per 100 g at 25 °C, CRC Handbook: "
+                 "0.015 mol/L); allowed up to 0.02 mol/L",
+                 spec, (double)c);
       PetscCall(AzElectrolyteAddSalt(spec, el, s, c));
     }
     if (len < sizeof(el->spec)) {

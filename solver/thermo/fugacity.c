@@ -17,7 +17,9 @@
 // dependence of the N2 solubility matches the NBS tabulation (tests/unit/test_solubility.c) within 1 %.
 // Choices, each small for the feeds azote models:
 //  - water vapour's third-virial terms are set to 0: Orbey-Vera is not meant for T/Tc < 0.6, and water is at most
-//    0.5 mol% at the pressures (> 10 bar) where third virial terms matter.
+//    0.5 mol% at the pressures (> 10 bar) where third virial terms matter. The same holds for the vapour of an organic
+//    solvent (AzSolventVapor: one pseudo-component by Kay's rule, without Tsonopoulos' polar terms of alcohols and
+//    nitriles, which change phi of N2 or O2 by less than 0.1 % at the vapour fractions of a gas above 1 bar).
 //  - He and H2 are treated like the other gases; Tsonopoulos overestimates the B of these quantum gases (+22 and
 //    +19 cm^3/mol at 298 K, against about +12 and +15 measured), a ~2 % uncertainty in phi for He- or H2-rich feeds
 //    at 100 bar.
@@ -42,12 +44,19 @@ static void AzVirialReduced(PetscReal Tr, PetscReal w, PetscReal a, PetscReal *b
   *c = g0 + w * g1;
 }
 
+// The constants of species i: the feed gases, then the condensable vapour (water unless given).
+static const AzSpeciesData *AzSpeciesOf(PetscInt i, const AzSpeciesData *vapor)
+{
+  return (i == AZ_NGAS && vapor) ? vapor : &AzSpecies[i];
+}
+
 // B_ij (m^3 mol^-1) and C_ij (m^6 mol^-2) at T for the pairs with at least one member in mask (NULL: all pairs).
-static void AzVirialPairs(PetscReal T, const PetscBool mask[], PetscReal B[AZ_NSPEC][AZ_NSPEC], PetscReal C2[AZ_NSPEC][AZ_NSPEC])
+static void AzVirialPairs(PetscReal T, const PetscBool mask[], const AzSpeciesData *vapor, PetscReal B[AZ_NSPEC][AZ_NSPEC],
+                          PetscReal C2[AZ_NSPEC][AZ_NSPEC])
 {
   for (PetscInt i = 0; i < AZ_NSPEC; i++) {
     for (PetscInt j = i; j < AZ_NSPEC; j++) {
-      const AzSpeciesData *si = &AzSpecies[i], *sj = &AzSpecies[j];
+      const AzSpeciesData *si = AzSpeciesOf(i, vapor), *sj = AzSpeciesOf(j, vapor);
       PetscReal            Tc, Pc, w, b, c, vc;
 
       if (mask && !mask[i] && !mask[j]) continue;
@@ -74,14 +83,15 @@ PetscErrorCode AzVirialPure(PetscInt species, PetscReal T, PetscReal *B, PetscRe
 
   PetscFunctionBeginUser;
   PetscCheck(species >= 0 && species < AZ_NSPEC, PETSC_COMM_SELF, PETSC_ERR_ARG_OUTOFRANGE, "species %d", (int)species);
-  AzVirialPairs(T, NULL, Bij, Cij);
+  AzVirialPairs(T, NULL, NULL, Bij, Cij);
   *B = Bij[species][species];
   *C = Cij[species][species];
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 // ln phi_i = (2/V) sum_j y_j B_ij + (3/2V^2) sum_jk y_j y_k C_ijk - ln Z at the vapour root of Z = 1 + B/V + C/V^2.
-PetscErrorCode AzVirialFugacity(PetscReal T, PetscReal P, const PetscReal y[], const PetscReal dy[], PetscReal phi[], PetscReal dlnphi[])
+PetscErrorCode AzVirialFugacity(PetscReal T, PetscReal P, const PetscReal y[], const PetscReal dy[], const AzSpeciesData *vapor,
+                                PetscReal phi[], PetscReal dlnphi[])
 {
   PetscReal B[AZ_NSPEC][AZ_NSPEC], C2[AZ_NSPEC][AZ_NSPEC], C[AZ_NSPEC][AZ_NSPEC][AZ_NSPEC];  // m^3/mol, m^6/mol^2
   PetscReal s[AZ_NSPEC], t[AZ_NSPEC], Bm = 0, Cm = 0, Vc_mix = 0, V, Z, RT = AZ_R * T;
@@ -94,7 +104,7 @@ PetscErrorCode AzVirialFugacity(PetscReal T, PetscReal P, const PetscReal y[], c
     mask[j] = (PetscBool)(y[j] != 0 || (dy && dy[j] != 0));
     if (mask[j]) act[nact++] = j;
   }
-  AzVirialPairs(T, mask, B, C2);
+  AzVirialPairs(T, mask, vapor, B, C2);
   for (PetscInt i = 0; i < AZ_NSPEC; i++)
     for (PetscInt a = 0; a < nact; a++)
       for (PetscInt b = 0; b < nact; b++) {
@@ -110,11 +120,11 @@ PetscErrorCode AzVirialFugacity(PetscReal T, PetscReal P, const PetscReal y[], c
     }
     Bm += y[i] * s[i];
     Cm += y[i] * t[i];
-    Vc_mix += y[i] * AzSpecies[i].Vc;
-    PetscCheck(T >= AzSpecies[i].Tc || y[i] * P <= 0.5 * AzSpecies[i].Pc, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
+    Vc_mix += y[i] * AzSpeciesOf(i, vapor)->Vc;
+    PetscCheck(T >= AzSpeciesOf(i, vapor)->Tc || y[i] * P <= 0.5 * AzSpeciesOf(i, vapor)->Pc, PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
                "partial pressure of %s = %.6g Pa at %.6g K is above half its critical pressure (%.6g Pa): too close to condensation for "
                "the virial equation of state",
-               AzSpecies[i].name, (double)(y[i] * P), (double)T, (double)(0.5 * AzSpecies[i].Pc));
+               AzSpeciesOf(i, vapor)->name, (double)(y[i] * P), (double)T, (double)(0.5 * AzSpeciesOf(i, vapor)->Pc));
   }
   // Vapour root of P V^3/RT - V^2 - B V - C = 0 by Newton from the ideal-gas volume.
   V = RT / P;
@@ -168,7 +178,7 @@ PetscErrorCode AzFugacityCoefficients(PetscReal T, PetscReal P, const AzGasMix *
   for (PetscInt i = 0; i < AZ_NGAS; i++) y[i] = mix->y[i] * (1 - p_vap / P);
   y[AZ_GAS_AR] += PetscMax(balance, 0) * (1 - p_vap / P);
   y[AZ_NGAS] = p_vap / P;
-  PetscCall(AzVirialFugacity(T, P, y, NULL, phi_all, NULL));
+  PetscCall(AzVirialFugacity(T, P, y, NULL, NULL, phi_all, NULL));
   for (PetscInt i = 0; i < AZ_NGAS; i++) phi[i] = phi_all[i];
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -118,8 +118,9 @@ def main():
         changed = store["changed"].get(name, {})
         if accept:
             for key, v in want.items():
-                if key in got and not close(name, key, got[key], v):
-                    changed[key] = {"before": v, "now": got[key], "why": accept[1]}
+                if key in got and not close(name, key, changed[key]["now"] if key in changed else v, got[key]):
+                    why = changed[key]["why"] + "; and " + accept[1] if key in changed else accept[1]
+                    changed[key] = {"before": v, "now": got[key], "why": why}
             store["changed"][name] = changed
             continue
         for key, v in want.items():

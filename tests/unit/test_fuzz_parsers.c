@@ -1,4 +1,4 @@
-// Fuzz of the gas-composition and electrolyte parsers (and the properties they feed): 20000 strings, random and
+// Fuzz of the gas-composition, electrolyte and solvent parsers (and the properties they feed): 20000 strings, random and
 // mutated from valid ones, with a fixed seed. Every call must either succeed with a sane result or fail as bad input
 // (PETSC_ERR_USER_INPUT) -- never crash, never another error; the sanitizer build (./scripts/test --sanitize)
 // runs the same program.
@@ -12,17 +12,32 @@ static unsigned           Rand(unsigned n)
   return (unsigned)(az_rng % n);
 }
 
-static const char *const seeds[] = {"N2:1",       "N2:0.78084,O2:0.209476,Ar:0.00934",
-                                    "KOH:1.0",    "KCl:0.1,KOH:0.01",
-                                    "Na2SO4:0.5", "PBS:0.1",
-                                    "none",       "CO2:0.5,H2:0.5",
-                                    "LiClO4:0.1", "KHCO3:0.5",
-                                    "H2SO4:0.05", NULL};
+static const char *const seeds[] = {"N2:1",
+                                    "N2:0.78084,O2:0.209476,Ar:0.00934",
+                                    "KOH:1.0",
+                                    "KCl:0.1,KOH:0.01",
+                                    "Na2SO4:0.5",
+                                    "PBS:0.1",
+                                    "none",
+                                    "CO2:0.5,H2:0.5",
+                                    "LiClO4:0.1",
+                                    "KHCO3:0.5",
+                                    "H2SO4:0.05",
+                                    "seawater:35",
+                                    "MgCl2:0.5,CaSO4:0.01",
+                                    "thf:0.99,ethanol:0.01",
+                                    "water:0.7,methanol:0.3",
+                                    "acetonitrile",
+                                    "O2:1",
+                                    "N2:0.5,He:0.5",
+                                    "water",
+                                    "methanol:1",
+                                    NULL};
 
 // A random string: mostly a mutated seed (characters replaced, inserted, deleted, duplicated), sometimes noise.
 static void Make(char *s, size_t len)
 {
-  static const char alphabet[] = "N2O2ArHeCOHKClNaSOLiPBnoe:.,-+0123456789 ^eEinfa\t%";
+  static const char alphabet[] = "N2O2ArHeCOHKClNaSOLiPBnoe:.,-+0123456789 ^eEinfa\t%swthrmlMg";
   PetscInt          nseed      = 0;
   while (seeds[nseed]) nseed++;
   if (Rand(10) == 0) {
@@ -59,9 +74,10 @@ static void Make(char *s, size_t len)
 int main(int argc, char **argv)
 {
   char          s[256];
-  PetscInt      ok_gas = 0, ok_el = 0, bad = 0;
+  PetscInt      ok_gas = 0, ok_el = 0, ok_solv = 0, bad = 0;
   AzGasMix      mix;
   AzElectrolyte el;
+  AzSolvent     solv;
 
   PetscCall(PetscInitialize(&argc, &argv, NULL, NULL));
   PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
@@ -96,9 +112,26 @@ int main(int argc, char **argv)
       AZ_CHECK(ierr == PETSC_ERR_USER_INPUT, "electrolyte '%s': error %d, not a bad-input error", s, (int)ierr);
       bad++;
     }
+    ierr = AzSolventParse(s, &solv);
+    if (!ierr) {
+      AzLiquidProps  liq;
+      AzPropWarnings w = {0};
+      PetscBool      corrected;
+      PetscReal      sum = 0;
+      for (PetscInt k = 0; k < solv.n; k++) sum += solv.x[k];
+      AZ_CHECK(solv.n > 0 && PetscAbsReal(sum - 1) < 1e-12, "solvent '%s': mole fractions sum to %g", s, (double)sum);
+      ierr = AzLiquidProperties(298.15, &solv, NULL, &liq, &corrected, &w);
+      AZ_CHECK(!ierr && liq.density > 500 && liq.p_vap > 0 && liq.viscosity > 0, "solvent '%s': liquid properties", s);
+      ok_solv++;
+    } else {
+      AZ_CHECK(ierr == PETSC_ERR_USER_INPUT, "solvent '%s': error %d, not a bad-input error", s, (int)ierr);
+      bad++;
+    }
   }
   PetscCall(PetscPopErrorHandler());
-  printf("20000 strings: %d parsed as gas mixtures, %d as electrolytes, %d refusals\n", (int)ok_gas, (int)ok_el, (int)bad);
-  AZ_CHECK(ok_gas > 100 && ok_el > 100, "the fuzz hardly reaches the parsers' success paths (%d, %d)", (int)ok_gas, (int)ok_el);
+  printf("20000 strings: %d parsed as gas mixtures, %d as electrolytes, %d as solvents, %d refusals\n", (int)ok_gas, (int)ok_el,
+         (int)ok_solv, (int)bad);
+  AZ_CHECK(ok_gas > 100 && ok_el > 100 && ok_solv > 25, "the fuzz hardly reaches the parsers' success paths (%d, %d, %d)", (int)ok_gas,
+           (int)ok_el, (int)ok_solv);
   return AzTestFinish();
 }
