@@ -6,13 +6,16 @@ OUTPUT_DIR/electrode_map.png: the surface concentration over the electrode, alon
 import os
 import sys
 
-import matplotlib
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import azenv  # noqa: E402
+
+azenv.require("numpy", "matplotlib", "h5py")
+import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from azfields import Fields  # noqa: E402
 
 
