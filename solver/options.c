@@ -302,6 +302,7 @@ static PetscBool AzIsPetscOption(const char name[])
                                          "display",
                                          "matmatmult",
                                          "sweep_",
+                                         "slurm_",  // a case's slurm: block, read by scripts/azote-slurm
                                          NULL};  // sweep_: read and checked by the sweep
   for (int i = 0; prefixes[i]; i++)
     if (!strncmp(name, prefixes[i], strlen(prefixes[i]))) return PETSC_TRUE;
