@@ -13,6 +13,9 @@ azenv.require("numpy", "matplotlib")
 import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
+import azstyle  # noqa: E402
+
+azstyle.apply()
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 

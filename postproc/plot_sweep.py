@@ -22,6 +22,9 @@ azenv.require("numpy", "matplotlib")
 import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
+import azstyle  # noqa: E402
+
+azstyle.apply()
 import matplotlib.colors as mcolors  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
@@ -31,14 +34,18 @@ from plot_polarisation import DRIVERS, polarisation  # noqa: E402
 
 
 def panels(sw):
-    """[(metric columns drawn in the panel, y label, log y)]: what a sweep is read for."""
+    """[(metric column, y label, log y)]: what a sweep is read for."""
     m = sw.main()
-    out = [([m["i"], m["lim"]], "current density (mA cm$^{-2}$)", True), (["depletion"], "depletion at the electrode 1 - c$_s$/c$_{bulk}$", False)]
+    gas = "O$_2$" if sw.reaction == "orr" else "N$_2$"
+    out = [(m["i"], "%s current density (mA cm$^{-2}$)" % m["label"], True),
+           (m["lim"], "%s transport limit i$_{lim}$ (mA cm$^{-2}$)" % gas, True),
+           ("depletion", "%s depletion at the electrode" % gas, False),
+           ("damkohler", "Damköhler number (kinetic / transport)", True)]
     if m["fe"]:
-        out.append(([m["fe"]], "faradaic efficiency to %s (%%)" % m["product"], False))
+        out.append((m["fe"], "faradaic efficiency to %s (%%)" % m["product"], False))
     if m["rate"]:
-        out.append(([m["rate"]], metric_label(m["rate"]), False))
-    return out
+        out.append((m["rate"], metric_label(m["rate"]), False))
+    return [p for p in out if p[0] in sw.columns]
 
 
 def save(fig, path):
@@ -79,27 +86,19 @@ def curves(sw, families=None):
             cols = dict(zip(vals, plt.cm.tab10(np.arange(len(vals)) % 10)))
             colour = lambda v: cols[v]  # noqa: E731
     ps = panels(sw)
-    ncol = 2
-    nrow = (len(ps) + 1) // 2
-    fig, axes = plt.subplots(nrow, ncol, figsize=(11.5, 3.9 * nrow), squeeze=False)
-    for ax, (cols, ylabel, logy) in zip(axes.flat, ps):
+    ncol = 2 if len(ps) <= 4 else 3
+    nrow = (len(ps) + ncol - 1) // ncol
+    fig, axes = plt.subplots(nrow, ncol, figsize=(4.6 * ncol + (1.2 if families else 0), 3.6 * nrow), squeeze=False, constrained_layout=True)
+    for ax, (col, ylabel, logy) in zip(axes.flat, ps):
         xs = x_axis(ax, sw, key)
         for v, rows in groups:
             rows = sorted(rows, key=lambda r: float(r[key]) if sw.numeric(key) else sw.values(key).index(r[key]))
-            for k, c in enumerate(cols):
-                y = np.abs(sw.column(c, rows)) * metric_display(c)[2]
-                style = "o-" if k == 0 else "--"
-                label = None if families else metric_display(c)[0]
-                ax.plot(xs(rows), y, style, color=colour(v), ms=3.5, lw=1.8 if k == 0 else 1.2, label=label)
+            y = np.abs(sw.column(col, rows)) * metric_display(col)[2]
+            ax.plot(xs(rows), y, "o-", color=colour(v), ms=3.5, lw=1.6)
         if logy:
             ax.set_yscale("log")
-        ax.set_ylabel(ylabel)
+        ax.set_ylabel(ylabel, fontsize=10)
         ax.grid(alpha=0.3, which="both")
-        if len(cols) > 1:
-            if families:  # the line styles, in a corner of the panel without the curves' colours
-                ax.plot([], [], "ko-", ms=3.5, label=metric_display(cols[0])[0])
-                ax.plot([], [], "k--", label=metric_display(cols[1])[0])
-            ax.legend(fontsize=8, loc="best", framealpha=0.9)
     for ax in axes.flat[len(ps):]:
         ax.set_visible(False)
     if families:
@@ -107,10 +106,8 @@ def curves(sw, families=None):
             fig.colorbar(sm, ax=axes, label=sw.key_label(families), fraction=0.03, pad=0.02)
         else:  # words: a legend beside the panels, never over the curves
             handles = [plt.Line2D([], [], color=colour(v), marker="o", label=str(v)) for v in sw.values(families)]
-            fig.legend(handles=handles, title=sw.key_display(families)[0], loc="center right", fontsize=8)
-    fig.suptitle("%s: %d of %d points ran" % (os.path.basename(os.path.abspath(sw.dir)), len(sw.ok), len(sw.rows)), fontsize=11)
-    if families is None or sm is None:
-        fig.tight_layout(rect=(0, 0, 0.88 if families else 1, 0.96))
+            fig.legend(handles=handles, title=sw.key_display(families)[0], loc="outside right center", fontsize=9)
+    fig.suptitle("%s: %d of %d points ran" % (os.path.basename(os.path.abspath(sw.dir)), len(sw.ok), len(sw.rows)))
     return save(fig, os.path.join(sw.dir, "sweep_curves.png"))
 
 
