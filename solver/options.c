@@ -303,7 +303,7 @@ static PetscBool AzIsPetscOption(const char name[])
                                          "matmatmult",
                                          "sweep_",
                                          "slurm_",  // a case's slurm: block, read by scripts/azote-slurm
-                                         NULL};  // sweep_: read and checked by the sweep
+                                         NULL};     // sweep_: read and checked by the sweep
   for (int i = 0; prefixes[i]; i++)
     if (!strncmp(name, prefixes[i], strlen(prefixes[i]))) return PETSC_TRUE;
   return PETSC_FALSE;
