@@ -49,7 +49,7 @@ def panels(sw):
 
 
 def save(fig, path):
-    fig.savefig(path + ".partial.png", dpi=130)
+    fig.savefig(path + ".partial.png", dpi=130, bbox_inches="tight")  # a legend beside the panels included
     os.replace(path + ".partial.png", path)
     plt.close(fig)
     return path
@@ -106,7 +106,7 @@ def curves(sw, families=None):
             fig.colorbar(sm, ax=axes, label=sw.key_label(families), fraction=0.03, pad=0.02)
         else:  # words: a legend beside the panels, never over the curves
             handles = [plt.Line2D([], [], color=colour(v), marker="o", label=str(v)) for v in sw.values(families)]
-            fig.legend(handles=handles, title=sw.key_display(families)[0], loc="outside right center", fontsize=9)
+            fig.legend(handles=handles, title=sw.key_display(families)[0], loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=9)
     fig.suptitle("%s: %d of %d points ran" % (os.path.basename(os.path.abspath(sw.dir)), len(sw.ok), len(sw.rows)))
     return save(fig, os.path.join(sw.dir, "sweep_curves.png"))
 

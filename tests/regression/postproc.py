@@ -1,7 +1,7 @@
 """postproc/plot_flowcell.py reads a run's fields.h5 and writes the concentration map and the electrode profile;
 a 3-D run also gets the map of the electrode surface, an ORR cathode's maps are of O2; postproc/plot_hcell.py draws an
-H-cell time series; plot_sweep.py draws a sweep of one key (curves), two keys (families of curves and maps) and three
-keys (a table equal to sweep.csv and a parallel-coordinates figure). A script started by a Python that lacks numpy
+H-cell time series; plot_sweep.py draws a sweep of one key (curves), two keys (families of curves and maps; a key of
+words: a legend) and three keys (a table equal to sweep.csv and a parallel-coordinates figure). A script started by a Python that lacks numpy
 (here /usr/bin/python3 -S, without its site packages) starts again under /usr/bin/python3, and says in one line what
 is missing where that fails too."""
 import csv
@@ -50,6 +50,10 @@ coarse = ["-case", case("flowcell.yaml"), "-quiet", "-mesh_nx", "40", "-mesh_ny"
 d = tmpdir()  # one key
 run(coarse + ["-output_dir", d, "-sweep_flowcell_flow_rate", "1e-9,1e-8,1e-7"])
 pngs("plot_sweep.py", d, ["sweep_curves.png"])
+d = tmpdir()  # two keys, one of words: curves with a legend beside them, no maps
+run(coarse + ["-output_dir", d, "-sweep_electrolyte_potential", "true,false", "-sweep_operating_pressure", "1e5,2e5"])
+pngs("plot_sweep.py", d, ["sweep_curves.png"])
+check(not os.path.exists(os.path.join(d, "sweep_maps.png")), "maps over a key of words")
 d = tmpdir()  # three keys: a table and a parallel-coordinates figure
 run(coarse + ["-output_dir", d, "-sweep_flowcell_flow_rate", "1e-9,1e-8", "-sweep_operating_pressure", "1e5,5e5", "-sweep_operating_temperature",
               "288.15,308.15"])
