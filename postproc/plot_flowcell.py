@@ -6,13 +6,19 @@ OUTPUT_DIR/electrode_map.png: the surface concentration over the electrode, alon
 import os
 import sys
 
-import matplotlib
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import azenv  # noqa: E402
+
+azenv.require("numpy", "matplotlib", "h5py")
+import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
+import azstyle  # noqa: E402
+
+azstyle.apply()
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from azfields import Fields  # noqa: E402
 
 
@@ -51,17 +57,18 @@ def plot_map(f, path):
         c = c[c.shape[0] // 2]
         plane = ", mid-width plane"
     cb = f.metrics.get("c_bulk_mol_m3", c.max())
-    fig, ax = plt.subplots(figsize=(9, 3.2), constrained_layout=True)
+    fig, ax = plt.subplots(figsize=(7, 3.3), constrained_layout=True)
     m = ax.pcolormesh(f.x_face * 1e3, f.y_face * 1e6, c / cb, shading="flat", cmap="viridis", vmin=0, vmax=1)
-    fig.colorbar(m, ax=ax, label=r"$c/c_{bulk}$  (c$_{bulk}$ = %.3g mol m$^{-3}$)" % cb)
+    fig.colorbar(m, ax=ax, label=r"c / c$_{bulk}$ (c$_{bulk}$ %.3g mM)" % cb)
     p = f.electrode_profile()
-    if len(p.get("x", [])):
-        ax.plot([p["x"][0] * 1e3, p["x"][-1] * 1e3], [0, 0], color="orangered", lw=5, solid_capstyle="butt",
-                label="electrode", clip_on=False)
-        ax.legend(loc="upper right", fontsize=8)
-    ax.set_xlabel("x along the channel (mm)")
-    ax.set_ylabel("y from the electrode wall (µm)")
-    ax.set_title("Dissolved %s in the flow cell (%s%s)" % (gas, f.summary.get("case", os.path.basename(f.dir)), plane))
+    if len(p.get("x", [])):  # the electrode on the wall, named beside it rather than in a legend over the map
+        x0, x1 = p["x"][0] * 1e3, p["x"][-1] * 1e3
+        ax.plot([x0, x1], [0, 0], color="orangered", lw=6, solid_capstyle="butt", clip_on=False)
+        ax.annotate("electrode", ((x0 + x1) / 2, 0), xytext=(0, -4), textcoords="offset points", ha="center", va="top",
+                    color="orangered", fontsize=9, fontweight="bold", annotation_clip=False)
+    ax.set_xlabel("x along the channel (mm)", labelpad=12)
+    ax.set_ylabel("y from the electrode (µm)")
+    ax.set_title("Dissolved %s in the channel%s" % (gas, plane))
     fig.savefig(path, dpi=150)
     plt.close(fig)
 
@@ -73,38 +80,38 @@ def plot_electrode_map(f, path):
     grid = np.full((len(zs), len(xs)), np.nan)
     grid[np.searchsorted(zs, p["z"]), np.searchsorted(xs, p["x"])] = p["c_surf"] / cb
     xf = f.x_face[np.searchsorted(f.x_face, xs[0]) - 1:np.searchsorted(f.x_face, xs[-1]) + 1]
-    fig, ax = plt.subplots(figsize=(9, 3.2), constrained_layout=True)
+    fig, ax = plt.subplots(figsize=(8, 3.4), constrained_layout=True)
     # the colour range of the data: the pattern across the width is what this map shows
     m = ax.pcolormesh(xf * 1e3, f.z_face * 1e3, grid, shading="flat", cmap="viridis")
     fig.colorbar(m, ax=ax, label=r"surface $c/c_{bulk}$")
     ax.set_xlabel("x along the channel (mm)")
     ax.set_ylabel("z across the width (mm)")
-    ax.set_title("%s at the electrode surface: the side walls slow the flow and starve the electrode's edges" % reaction(f)[1],
-                 fontsize=10)
+    ax.set_title("%s at the electrode's surface: the side walls slow the flow, the edges starve" % reaction(f)[1], fontsize=11)
     fig.savefig(path, dpi=150)
     plt.close(fig)
 
 
 def plot_electrode(f, path):
     p = width_average(f)
+    averaged = " (averaged across the width)" if "z" in f.electrode else ""
     cb = f.metrics.get("c_bulk_mol_m3", 1.0)
     x = (p["x"] - p["x"][0]) * 1e3
-    fig, ax1 = plt.subplots(figsize=(7, 4), constrained_layout=True)
+    fig, ax1 = plt.subplots(figsize=(6.4, 4.2), constrained_layout=True)
     ax1.plot(x, p["c_surf"] / cb, color="C0", lw=2)
     ax1.set_ylim(0, 1.05)
-    ax1.set_xlabel("distance from the electrode's leading edge (mm)")
+    ax1.set_xlabel("from the electrode's leading edge (mm)")
     _, gas, name, i_key, lim_key, fe_key = reaction(f)
-    ax1.set_ylabel(r"surface %s  $c_s/c_{bulk}$" % gas, color="C0")
+    ax1.set_ylabel(r"surface %s, c$_s$ / c$_{bulk}$%s" % (gas, " (width mean)" if averaged else ""), color="C0")
     ax1.axhline(0.1, color="C0", ls=":", lw=1)
     ax2 = ax1.twinx()
     main = f.inputs.get("electrode_reaction", "n2rr")
     ax2.plot(x, np.abs(p["i_" + main]) * 0.1, color="C3", lw=2)  # the main reaction's current, A/m^2 -> mA/cm^2
-    ax2.set_ylabel(r"%s current density (mA cm$^{-2}$)" % name, color="C3")
+    ax2.set_ylabel(r"%s current density (mA cm$^{-2}$)%s" % (name, " (width mean)" if averaged else ""), color="C3")
     ax2.set_ylim(bottom=0)
     m = f.metrics
     fe = ", FE %.1f %%" % (100 * m.get(fe_key, np.nan)) if fe_key else ""
-    ax1.set_title("depletion %.2f, i$_{%s}$ %.3g mA cm$^{-2}$ (limit %.3g)%s"
-                  % (m.get("depletion", np.nan), name.replace("$", ""), abs(m.get(i_key, np.nan)) * 0.1,
+    ax1.set_title("Along the electrode%s\ndepletion %.2f, i$_{%s}$ %.3g mA cm$^{-2}$ (limit %.3g)%s"
+                  % (averaged, m.get("depletion", np.nan), name.replace("$", ""), abs(m.get(i_key, np.nan)) * 0.1,
                      m.get(lim_key, np.nan) * 0.1, fe), fontsize=10)
     fig.savefig(path, dpi=150)
     plt.close(fig)

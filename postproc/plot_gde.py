@@ -1,18 +1,25 @@
 #!/usr/bin/python3
-"""Plots GDE runs through the plane at mid-length of the electrode: the N2 partial pressure in the pores and the
-dissolved N2, each normalised by its feed value, across the gas diffusion layer(s), the catalyst layer and the
-catholyte. One panel per run.
+"""Plots GDE runs through the plane at mid-length of the electrode: how much of the feed's N2 is missing, in the pores'
+gas (1 - p_N2/p_feed) and dissolved in the catalyst layer's liquid (1 - c/c_sat, c_sat at the feed's partial
+pressure), across the gas diffusion layer(s), the catalyst layer and the catholyte, on a log scale (1e-5 and 0.5
+both show). One panel per run.
 usage: plot_gde.py OUTPUT_DIR [OUTPUT_DIR ...] [-o FILE.png]   (default FILE: FIRST_DIR/gde_profile.png)"""
 import os
 import sys
 
-import matplotlib
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import azenv  # noqa: E402
+
+azenv.require("numpy", "matplotlib", "h5py")
+import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
+import azstyle  # noqa: E402
+
+azstyle.apply()
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from azfields import Fields  # noqa: E402
 
 R = 8.314462618
@@ -41,32 +48,39 @@ def layers(f):
 
 def panel(ax, f, title):
     """Each layer from the GDL to the catholyte gets the same width on the x axis, whatever its thickness: the 10 um
-    catalyst layer is as visible as the 200 um GDL. Ticks give the real positions (um from the gas channel)."""
+    catalyst layer is as visible as the 200 um GDL. Ticks give the real positions (um from the gas channel). The y
+    axis is the N2 deficit against the feed, 1 - x/x_feed, on a log scale: a GDE far from its transport limit loses
+    1e-5 of its N2 on the way to the catalyst, a starved one most of it, and both show."""
     T = float(f.inputs.get("operating_temperature", 298.15))
     i = len(f.x) // 2
     lay = [l for l in layers(f) if l[0] in ("gdl", "mpl", "cl", "catholyte")]
     y0_all = lay[0][1]
     p_feed = f.summary["cell_info"]["p_n2_feed_Pa"]
     cb = f.metrics["c_bulk_mol_m3"]
-    ticks, labels = [], []
+    ticks, labels, lowest = [], [], 1.0
     for k, (name, y0, y1) in enumerate(lay):
         ax.axvspan(k, k + 1, color=COLOUR[name], lw=0)
-        ax.text(k + 0.5, 1.09, "%s\n%.3g µm" % (LABEL[name], (y1 - y0) * 1e6), ha="center", va="top", fontsize=8)
+        ax.text(k + 0.5, 0.97, "%s\n%.3g µm" % (LABEL[name], (y1 - y0) * 1e6), ha="center", va="top", fontsize=9,
+                transform=ax.get_xaxis_transform())
         rows = (f.y >= y0) & (f.y <= y1)
         X = k + (f.y[rows] - y0) / (y1 - y0)
-        g, c = f.c_n2_gas[rows, i], f.c_n2[rows, i]
-        ax.plot(X[g > 0], g[g > 0] * R * T / p_feed, "C0.-", ms=3, label="N$_2$ partial pressure / feed" if k == 0 else None)
-        ax.plot(X[c > 0], c[c > 0] / cb, "C3.-", ms=3, label="dissolved N$_2$ / c$_{bulk}$" if name == "cl" else None)
+        if name in ("gdl", "mpl", "cl"):  # pores holding gas
+            dg = np.clip(1 - f.c_n2_gas[rows, i] * R * T / p_feed, 1e-12, None)
+            ax.semilogy(X, dg, "C0.-", ms=3, label="gas: 1 - p$_{N_2}$/p$_{feed}$" if k == 0 else None)
+            lowest = min(lowest, dg.min())
+        if name in ("cl", "catholyte"):  # liquid: dissolved N2
+            dc = np.clip(1 - f.c_n2[rows, i] / cb, 1e-12, None)
+            ax.semilogy(X, dc, "C3.-", ms=3, label="dissolved: 1 - c/c$_{sat}$" if name == "cl" else None)
+            lowest = min(lowest, dc.min())
         ticks.append(k), labels.append("%.0f" % ((y0 - y0_all) * 1e6))
     ticks.append(len(lay)), labels.append("%.0f" % ((lay[-1][2] - y0_all) * 1e6))
     ax.set_xticks(ticks)
     ax.set_xticklabels(labels)
     ax.set_xlim(0, len(lay))
-    ax.set_ylim(0, 1.12)
-    ax.set_xlabel("distance from the gas channel (µm; each layer drawn at equal width)")
+    ax.set_xlabel("from the gas channel (µm; layers at equal width)")
     m = f.metrics
-    ax.set_title("%s\ni$_{N_2RR}$ %.3g mA cm$^{-2}$, N$_2$ limit %.3g mA cm$^{-2}$" % (title, m["i_n2rr_A_m2"] * 0.1,
-                 m["i_lim_n2rr_A_m2"] * 0.1), fontsize=9)
+    ax.set_title("%s\ni$_{N_2RR}$ %.3g, N$_2$ limit %.3g mA cm$^{-2}$" % (title, m["i_n2rr_A_m2"] * 0.1, m["i_lim_n2rr_A_m2"] * 0.1), fontsize=10)
+    return lowest, "feed: p$_{N_2}$ %.4g kPa, dissolved at saturation c$_{sat}$ %.3g mM" % (p_feed / 1e3, cb)
 
 
 def main():
@@ -77,15 +91,19 @@ def main():
         args = args[:args.index("-o")] + args[args.index("-o") + 2:]
     if not args:
         sys.exit(__doc__)
-    fig, axes = plt.subplots(1, len(args), figsize=(5.5 * len(args), 4.2), constrained_layout=True, squeeze=False)
+    fig, axes = plt.subplots(1, len(args), figsize=(4.6 * len(args), 4.6), constrained_layout=True, squeeze=False)
+    lowest, feeds = 1.0, set()
     for ax, d in zip(axes[0], args):
         f = Fields(d)
-        panel(ax, f, "%s, %s, saturation %.2f" % (f.summary.get("case", d), f.summary.get("electrode_mode", ""),
-                                                     float(f.inputs.get("gde_saturation", "nan"))))
-    axes[0][0].set_ylabel("normalised N$_2$")
-    axes[0][0].legend(loc="lower left", fontsize=8)
-    for ax in axes[0][1:]:
-        ax.legend(loc="lower left", fontsize=8) if ax.get_legend_handles_labels()[0] else None
+        low, feed = panel(ax, f, "%s, saturation %.2f" % (f.summary.get("electrode_mode", ""), float(f.inputs.get("gde_saturation", "nan"))))
+        lowest = min(lowest, low)
+        feeds.add(feed)
+    for ax in axes[0]:  # one scale for all panels
+        ax.set_ylim(max(lowest / 5, 1e-12), 30)
+    fig.suptitle("GDE through the plane at mid-length; " + "; ".join(sorted(feeds)), fontsize=10)
+    axes[0][0].set_ylabel("N$_2$ deficit against the feed (log scale)")
+    for ax in axes[0]:
+        ax.legend(loc="center left", fontsize=8, framealpha=0.9)
     out = out or os.path.join(args[0], "gde_profile.png")
     fig.savefig(out, dpi=150)
     print("wrote", out)

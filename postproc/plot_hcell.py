@@ -6,9 +6,16 @@ import csv
 import os
 import sys
 
-import matplotlib
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import azenv  # noqa: E402
+
+azenv.require("numpy", "matplotlib")
+import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
+import azstyle  # noqa: E402
+
+azstyle.apply()
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 

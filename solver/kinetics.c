@@ -149,7 +149,7 @@ static PetscReal AzSurfacePotential(const AzElectrode *e, PetscReal c_P, PetscRe
 
   AzCurrentBalance(e, c_P, g, phi_P, g_phi, T, lnq, cell, phi_P, &G, &dG);
   if (G == 0) return phi_P;
-  const PetscReal dir = G < 0 ? -1 : 1;  // G < 0: too much current, the root lies below phi_P
+  const PetscReal dir = G < 0 ? -1 : 1;                                          // G < 0: too much current, the root lies below phi_P
   step                = PetscMax(1e-3, PetscMin(PetscAbsReal(G) / g_phi, 0.5));  // the bracket grows from at most 0.5 V
   for (PetscInt it = 0; it < 200; it++, step *= 2) {  // [lo, hi]: the last point with G of phi_P's sign, and the trial
     PetscReal Gt, dGt;

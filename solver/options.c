@@ -283,7 +283,8 @@ static PetscBool AzIsPetscOption(const char name[])
                                          "display",
                                          "matmatmult",
                                          "sweep_",
-                                         NULL};  // sweep_: read and checked by the sweep
+                                         "slurm_",  // a case's slurm: block, read by scripts/azote-slurm
+                                         NULL};     // sweep_: read and checked by the sweep
   for (int i = 0; prefixes[i]; i++)
     if (!strncmp(name, prefixes[i], strlen(prefixes[i]))) return PETSC_TRUE;
   return PETSC_FALSE;
@@ -320,6 +321,13 @@ PetscErrorCode AzOptionsCheckUnused(MPI_Comm comm, const char context[])
 
     if (AzIsPetscOption(names[i])) continue;
     PetscCall(PetscStrncpy(name, names[i], sizeof(name)));
+    if (!strcmp(name, "restart") || !strncmp(name, "time_", 5)) {  // read only by transient templates
+      char value[PETSC_MAX_PATH_LEN];
+      PetscCall(PetscStrncpy(value, values[i] ? values[i] : "", sizeof(value)));
+      PetscCall(PetscOptionsLeftRestore(NULL, &n, &names, &values));
+      SETERRQ(comm, PETSC_ERR_USER_INPUT, "-%s = '%s': %s is for time-dependent runs (cell hcell); %s solves a steady state", name, value,
+              strcmp(name, "restart") ? "time stepping" : "restart", context);
+    }
     for (PetscInt k = 0; k < az_nregistry; k++) {
       PetscInt d = AzEditDistance(name, az_registry[k].key);
       if (d < dbest) dbest = d, best = az_registry[k].key;

@@ -105,17 +105,18 @@ static PetscErrorCode AzSweepCreate(MPI_Comm comm, AzSweep *sw, PetscBool *reque
   PetscCall(PetscOptionsGetAll(NULL, &all));
   for (tok = strtok_r(all, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
     AzSweepAxis *a;
-    const char  *value;
+    PetscBool    set;
     if (strncmp(tok, "-sweep_", 7) || !strcmp(tok, "-sweep_ranks_per_case") || !strcmp(tok, "-sweep_fields") ||
         !strcmp(tok, "-sweep_shared"))
       continue;
     PetscCheck(sw->naxis < AZ_SWEEP_MAX_AXES, comm, PETSC_ERR_USER_INPUT, "too many -sweep_ keys: allowed %d", AZ_SWEEP_MAX_AXES);
     a = &sw->axis[sw->naxis++];
     PetscCall(PetscStrncpy(a->key, tok + 7, sizeof(a->key)));
-    value = strtok_r(NULL, " ", &save);
-    PetscCheck(value && (value[0] != '-' || strchr(value, ':')), comm, PETSC_ERR_USER_INPUT,
+    // the value as the options database holds it: "-0.1,0" is a value there (PETSc takes "-" and a digit for a
+    // number), not the next option; the listing's next token is left to the loop, which skips it
+    PetscCall(PetscOptionsGetString(NULL, NULL, tok, a->spec, sizeof(a->spec), &set));
+    PetscCheck(set && a->spec[0], comm, PETSC_ERR_USER_INPUT,
                "-sweep_%s is given without a value: allowed START:STOP:N[:log] or a list a,b,c", a->key);
-    PetscCall(PetscStrncpy(a->spec, value, sizeof(a->spec)));
     PetscCall(AzSweepAxisParse(comm, a));
   }
   PetscCall(PetscFree(all));
@@ -237,13 +238,16 @@ static PetscErrorCode AzSweepRunPoint(MPI_Comm gcomm, const AzSweep *sw, PetscIn
   AzSysSetOverrides(0, NULL);
   {
     // every point has the base case's columns, a failed one too
-    PetscCall(AzMetricsList(ierr ? &sw->shape : &st.metrics, AZ_SWEEP_MAX_COLS - 4 - AZ_SWEEP_MAX_AXES, &nm, names, values));
+    PetscCall(AzMetricsList(ierr ? &sw->shape : &st.metrics, AZ_SWEEP_MAX_COLS - 5 - AZ_SWEEP_MAX_AXES, &nm, names, values));
   }
   header[0] = 0;
   for (PetscInt i = 0; i < nm; i++) {
     PetscCall(PetscStrlcat(header, ",", hlen));
     PetscCall(PetscStrlcat(header, names[i], hlen));
   }
+  // the electrode's potential (V vs RHE; a galvanostatic point's solved one), as in timeseries.csv: a polarisation
+  // curve's abscissa
+  PetscCall(PetscStrlcat(header, ",electrode_potential_V", hlen));
   if (ierr) {
     const char *text     = NULL;
     char       *specific = NULL, msg[512];
@@ -254,7 +258,7 @@ static PetscErrorCode AzSweepRunPoint(MPI_Comm gcomm, const AzSweep *sw, PetscIn
     news->failed = PETSC_TRUE;
     news->wall   = AzWallTime() - t0;
     PetscCall(PetscSNPrintf(line, llen, "failed,%.4g", (double)news->wall));
-    for (PetscInt i = 0; i < nm; i++) PetscCall(PetscStrlcat(line, ",nan", llen));
+    for (PetscInt i = 0; i < nm + 1; i++) PetscCall(PetscStrlcat(line, ",nan", llen));
     PetscCall(PetscStrlcat(line, ",", llen));
     PetscCall(PetscStrlcat(line, msg, llen));
     for (PetscInt i = 0; i < 4; i++) news->metrics[i] = (PetscReal)NAN;
@@ -267,7 +271,11 @@ static PetscErrorCode AzSweepRunPoint(MPI_Comm gcomm, const AzSweep *sw, PetscIn
       PetscCall(PetscSNPrintf(v, sizeof(v), ",%.17g", (double)values[i]));
       PetscCall(PetscStrlcat(line, v, llen));
     }
-    PetscCall(PetscStrlcat(line, ",", llen));
+    {
+      char v[40];
+      PetscCall(PetscSNPrintf(v, sizeof(v), ",%.17g,", (double)p.electrode.potential));
+      PetscCall(PetscStrlcat(line, v, llen));
+    }
     news->metrics[0] = st.metrics.i_main_A_m2, news->metrics[1] = st.metrics.i_lim_A_m2, news->metrics[2] = st.metrics.depletion;
     news->metrics[3] = st.metrics.i_total_A_m2 != 0 ? st.metrics.i_main_A_m2 / st.metrics.i_total_A_m2 : 0;
   }

@@ -364,8 +364,20 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
   } else
     PetscCall(AzRecord(&tc, 0, PETSC_TRUE));
 
-  PetscCall(PetscMalloc2(maxsnap, snaps, maxsnap, snap_times));
   *nsnap = 0;
+  if (c->restart[0]) {  // the continued run's fields hold the whole history: the earlier snapshots come first
+    const char *names[AZ_MAX_SPECIES];
+    Vec        *old;
+    PetscReal  *t_old;
+    PetscInt    nold;
+    for (PetscInt s = 0; s < p->nspecies; s++) names[s] = p->species[s].name;
+    PetscCall(AzOutputReadSnapshotHistory(c->comm, c->restart, p->c, p->nspecies, names, tc.st[AZ_ST_TIME], &nold, &old, &t_old));
+    PetscCall(PetscMalloc2(maxsnap + nold, snaps, maxsnap + nold, snap_times));
+    for (PetscInt k = 0; k < nold; k++) (*snaps)[k] = old[k], (*snap_times)[k] = t_old[k];
+    *nsnap = nold;
+    if (nold) PetscCall(PetscFree2(old, t_old));
+  } else
+    PetscCall(PetscMalloc2(maxsnap, snaps, maxsnap, snap_times));
   while (tc.st[AZ_ST_TIME] < t_end - eps) {
     const PetscReal   t0 = tc.st[AZ_ST_TIME], dti = c->time_output_interval;
     PetscReal         t_out = PetscMin(t_end, (PetscFloorReal((t0 + eps) / dti) + 1) * dti), t, dt;

@@ -50,6 +50,14 @@ PETSC_EXTERN PetscErrorCode AzOutputWriteColumnsHDF5(const char path[], PetscInt
 PETSC_EXTERN PetscErrorCode AzOutputWriteCSV(MPI_Comm comm, const char path[], PetscInt ncol, const char *const names[], PetscInt nrow,
                                              const PetscReal rows[]);
 
+// The snapshots of the run a restart continues, from the fields.h5 in the directory of its checkpoint (path
+// checkpoint): those at t <= t_max (the checkpoint's time), each a vector of state's layout (ns species, names[s],
+// interlaced). Taken only when the last lies at t_max and equals state (the file is that run's); otherwise, or
+// without the file, *n = 0 and one line says so. Collective; free with VecDestroy and PetscFree2(*snaps, *times).
+PETSC_EXTERN PetscErrorCode AzOutputReadSnapshotHistory(MPI_Comm comm, const char checkpoint[], Vec state, PetscInt ns,
+                                                        const char *const names[], PetscReal t_max, PetscInt *n, Vec **snaps,
+                                                        PetscReal **times);
+
 // Checkpoint of a transient run: the solution, a few scalars (time, step, integrals), the table so far, and a
 // signature of the case that wrote it. Written atomically; read back on the same or another number of ranks.
 typedef struct {

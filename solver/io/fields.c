@@ -1,8 +1,8 @@
 // fields.h5 and fields.xmf: the solved fields for ParaView, VisIt and postproc/.
 //
-// Datasets of a 2-D grid are (ny, nx) arrays in C order (PETSc's DMDA HDF5 layout); the XDMF file describes them as
-// cell-centred attributes of a rectilinear mesh whose node coordinates are the face arrays.
-#include <azote/output.h>
+// Datasets of a 2-D grid are (ny, nx) arrays in C order (PETSc's DMDA HDF5 layout); the XDMF file (solver/io/xdmf.c)
+// describes them as cell-centred attributes, and the electrode's values as a grid of their own.
+#include <azote/private/xdmfimpl.h>
 #include <petscviewerhdf5.h>
 #include <errno.h>
 #include <sys/stat.h>
@@ -51,66 +51,6 @@ PetscErrorCode AzOutputWriteRank0Array(PetscViewer v, MPI_Comm comm, const char 
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// The XDMF of one rectilinear grid whose attributes live under `group` of fields.h5.
-static void AzXDMFGrid(char *text, size_t cap, size_t *len, const AzGrid *g, const char name[], const char group[], PetscReal time,
-                       PetscBool timed, PetscInt nfield, const AzCellField fields[])
-{
-  char        dims[64], ndims[64];
-  const char *axes = "xyz";
-
-  if (g->dim == 2) {
-    snprintf(dims, sizeof(dims), "%d %d", (int)g->M[1], (int)g->M[0]);
-    snprintf(ndims, sizeof(ndims), "%d %d", (int)g->M[1] + 1, (int)g->M[0] + 1);
-  } else {
-    snprintf(dims, sizeof(dims), "%d %d %d", (int)g->M[2], (int)g->M[1], (int)g->M[0]);
-    snprintf(ndims, sizeof(ndims), "%d %d %d", (int)g->M[2] + 1, (int)g->M[1] + 1, (int)g->M[0] + 1);
-  }
-#define AZ_XMF(...) *len += (size_t)snprintf(text + *len, *len < cap ? cap - *len : 0, __VA_ARGS__)
-  AZ_XMF("  <Grid Name=\"%s\" GridType=\"Uniform\">\n", name);
-  if (timed) AZ_XMF("   <Time Value=\"%.17g\"/>\n", (double)time);
-  AZ_XMF("   <Topology TopologyType=\"%s\" Dimensions=\"%s\"/>\n", g->dim == 2 ? "2DRectMesh" : "3DRectMesh", ndims);
-  AZ_XMF("   <Geometry GeometryType=\"%s\">\n", g->dim == 2 ? "VXVY" : "VXVYVZ");
-  for (PetscInt d = 0; d < g->dim; d++)
-    AZ_XMF("    <DataItem Dimensions=\"%d\" NumberType=\"Float\" Precision=\"8\" Format=\"HDF\">fields.h5:/%c_face</DataItem>\n",
-           (int)g->M[d] + 1, axes[d]);
-  AZ_XMF("   </Geometry>\n");
-  for (PetscInt f = 0; f < nfield; f++) {
-    AZ_XMF("   <Attribute Name=\"%s\" AttributeType=\"Scalar\" Center=\"Cell\">\n", fields[f].name);
-    AZ_XMF("    <DataItem Dimensions=\"%s\" NumberType=\"Float\" Precision=\"8\" Format=\"HDF\">fields.h5:%s/%s</DataItem>\n", dims, group,
-           fields[f].name);
-    AZ_XMF("   </Attribute>\n");
-  }
-  AZ_XMF("  </Grid>\n");
-#undef AZ_XMF
-}
-
-static PetscErrorCode AzWriteXDMF(MPI_Comm comm, const char dir[], const AzGrid *g, PetscInt nfield, const AzCellField fields[],
-                                  PetscInt nsnap, const AzSnapshot snaps[])
-{
-  char   path[PETSC_MAX_PATH_LEN], *text, group[64];
-  size_t cap = 4096 + 1024 * (size_t)(nfield + 1) * (size_t)(nsnap + 1), len = 0;
-
-  PetscFunctionBeginUser;
-  PetscCall(PetscMalloc1(cap, &text));
-  len += (size_t)snprintf(text + len, cap - len,
-                          "<?xml version=\"1.0\" ?>\n<!DOCTYPE Xdmf SYSTEM \"Xdmf.dtd\" []>\n<Xdmf Version=\"2.0\">\n <Domain>\n");
-  if (nsnap) {
-    len += (size_t)snprintf(text + len, cap - len, "  <Grid Name=\"azote_time\" GridType=\"Collection\" CollectionType=\"Temporal\">\n");
-    for (PetscInt k = 0; k < nsnap; k++) {
-      PetscCall(PetscSNPrintf(group, sizeof(group), "/snapshots/%" PetscInt_FMT, k));
-      AzXDMFGrid(text, cap, &len, g, group + 1, group, snaps[k].time, PETSC_TRUE, snaps[k].nfield, snaps[k].fields);
-    }
-    len += (size_t)snprintf(text + len, cap - len, "  </Grid>\n");
-  } else
-    AzXDMFGrid(text, cap, &len, g, "azote", "", 0, PETSC_FALSE, nfield, fields);
-  len += (size_t)snprintf(text + len, cap - len, " </Domain>\n</Xdmf>\n");
-  PetscCheck(len < cap, comm, PETSC_ERR_PLIB, "XDMF text overflow");
-  PetscCall(PetscSNPrintf(path, sizeof(path), "%s/fields.xmf", dir));
-  PetscCall(AzFileWriteAtomic(comm, path, text));
-  PetscCall(PetscFree(text));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
 static PetscErrorCode AzWriteCellFields(PetscViewer v, PetscInt nfield, const AzCellField fields[])
 {
   PetscFunctionBeginUser;
@@ -144,6 +84,7 @@ PetscErrorCode AzOutputWriteFields(MPI_Comm comm, const char dir[], const AzGrid
   char                 final[PETSC_MAX_PATH_LEN], tmp[PETSC_MAX_PATH_LEN], name[64];
   PetscViewer          v;
   PetscInt             nreg;
+  AzXdmfSurface        surface;
   const AzOptionEntry *reg;
 
   PetscFunctionBeginUser;
@@ -181,6 +122,7 @@ PetscErrorCode AzOutputWriteFields(MPI_Comm comm, const char dir[], const AzGrid
     }
     PetscCall(PetscViewerHDF5PopGroup(v));
   }
+  PetscCall(AzXdmfWriteHelpers(v, comm, g, nline, lines, &surface));
   PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "azote_version", PETSC_STRING, AZOTE_VERSION));
   PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "git_commit", PETSC_STRING, AZOTE_GIT_COMMIT));
   PetscCall(PetscViewerHDF5WriteGroup(v, "/inputs"));
@@ -188,7 +130,7 @@ PetscErrorCode AzOutputWriteFields(MPI_Comm comm, const char dir[], const AzGrid
   for (PetscInt i = 0; i < nreg; i++) PetscCall(PetscViewerHDF5WriteAttribute(v, "/inputs", reg[i].key, PETSC_STRING, reg[i].value));
   PetscCall(PetscViewerDestroy(&v));
   PetscCall(AzRenameCollective(comm, tmp, final));
-  PetscCall(AzWriteXDMF(comm, dir, g, nfield, fields, nsnap, snaps));
+  PetscCall(AzXdmfWrite(comm, dir, g, nfield, fields, line_group, nline, lines, &surface, nsnap, snaps));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -1,5 +1,5 @@
-"""scripts/azote-compare runs the flow cell, the GDE and the H-cell at one operating point: its table (compare.csv,
-compare.md) holds each design's metrics exactly as the runs' summary.json do, the three runs share the electrolyte,
+"""scripts/azote-compare runs every design (the flow cell in 2-D and 3-D, the GDE, the H-cell) at one operating point:
+its table (compare.csv, compare.md) holds each design's metrics exactly as the runs' summary.json do, the runs share the electrolyte,
 temperature, pressure, potential and catalyst kinetics, and compare.png is written; a missing catalyst file is
 refused with one line."""
 import csv
@@ -16,10 +16,12 @@ p = subprocess.run([TOOL, "--output-dir", d, "--electrolyte", "KOH:0.1", "--pote
 print(p.stdout.strip())
 check(p.returncode == 0, "azote-compare failed (exit %d)" % p.returncode)
 rows = list(csv.DictReader(open(os.path.join(d, "compare.csv"))))
-check([r["design"] for r in rows] == ["flow cell", "GDE", "H-cell"], "designs %s" % [r["design"] for r in rows])
+check([r["design"] for r in rows] == ["flow cell", "flow cell, 3-D", "GDE", "H-cell"], "designs %s" % [r["design"] for r in rows])
 shared = None
-for r, sub in zip(rows, ("flowcell", "gde", "hcell")):
-    s = json.load(open(os.path.join(d, sub, "summary.json")))
+for r in rows:
+    s = json.load(open(os.path.join(d, os.path.splitext(r["case"])[0], "summary.json")))
+    check(s["inputs"]["cell"] == {"flow cell": "flowcell", "flow cell, 3-D": "flowcell", "GDE": "gde", "H-cell": "hcell"}[r["design"]],
+          "%s ran cell %s" % (r["design"], s["inputs"]["cell"]))
     for k in ("depletion", "i_lim_n2rr_A_m2", "i_n2rr_A_m2", "fe_nh3", "nh3_rate_ug_h_cm2"):
         check(float(r[k]) == s["metrics"][k], "%s: %s %s in the table, %s in summary.json" % (r["design"], k, r[k], s["metrics"][k]))
     point = {k: s["inputs"][k] for k in ("electrolyte", "operating_temperature", "operating_pressure", "electrode_potential",

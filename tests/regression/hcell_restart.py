@@ -1,9 +1,14 @@
 """The H-cell in time: a run continued from its checkpoint reproduces the uninterrupted run's time series (to 1e-10
 relative per column), every time step conserves N2 (fed = accumulated + consumed) and NH3 (produced = in the cell),
 to 1e-8, and the files of a transient run are complete (timeseries.csv, snapshots in fields.h5 described by a temporal
-XDMF collection). A checkpoint of another case is refused with one line naming the key that differs."""
+XDMF collection). The continued run's fields.h5 and fields.xmf hold the whole history, the snapshots before the
+restart included (read from the fields.h5 beside the checkpoint), equal to the uninterrupted run's; a fields.h5 there
+that another case wrote is not taken (one line says so). A checkpoint of another case is refused with one line naming
+the key that differs."""
 import csv
 import os
+import re
+import shutil
 
 import h5py
 import numpy as np
@@ -42,12 +47,42 @@ for k in ("mass_balance_rel", "nh3_balance_rel"):
     print("%s: at most %.3g over %d steps" % (k, col.max(), len(col)))
     check(col.max() < 1e-8, "%s reaches %.3g" % (k, col.max()))
 check(A[-1, names.index("nh3_produced_umol")] > 0, "no NH3 was produced")
-with h5py.File(os.path.join(a, "fields.h5"), "r") as h:
-    snaps = sorted(h["snapshots"].keys(), key=int)
-    times = [float(h["snapshots"][k].attrs["time"][()] if np.ndim(h["snapshots"][k].attrs["time"]) == 0 else h["snapshots"][k].attrs["time"][0])
-             for k in snaps]
-    check(times == [50.0, 100.0, 150.0, 200.0], "snapshot times %s" % times)
-    check(all("c_nh3" in h["snapshots"][k] for k in snaps), "a snapshot lacks c_nh3")
-xmf = open(os.path.join(a, "fields.xmf")).read()
-check('CollectionType="Temporal"' in xmf and xmf.count("<Time ") == 4, "fields.xmf is not a temporal collection of 4 times")
+
+
+def snapshots(d):
+    """Times and fields of fields.h5's snapshots, in group order."""
+    with h5py.File(os.path.join(d, "fields.h5"), "r") as h:
+        keys = sorted(h["snapshots"].keys(), key=int)
+        return ([float(np.ravel(h["snapshots"][k].attrs["time"])[0]) for k in keys],
+                [{n: h["snapshots"][k][n][...] for n in h["snapshots"][k]} for k in keys])
+
+
+def xmf_times(d):
+    """The times of fields.xmf's temporal collection of the cell fields."""
+    xmf = open(os.path.join(d, "fields.xmf")).read()
+    block = re.search(r'<Grid Name="azote_time".*?(?=<Grid Name="electrode|</Domain>)', xmf, re.S)
+    return [float(v) for v in re.findall(r'<Time Value="([^"]+)"', block.group(0))] if block else []
+
+
+times, snaps = snapshots(a)
+check(times == [50.0, 100.0, 150.0, 200.0], "snapshot times %s" % times)
+check(all("c_nh3" in s for s in snaps), "a snapshot lacks c_nh3")
+check(xmf_times(a) == times, "fields.xmf lists %s, not the snapshots %s" % (xmf_times(a), times))
+# the continued run: the whole history, equal to the uninterrupted run's
+ct, cs = snapshots(c)
+print("continued run: snapshots at %s, fields.xmf at %s" % (ct, xmf_times(c)))
+check(ct == times and xmf_times(c) == times, "the continued run holds snapshots %s, fields.xmf %s; expected %s" % (ct, xmf_times(c), times))
+if ct == times:
+    dev = max(np.abs(s[n] - u[n]).max() / max(np.abs(u[n]).max(), 1e-300) for s, u in zip(cs, snaps) for n in u)
+    print("continued run: snapshots deviate from the uninterrupted run's by %.3g" % dev)
+    check(dev <= 1e-10, "the continued run's snapshots deviate by %.3g" % dev)
+# beside the checkpoint, the fields.h5 of another case (hcell_delta 2e-4): not taken
+e, f = tmpdir(), tmpdir()
+run(base + ["-time_end", "100", "-output_dir", e, "-hcell_delta", "2e-4"])
+shutil.copy(os.path.join(b, "checkpoint.h5"), os.path.join(e, "checkpoint.h5"))
+_, out = run([x for x in base if x != "-quiet"] + ["-time_end", "200", "-output_dir", f, "-restart", os.path.join(e, "checkpoint.h5")])
+print(out.strip())
+ft, _ = snapshots(f)
+check("is not the run that wrote the checkpoint" in out and ft == [150.0, 200.0] and xmf_times(f) == ft,
+      "another case's fields.h5 beside the checkpoint: snapshots %s, fields.xmf %s (expected 150, 200 and one line)" % (ft, xmf_times(f)))
 finish()

@@ -1,23 +1,26 @@
-"""scripts/azote-slurm against a real SLURM (Debian's slurm-wlm, ../shared/reference/local-slurm.md): the test starts
-munged, slurmctld and slurmd on this host with a private slurm.conf in a scratch directory, then
-  - submits a 2 x 2 sweep as one MPI job of 2 ranks and waits: sweep.csv appears, every point ok;
+"""scripts/azote-slurm against a real SLURM (Debian's slurm-wlm, ../shared/reference/local-slurm.md), started on this
+host by scripts/local-slurm (munged, slurmctld and slurmd with a private slurm.conf in a scratch directory):
+  - first, without SLURM: the job script carries the case's `slurm:` block (time, mem, account) and the command line's
+    resources (qos, partition), the command line winning; azote runs that case (it ignores the block); an unknown
+    resource in the block and a malformed --mem are refused with one line;
+  - submits a 2 x 2 sweep as one MPI job of 2 ranks, with the case's time limit and memory, and waits: sweep.csv
+    appears, every point ok;
   - submits the same sweep as a job array of 2 one-rank tasks sharing the points: the last task writes the table,
     which equals the single job's in every column but the wall times;
-and stops the daemons. Skipped (exit 77, one line saying why) only where SLURM is not installed or the daemons do
-not come up."""
+and stops the daemons with scripts/local-slurm stop. Skipped (exit 77, one line saying why) only where SLURM is not
+installed or the daemons do not come up."""
 import csv
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 
-from azrun import SOURCE, case, check, finish, tmpdir
+from azrun import SOURCE, case, check, finish, run, tmpdir
 
 SKIP = 77
+SLURM = os.path.join(SOURCE, "scripts", "azote-slurm")
+LOCAL = os.path.join(SOURCE, "scripts", "local-slurm")
 
 
 def skip(why):
@@ -25,84 +28,42 @@ def skip(why):
     sys.exit(SKIP)
 
 
+def sh(cmd, **kw):
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, **kw)
+
+
+env = dict(os.environ)
+# resources from the case's slurm: block and the command line, in the job script (no SLURM needed)
+res = os.path.join(tmpdir(), "flowcell-slurm.yaml")
+with open(res, "w") as f:
+    f.write(open(case("flowcell.yaml")).read() + '\nslurm:\n  time: "00:10:00"   # ten minutes\n  mem: 1G\n  account: azote\n  qos: low\n')
+d = tmpdir()
+p = sh([SLURM, "submit", res, "--qos", "normal", "--partition", "debug", "--output-dir", d, "--dry-run"])
+job = open(os.path.join(d, "azote.sbatch")).read() if os.path.exists(os.path.join(d, "azote.sbatch")) else ""
+for line in ("#SBATCH --time=00:10:00", "#SBATCH --mem=1G", "#SBATCH --account=azote", "#SBATCH --qos=normal", "#SBATCH --partition=debug"):
+    check(line in job.splitlines(), "the job script lacks '%s' (exit %d)" % (line, p.returncode))
+check("--qos=low" not in job, "the case's qos won over the command line's")
+run(["-case", res, "-output_dir", tmpdir(), "-quiet", "-mesh_nx", "40", "-mesh_ny", "12"])  # azote ignores the block
+bad = os.path.join(tmpdir(), "bad.yaml")
+open(bad, "w").write(open(case("flowcell.yaml")).read() + "\nslurm: {time: 5, memory: 2G}\n")
+for args, what in (([bad], "slurm: memory is not a SLURM resource"), ([res, "--mem", "4GB"], "--mem = '4GB': allowed")):
+    p = sh([SLURM, "submit"] + args + ["--output-dir", tmpdir(), "--dry-run"])
+    check(p.returncode != 0 and len(p.stdout.strip().splitlines()) == 1 and what in p.stdout, "%s: exit %d, %r" % (what, p.returncode, p.stdout))
+
 for prog in ("slurmctld", "slurmd", "sbatch", "munged"):
     if not shutil.which(prog) and not os.path.exists("/usr/sbin/" + prog):
         skip("%s is not installed (apt-get install slurm-wlm munge)" % prog)
 if os.geteuid() != 0:
     skip("the local SLURM needs root to start munged, slurmctld and slurmd")
-
-started = []
 scratch = tempfile.mkdtemp(prefix="azote-slurm-")
-env = dict(os.environ, SLURM_CONF=os.path.join(scratch, "slurm.conf"))
-
-
-def sh(cmd, **kw):
-    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, **kw)
-
-
-def stop():
-    for pidfile in ("slurmd.pid", "slurmctld.pid"):
-        try:
-            os.kill(int(open(os.path.join(scratch, pidfile)).read().strip()), signal.SIGTERM)
-        except (OSError, ValueError):
-            pass
-    if "munged" in started:
-        sh(["pkill", "-x", "munged"])
-
-
-# munge, as its own user
-if sh(["bash", "-c", "munge -n | unmunge"]).returncode != 0:
-    for d in ("/run/munge", "/var/log/munge", "/var/lib/munge"):
-        os.makedirs(d, exist_ok=True)
-    if not os.path.exists("/etc/munge/munge.key"):
-        sh(["/usr/sbin/mungekey", "--create"])
-    sh(["chown", "-R", "munge:munge", "/run/munge", "/var/log/munge", "/var/lib/munge", "/etc/munge"])
-    os.chmod("/var/log/munge", 0o700)
-    sh(["runuser", "-u", "munge", "--", "/usr/sbin/munged"])
-    started.append("munged")
-    time.sleep(0.5)
-    if sh(["bash", "-c", "munge -n | unmunge"]).returncode != 0:
-        stop()
-        skip("munged does not start here")
-
-host = socket.gethostname()
-conf = """ClusterName=azote
-SlurmctldHost={host}
-SlurmUser=root
-SlurmdUser=root
-AuthType=auth/munge
-ProctrackType=proctrack/linuxproc
-TaskPlugin=task/none
-SelectType=select/cons_tres
-SelectTypeParameters=CR_Core
-ReturnToService=2
-MpiDefault=none
-SlurmctldPort=16817
-SlurmdPort=16818
-StateSaveLocation={s}/state
-SlurmdSpoolDir={s}/spool
-SlurmctldPidFile={s}/slurmctld.pid
-SlurmdPidFile={s}/slurmd.pid
-SlurmctldLogFile={s}/slurmctld.log
-SlurmdLogFile={s}/slurmd.log
-NodeName={host} CPUs=2 State=UNKNOWN
-PartitionName=debug Nodes={host} Default=YES MaxTime=INFINITE State=UP
-""".format(host=host, s=scratch)
-os.makedirs(os.path.join(scratch, "state"))
-os.makedirs(os.path.join(scratch, "spool"))
-open(env["SLURM_CONF"], "w").write(conf)
-sh(["/usr/sbin/slurmctld"])
-sh(["/usr/sbin/slurmd"])
-deadline = time.time() + 40
-while time.time() < deadline and "idle" not in sh(["sinfo", "-h", "-o", "%T"]).stdout:
-    time.sleep(0.5)
-if "idle" not in sh(["sinfo", "-h", "-o", "%T"]).stdout:
-    log = sh(["tail", "-3", os.path.join(scratch, "slurmctld.log")]).stdout.replace("\n", " | ")
-    stop()
-    skip("slurmctld/slurmd did not bring the node up in 40 s (%s)" % log)
+p = sh([LOCAL, "start", scratch], timeout=120)
+if p.returncode != 0 or "export SLURM_CONF=" not in p.stdout:
+    sh([LOCAL, "stop", scratch])
+    skip("scripts/local-slurm start did not bring SLURM up: %s" % p.stdout.strip().splitlines()[-1:])
+env["SLURM_CONF"] = os.path.join(scratch, "slurm.conf")
+print(p.stdout.strip())
 
 try:
-    SLURM = os.path.join(SOURCE, "scripts", "azote-slurm")
     sweep = ["--", "-sweep_operating_pressure", "1e5,3e5", "-sweep_flowcell_flow_rate", "1e-9,1e-8", "-output_fields", "false"]
 
     def table(d):
@@ -110,7 +71,9 @@ try:
             return list(csv.DictReader(f))
 
     one = tmpdir()
-    p = sh([SLURM, "submit", case("flowcell.yaml"), "-n", "2", "--output-dir", one, "--wait"] + sweep, timeout=300)
+    timed = os.path.join(tmpdir(), "flowcell-timed.yaml")  # this SLURM keeps no accounts: time and memory only
+    open(timed, "w").write(open(case("flowcell.yaml")).read() + '\nslurm: {time: "00:10:00", mem: 500M}\n')
+    p = sh([SLURM, "submit", timed, "-n", "2", "--partition", "debug", "--output-dir", one, "--wait"] + sweep, timeout=300)
     print(p.stdout.strip())
     check(p.returncode == 0 and os.path.exists(os.path.join(one, "sweep.csv")), "single MPI job: exit %d, no sweep.csv" % p.returncode)
     A = table(one) if os.path.exists(os.path.join(one, "sweep.csv")) else []
@@ -129,6 +92,6 @@ try:
     print("job array of 2 tasks: %d rows, %d task logs, table %s the single job's" % (len(B), len(logs), "equals" if same else "DIFFERS from"))
     check(same and len(logs) == 2, "job array: table equal %s, %d logs" % (same, len(logs)))
 finally:
-    stop()
+    print(sh([LOCAL, "stop", scratch]).stdout.strip())
     shutil.rmtree(scratch, ignore_errors=True)
 finish()
