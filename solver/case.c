@@ -254,6 +254,7 @@ static PetscErrorCode AzCaseEvaluateProperties(AzCase c)
   AzCallInput(c->comm, AzElectrolyteParse(c->electrolyte_spec, &c->electrolyte), "-electrolyte = '%s'", c->electrolyte_spec);
   AzCallInput(c->comm, AzSolubilityCompute(c->T, c->P, &c->gas, &c->electrolyte, &c->sol),
               "-operating_temperature = %g K, -operating_pressure = %g Pa", (double)c->T, (double)c->P);
+  PetscCall(AzPropertyFactorsApply(&c->props, &c->sol));
   PetscCheck(
       c->sol.gas[c->reactant].c_sat > 0 || c->electrode.mode == AZ_ELECTRODE_OFF, c->comm, PETSC_ERR_USER_INPUT,
       "-gas_composition = '%s' has no %s: there is nothing for -electrode_reaction = %s to consume (add %s, or set -electrode_mode off)",
@@ -267,6 +268,7 @@ static PetscErrorCode AzCaseEvaluateProperties(AzCase c)
                c->electrolyte_spec);
     AzCallInput(c->comm, AzElectrolyteConductivity(&c->electrolyte, c->T, &c->conductivity), "-electrolyte = '%s' at %g K",
                 c->electrolyte_spec, (double)c->T);
+    c->conductivity *= c->props.conductivity;
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -339,6 +341,7 @@ PetscErrorCode AzCaseCreate(MPI_Comm comm, AzCase *case_out)
   PetscCall(AzCaseReadCommon(c));
   PetscCall(c->ops.setfromoptions(c));
   if (c->ops.transient) PetscCall(AzCaseReadTime(c));
+  PetscCall(AzUQReadKeys(c->comm, &c->props, &c->uq));
   if (help) PetscFunctionReturn(PETSC_SUCCESS);
   {
     char context[64];
@@ -421,6 +424,7 @@ PetscErrorCode AzCasePrintKeyReference(MPI_Comm comm, FILE *fp)
     PetscCall(c->ops.setfromoptions(c));
     if (c->ops.transient) PetscCall(AzCaseReadTime(c));
   }
+  PetscCall(AzUQRegisterKeys(comm));
   PetscCall(AzOptionsPrintReference(comm, fp));
   PetscCall(AzCaseDestroy(&c));
   PetscFunctionReturn(PETSC_SUCCESS);

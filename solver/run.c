@@ -444,6 +444,14 @@ PetscErrorCode AzRun(MPI_Comm comm)
     PetscFunctionReturn(PETSC_SUCCESS);
   }
   {
+    PetscBool uq;
+    PetscCall(AzRunUQ(c, &uq));
+    if (uq) {
+      PetscCall(AzCaseDestroy(&c));
+      PetscFunctionReturn(PETSC_SUCCESS);
+    }
+  }
+  {
     PetscBool sweep;
     PetscCall(AzRunSweep(c, &sweep));
     if (sweep) {
