@@ -315,16 +315,17 @@ def plot(p, path):
         ax.set_title("%s: %s" % (name, "PASS" if p["verdict"]["products"][name]["pass"] else "FAIL"))
         ax.legend(fontsize=7)
     fig.tight_layout()
-    tmp = path + ".partial.png"
+    tmp = "%s.%d.partial.png" % (path, os.getpid())
     fig.savefig(tmp, dpi=110)
     plt.close(fig)
     os.replace(tmp, path)
 
 
 def write_atomic(path, text):
-    with open(path + ".partial", "w") as f:
+    tmp = "%s.%d.partial" % (path, os.getpid())
+    with open(tmp, "w") as f:
         f.write(text)
-    os.replace(path + ".partial", path)
+    os.replace(tmp, path)
 
 
 def load(d):

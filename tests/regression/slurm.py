@@ -3,9 +3,11 @@ munged, slurmctld and slurmd on this host with a private slurm.conf in a scratch
   - submits a 2 x 2 sweep as one MPI job of 2 ranks and waits: sweep.csv appears, every point ok;
   - submits the same sweep as a job array of 2 one-rank tasks sharing the points: the last task writes the table,
     which equals the single job's in every column but the wall times;
+  - submits an 8-sample uncertainty study as a job array of 2 tasks: its bands equal those of a single run;
 and stops the daemons. Skipped (exit 77, one line saying why) only where SLURM is not installed or the daemons do
 not come up."""
 import csv
+import json
 import os
 import shutil
 import signal
@@ -15,7 +17,7 @@ import sys
 import tempfile
 import time
 
-from azrun import SOURCE, case, check, finish, tmpdir
+from azrun import SOURCE, case, check, finish, run, tmpdir
 
 SKIP = 77
 
@@ -128,6 +130,20 @@ try:
     logs = [f for f in os.listdir(arr) if f.startswith("slurm-")]
     print("job array of 2 tasks: %d rows, %d task logs, table %s the single job's" % (len(B), len(logs), "equals" if same else "DIFFERS from"))
     check(same and len(logs) == 2, "job array: table equal %s, %d logs" % (same, len(logs)))
+
+    # an uncertainty study as a job array: the tasks share the samples; the bands equal a single run's
+    study = ["--", "-uq_samples", "8", "-mesh_nx", "60", "-mesh_ny", "16", "-output_fields", "false"]
+    uqa, ref = tmpdir(), tmpdir()
+    p = sh([SLURM, "submit", case("flowcell.yaml"), "-n", "1", "--array", "2", "--output-dir", uqa, "--wait"] + study, timeout=300)
+    check(p.returncode == 0, "uncertainty study as a job array: exit %d: %s" % (p.returncode, p.stdout.strip()))
+    if not os.path.exists(os.path.join(uqa, "uncertainty.json")):  # both tasks ended at once
+        sh([SLURM, "merge", case("flowcell.yaml"), "--output-dir", uqa] + study, timeout=300)
+    run(["-case", case("flowcell.yaml"), "-quiet", "-output_dir", ref] + study[1:])
+    U = json.load(open(os.path.join(uqa, "uncertainty.json"))) if os.path.exists(os.path.join(uqa, "uncertainty.json")) else {}
+    V = json.load(open(os.path.join(ref, "uncertainty.json")))
+    same = bool(U) and all(U["metrics"][k][q] == V["metrics"][k][q] for k in V["metrics"] for q in ("mean", "sigma", "p05", "p50", "p95"))
+    print("uncertainty study as a job array of 2 tasks: %d samples ran, bands %s a single run's" % (U.get("ok", 0), "equal" if same else "DIFFER from"))
+    check(same and U["ok"] == 8, "uncertainty study as a job array")
 finally:
     stop()
     shutil.rmtree(scratch, ignore_errors=True)

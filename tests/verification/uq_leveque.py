@@ -83,7 +83,9 @@ for k in SIG:
     S, ST = v[k] / (P - 1), v[k] * P / (1 + v[k]) / (P - 1)
     print("  %-26s S %.4f (analytic %.4f)  S_T %.4f (analytic %.4f)" % (k, m["sobol_first"][k], S, m["sobol_total"][k], ST))
     check(abs(m["sobol_first"][k] - S) < 0.01 and abs(m["sobol_total"][k] - ST) < 0.01, "Sobol indices of %s" % k)
-check(abs(m["mean_pce"] / mean - 1) < 5e-3 and abs(m["sigma_pce"] / m["mean_pce"] / cv - 1) < 5e-3, "surrogate moments")
+dm, ds = m["mean_pce"] / mean - 1, m["sigma_pce"] / m["mean_pce"] / cv - 1
+print("  surrogate against the analytic propagation: mean %+.2e, CV %+.2e (limit 5e-3)" % (dm, ds))
+check(abs(dm) < 5e-3 and abs(ds) < 5e-3, "surrogate moments")
 
 # sampling error of this design on the law itself, and percentile references
 dist = ot.ComposedDistribution([ot.Uniform(1 - math.sqrt(3) * 0.05, 1 + math.sqrt(3) * 0.05), ot.LogNormalMuSigma(1, 0.1, 0).getDistribution(),
