@@ -143,7 +143,10 @@ try:
     V = json.load(open(os.path.join(ref, "uncertainty.json")))
     same = bool(U) and all(U["metrics"][k][q] == V["metrics"][k][q] for k in V["metrics"] for q in ("mean", "sigma", "p05", "p50", "p95"))
     print("uncertainty study as a job array of 2 tasks: %d samples ran, bands %s a single run's" % (U.get("ok", 0), "equal" if same else "DIFFER from"))
-    check(same and U["ok"] == 8, "uncertainty study as a job array")
+    if not check(same and U.get("ok") == 8, "uncertainty study as a job array"):
+        for f in sorted(os.listdir(uqa)):  # what the tasks said
+            if f.startswith("slurm-"):
+                print("%s:\n%s" % (f, open(os.path.join(uqa, f)).read()[-2000:]))
 finally:
     stop()
     shutil.rmtree(scratch, ignore_errors=True)
