@@ -1,7 +1,7 @@
 # Shared by scripts/quickstart, scripts/test and scripts/bench (sourced, not run).
 # Debian 12 packages azote needs; installed with apt-get when missing (as root, or through sudo).
 AZ_PACKAGES=(gcc make cmake pkg-config petsc-dev libhdf5-openmpi-dev openmpi-bin hdf5-tools
-             python3-h5py python3-numpy python3-matplotlib)
+             python3-h5py python3-numpy python3-matplotlib python3-openturns)
 AZ_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # MPI as root needs these (OpenMPI 4.1); oversubscription lets tests run 3 ranks on 2 cores.

@@ -163,6 +163,7 @@ static PetscErrorCode AzCaseEvaluateProperties(AzCase c)
   AzCallInput(c->comm, AzSolubilityComputeSolvent(c->T, c->P, &c->gas, &c->solvent, &c->electrolyte, &c->sol),
               "-operating_temperature = %g K, -operating_pressure = %g Pa, -solvent = '%s', -electrolyte = '%s'", (double)c->T,
               (double)c->P, c->solvent.spec, c->electrolyte.spec);
+  PetscCall(AzPropertyFactorsApply(&c->props, &c->sol));
   PetscCheck(
       c->sol.gas[c->reactant].c_sat > 0 || c->electrode.mode == AZ_ELECTRODE_OFF, c->comm, PETSC_ERR_USER_INPUT,
       "-gas_composition = '%s' has no %s: there is nothing for -electrode_reaction = %s to consume (add %s, or set -electrode_mode off)",
@@ -179,6 +180,7 @@ static PetscErrorCode AzCaseEvaluateProperties(AzCase c)
                c->electrolyte_spec);
     AzCallInput(c->comm, AzConductivityCompute(&c->electrolyte, &c->solvent, c->T, &c->conductivity, &c->sol.warnings),
                 "-electrolyte = '%s' at %g K", c->electrolyte_spec, (double)c->T);
+    c->conductivity *= c->props.conductivity;
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -252,6 +254,7 @@ PetscErrorCode AzCaseCreate(MPI_Comm comm, AzCase *case_out)
   PetscCall(AzCaseReadCommon(c));
   PetscCall(c->ops.setfromoptions(c));
   if (c->ops.transient) PetscCall(AzCaseReadTime(c));
+  PetscCall(AzUQReadKeys(c->comm, &c->props, &c->uq));
   if (help) PetscFunctionReturn(PETSC_SUCCESS);
   {
     char context[64];
@@ -343,6 +346,7 @@ PetscErrorCode AzCasePrintKeyReference(MPI_Comm comm, FILE *fp)
     PetscCall(c->ops.setfromoptions(c));
     if (c->ops.transient) PetscCall(AzCaseReadTime(c));
   }
+  PetscCall(AzUQRegisterKeys(comm));
   PetscCall(AzOptionsPrintReference(comm, fp));
   PetscCall(AzCaseDestroy(&c));
   PetscFunctionReturn(PETSC_SUCCESS);

@@ -22,11 +22,12 @@ static const char help[] =
     "                   relative tolerance time_rtol\n"
     "  e.g. -pc_type bjacobi -sub_pc_type ilu; -ksp_type gmres; -snes_monitor -ksp_monitor -ksp_view -log_view\n\n";
 
-// The case, then its keys' reference (-help_keys), a sweep (-sweep_<key>) or one run.
+// The case, then its keys' reference (-help_keys), an uncertainty study (-uq_samples), a sweep (-sweep_<key>) or one
+// run.
 static PetscErrorCode AzMain(MPI_Comm comm)
 {
   AzCase    c;
-  PetscBool help_keys, sweep;
+  PetscBool help_keys, sweep = PETSC_FALSE;
 
   PetscFunctionBeginUser;
   PetscCall(AzCaseCreate(comm, &c));
@@ -34,8 +35,10 @@ static PetscErrorCode AzMain(MPI_Comm comm)
     PetscCall(PetscOptionsHasName(NULL, NULL, "-help_keys", &help_keys));
     if (help_keys) PetscCall(AzCasePrintKeyReference(comm, stdout));
   } else {
-    PetscCall(AzRunSweep(c, &sweep));
-    if (!sweep) PetscCall(AzRunCase(c));
+    PetscBool uq;
+    PetscCall(AzRunUQ(c, &uq));  // an uncertainty study runs its samples as a sweep
+    if (!uq) PetscCall(AzRunSweep(c, &sweep));
+    if (!uq && !sweep) PetscCall(AzRunCase(c));
   }
   PetscCall(AzCaseDestroy(&c));
   PetscFunctionReturn(PETSC_SUCCESS);

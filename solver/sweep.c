@@ -12,6 +12,10 @@
 // directory at once (-sweep_shared, a SLURM job array): they share the points, and the last one writes the tables. At the end rank 0 writes
 // sweep.csv and sweep.h5 (one row per point). A point that fails (bad combination, no convergence) is recorded with its error and the sweep
 // goes on. Rank 0 prints one line per finished point with the count, the ETA and key metrics.
+//
+// Instead of a cartesian product, -sweep_points FILE gives a list of points: a CSV file whose header names the keys and
+// whose rows are the points (an uncertainty study's samples, solver/uq.c, or any design made elsewhere). The points
+// run, resume and fail exactly as a cartesian sweep's do; the signature holds a checksum of the file.
 #include <azote/azote.h>
 #include <errno.h>
 #include <math.h>
@@ -20,7 +24,7 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
-#define AZ_SWEEP_MAX_AXES 8
+#define AZ_SWEEP_MAX_AXES 16
 #define AZ_SWEEP_MAX_COLS 64
 
 typedef struct {
@@ -36,6 +40,8 @@ typedef struct {
   PetscInt    ranks_per_case;
   PetscBool   fields;
   PetscBool   keep_claims;  // -sweep_shared: other jobs work on the same sweep now; their claims are not stale
+  PetscBool   zipped;       // -sweep_points: point k takes value k of every axis (a list, not a product)
+  unsigned    points_hash;  // FNV-1a checksum of the points file
   AzMetrics   shape;        // zero metrics of the base case's reaction and cell: the columns of every point
 } AzSweep;
 
@@ -91,10 +97,66 @@ static PetscErrorCode AzSweepAxisParse(MPI_Comm comm, AzSweepAxis *a)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// -sweep_points FILE: a header of keys, then one row of values per point (CSV, no quoting). Every rank reads it.
+static PetscErrorCode AzSweepReadPoints(MPI_Comm comm, AzSweep *sw, const char path[])
+{
+  FILE    *fp = fopen(path, "r");
+  char    *text, *line, *lsave = NULL, *save = NULL;
+  long     size = -1;
+  PetscInt nrow = 0, nline = 0;
+
+  PetscFunctionBeginUser;
+  PetscCheck(fp, comm, PETSC_ERR_USER_INPUT, "-sweep_points = '%s': cannot read the file", path);
+  if (!fseek(fp, 0, SEEK_END)) size = ftell(fp);
+  if (size >= 0) rewind(fp);
+  PetscCall(PetscMalloc1(size > 0 ? size + 1 : 1, &text));
+  text[size > 0 ? fread(text, 1, (size_t)size, fp) : 0] = 0;
+  fclose(fp);
+  sw->points_hash = 2166136261u;
+  for (const char *q = text; *q; q++) sw->points_hash = (sw->points_hash ^ (unsigned char)*q) * 16777619u;
+  for (const char *q = text; *q; q++) nline += *q == '\n';
+  line = strtok_r(text, "\r\n", &lsave);
+  PetscCheck(line, comm, PETSC_ERR_USER_INPUT, "-sweep_points = '%s' is empty: allowed a CSV file, a header of keys and one row per point",
+             path);
+  for (char *t = strtok_r(line, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+    AzSweepAxis *a;
+    PetscCheck(sw->naxis < AZ_SWEEP_MAX_AXES, comm, PETSC_ERR_USER_INPUT, "-sweep_points = '%s' has too many keys: allowed %d", path,
+               AZ_SWEEP_MAX_AXES);
+    a = &sw->axis[sw->naxis++];
+    while (*t == ' ') t++;
+    PetscCheck(*t && strlen(t) < sizeof(a->key), comm, PETSC_ERR_USER_INPUT, "-sweep_points = '%s': '%s' in the header is not a key", path,
+               t);
+    PetscCall(PetscStrncpy(a->key, t, sizeof(a->key)));
+    PetscCall(PetscSNPrintf(a->spec, sizeof(a->spec), "points"));
+    PetscCall(PetscMalloc1(nline + 1, &a->values));
+  }
+  while ((line = strtok_r(NULL, "\r\n", &lsave))) {
+    PetscInt i = 0;
+    save       = NULL;
+    for (char *t = strtok_r(line, ",", &save); t; t = strtok_r(NULL, ",", &save), i++) {
+      while (*t == ' ') t++;
+      PetscCheck(i < sw->naxis && *t && strlen(t) < sizeof(sw->axis[0].values[0]), comm, PETSC_ERR_USER_INPUT,
+                 "-sweep_points = '%s': row %" PetscInt_FMT " is not %" PetscInt_FMT " values of up to 31 characters", path, nrow + 1,
+                 sw->naxis);
+      PetscCall(PetscStrncpy(sw->axis[i].values[nrow], t, sizeof(sw->axis[i].values[0])));
+    }
+    PetscCheck(i == sw->naxis, comm, PETSC_ERR_USER_INPUT,
+               "-sweep_points = '%s': row %" PetscInt_FMT " has %" PetscInt_FMT " values, the header %" PetscInt_FMT " keys", path,
+               nrow + 1, i, sw->naxis);
+    nrow++;
+  }
+  PetscCall(PetscFree(text));
+  PetscCheck(nrow > 0, comm, PETSC_ERR_USER_INPUT, "-sweep_points = '%s' has no points", path);
+  for (PetscInt k = 0; k < sw->naxis; k++) sw->axis[k].n = nrow;
+  sw->zipped = PETSC_TRUE;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 // Collects the -sweep_<key> options (command line and case file) and checks the keys against the base case's.
 static PetscErrorCode AzSweepCreate(MPI_Comm comm, AzSweep *sw, PetscBool *requested)
 {
-  char *all, *save = NULL, *tok;
+  char     *all, *save = NULL, *tok, points[PETSC_MAX_PATH_LEN];
+  PetscBool has_points;
 
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(sw, sizeof(*sw)));
@@ -107,7 +169,7 @@ static PetscErrorCode AzSweepCreate(MPI_Comm comm, AzSweep *sw, PetscBool *reque
     AzSweepAxis *a;
     PetscBool    set;
     if (strncmp(tok, "-sweep_", 7) || !strcmp(tok, "-sweep_ranks_per_case") || !strcmp(tok, "-sweep_fields") ||
-        !strcmp(tok, "-sweep_shared"))
+        !strcmp(tok, "-sweep_shared") || !strcmp(tok, "-sweep_points"))
       continue;
     PetscCheck(sw->naxis < AZ_SWEEP_MAX_AXES, comm, PETSC_ERR_USER_INPUT, "too many -sweep_ keys: allowed %d", AZ_SWEEP_MAX_AXES);
     a = &sw->axis[sw->naxis++];
@@ -120,8 +182,14 @@ static PetscErrorCode AzSweepCreate(MPI_Comm comm, AzSweep *sw, PetscBool *reque
     PetscCall(AzSweepAxisParse(comm, a));
   }
   PetscCall(PetscFree(all));
-  // one order whatever the order of the options: by key (the first varies slowest)
-  for (PetscInt i = 1; i < sw->naxis; i++)
+  PetscCall(PetscOptionsGetString(NULL, NULL, "-sweep_points", points, sizeof(points), &has_points));
+  if (has_points) {
+    PetscCheck(sw->naxis == 0, comm, PETSC_ERR_USER_INPUT, "-sweep_points = '%s' and -sweep_%s: give either a list of points or swept keys",
+               points, sw->axis[0].key);
+    PetscCall(AzSweepReadPoints(comm, sw, points));
+  }
+  // one order whatever the order of the options: by key (the first varies slowest); a list keeps its columns' order
+  for (PetscInt i = 1; i < sw->naxis && !sw->zipped; i++)
     for (PetscInt j = i; j > 0 && strcmp(sw->axis[j - 1].key, sw->axis[j].key) > 0; j--) {
       AzSweepAxis t = sw->axis[j];
       sw->axis[j] = sw->axis[j - 1], sw->axis[j - 1] = t;
@@ -141,7 +209,10 @@ static PetscErrorCode AzSweepCreate(MPI_Comm comm, AzSweep *sw, PetscBool *reque
                sw->axis[i].key);
     PetscCheck(strcmp(sw->axis[i].key, "electrode_reaction") && strcmp(sw->axis[i].key, "anode_reaction"), comm, PETSC_ERR_USER_INPUT,
                "-sweep_%s: the reactions set the table's columns and cannot be swept: run one sweep per reaction", sw->axis[i].key);
-    sw->npoint *= sw->axis[i].n;
+    for (PetscInt j = 0; j < i; j++)
+      PetscCheck(strcmp(sw->axis[i].key, sw->axis[j].key), comm, PETSC_ERR_USER_INPUT, "-sweep_points: key %s appears twice",
+                 sw->axis[i].key);
+    sw->npoint = sw->zipped ? sw->axis[i].n : sw->npoint * sw->axis[i].n;
   }
   {
     PetscMPIInt size;
@@ -163,6 +234,10 @@ static PetscErrorCode AzSweepDestroy(AzSweep *sw)
 // The value index of every axis at point k (the first axis slowest).
 static void AzSweepPoint(const AzSweep *sw, PetscInt k, PetscInt idx[])
 {
+  if (sw->zipped) {
+    for (PetscInt i = 0; i < sw->naxis; i++) idx[i] = k;
+    return;
+  }
   for (PetscInt i = sw->naxis - 1; i >= 0; i--) idx[i] = k % sw->axis[i].n, k /= sw->axis[i].n;
 }
 
@@ -303,6 +378,11 @@ static PetscErrorCode AzSweepSignature(AzCase base, const AzSweep *sw, char sig[
     PetscCall(PetscStrlcat(sig, "=", len));
     PetscCall(PetscStrlcat(sig, e[k].value, len));
     PetscCall(PetscStrlcat(sig, "\n", len));
+  }
+  if (sw->zipped) {
+    char h[64];
+    PetscCall(PetscSNPrintf(h, sizeof(h), "sweep_points checksum %08x\n", sw->points_hash));
+    PetscCall(PetscStrlcat(sig, h, len));
   }
   for (PetscInt i = 0; i < sw->naxis; i++) {
     PetscCall(PetscStrlcat(sig, "sweep_", len));

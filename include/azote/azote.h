@@ -41,5 +41,9 @@ PETSC_EXTERN PetscErrorCode AzGalvanostaticSearch(AzCase c, AzProblem *p, AzCurr
 // runs every point in groups of ranks, writes sweep.csv and sweep.h5 to the base case's output_dir (solver/sweep.c).
 // *was_sweep is PETSC_FALSE, and nothing is done, when no key is swept.
 PETSC_EXTERN PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep);
+// An uncertainty study (uq_samples > 0, solver/uq.c): the samples of the uncertain inputs on the sweep engine, then
+// uncertainty.json, tornado.png and uq_convergence.png in output_dir. *was_uq is PETSC_FALSE, and nothing is done,
+// when uq_samples is 0.
+PETSC_EXTERN PetscErrorCode AzRunUQ(AzCase base, PetscBool *was_uq);
 // Frees what a transient run keeps in its statistics (table, snapshots).
 PETSC_EXTERN PetscErrorCode AzRunStatsDestroy(AzRunStats *stats);

@@ -9,6 +9,7 @@
 #include <azote/kinetics.h>
 #include <azote/transport.h>
 #include <azote/info.h>
+#include <azote/uq.h>
 
 typedef struct _n_AzCase *AzCase;
 
@@ -78,6 +79,9 @@ struct _n_AzCase {
   AzMeshOptions mesh;
   PetscBool     potential;     // solve the electrolyte potential (secondary current distribution)
   PetscReal     conductivity;  // electrolyte conductivity, S m^-1 (given, or from the composition)
+
+  AzPropertyFactors props;  // factors on the property laws (props_* keys), applied to sol and conductivity
+  AzUQ              uq;     // an uncertainty study (uq_samples, the uncertainty: block)
 
   // time stepping (templates with ops.transient)
   PetscReal time_end;                     // s; 0: the steady state

@@ -132,6 +132,7 @@ static PetscErrorCode AzCellValidate_HCell(AzCase c)
     AzSolubility s;
     PetscCall(AzGasMixParse("N2:0.78084,O2:0.209476,Ar:0.00934", &air));
     PetscCall(AzSolubilityComputeSolvent(c->T, c->P, &air, &c->solvent, &c->electrolyte, &s));
+    PetscCall(AzPropertyFactorsApply(&c->props, &s));
     h->c_init = s.gas[c->reactant].c_sat;
   } break;
   }

@@ -7,9 +7,11 @@ host by scripts/local-slurm (munged, slurmctld and slurmd with a private slurm.c
     appears, every point ok;
   - submits the same sweep as a job array of 2 one-rank tasks sharing the points: the last task writes the table,
     which equals the single job's in every column but the wall times;
+  - submits an 8-sample uncertainty study as a job array of 2 tasks: its bands equal those of a single run;
 and stops the daemons with scripts/local-slurm stop. Skipped (exit 77, one line saying why) only where SLURM is not
 installed or the daemons do not come up."""
 import csv
+import json
 import os
 import shutil
 import subprocess
@@ -91,6 +93,23 @@ try:
     logs = [f for f in os.listdir(arr) if f.startswith("slurm-")]
     print("job array of 2 tasks: %d rows, %d task logs, table %s the single job's" % (len(B), len(logs), "equals" if same else "DIFFERS from"))
     check(same and len(logs) == 2, "job array: table equal %s, %d logs" % (same, len(logs)))
+
+    # an uncertainty study as a job array: the tasks share the samples; the bands equal a single run's
+    study = ["--", "-uq_samples", "8", "-mesh_nx", "60", "-mesh_ny", "16", "-output_fields", "false"]
+    uqa, ref = tmpdir(), tmpdir()
+    p = sh([SLURM, "submit", case("flowcell.yaml"), "-n", "1", "--array", "2", "--output-dir", uqa, "--wait"] + study, timeout=300)
+    check(p.returncode == 0, "uncertainty study as a job array: exit %d: %s" % (p.returncode, p.stdout.strip()))
+    if not os.path.exists(os.path.join(uqa, "uncertainty.json")):  # both tasks ended at once
+        sh([SLURM, "merge", case("flowcell.yaml"), "--output-dir", uqa] + study, timeout=300)
+    run(["-case", case("flowcell.yaml"), "-quiet", "-output_dir", ref] + study[1:])
+    U = json.load(open(os.path.join(uqa, "uncertainty.json"))) if os.path.exists(os.path.join(uqa, "uncertainty.json")) else {}
+    V = json.load(open(os.path.join(ref, "uncertainty.json")))
+    same = bool(U) and all(U["metrics"][k][q] == V["metrics"][k][q] for k in V["metrics"] for q in ("mean", "sigma", "p05", "p50", "p95"))
+    print("uncertainty study as a job array of 2 tasks: %d samples ran, bands %s a single run's" % (U.get("ok", 0), "equal" if same else "DIFFER from"))
+    if not check(same and U.get("ok") == 8, "uncertainty study as a job array"):
+        for f in sorted(os.listdir(uqa)):  # what the tasks said
+            if f.startswith("slurm-"):
+                print("%s:\n%s" % (f, open(os.path.join(uqa, f)).read()[-2000:]))
 finally:
     print(sh([LOCAL, "stop", scratch]).stdout.strip())
     shutil.rmtree(scratch, ignore_errors=True)
