@@ -1,5 +1,6 @@
 // Case input: the YAML file, the common keys, the template's keys, and the checks made before any work.
 #include <azote/case.h>
+#include <azote/outdir.h>
 #include <errno.h>
 #include <unistd.h>
 #include <sys/stat.h>
@@ -239,6 +240,13 @@ static PetscErrorCode AzCaseReadTime(AzCase c)
                           AZ_RANGE_OPEN_LO(0, 0.1), &c->time_rtol, NULL));
   PetscOptionsEnd();
   if (c->time_output_interval == 0) c->time_output_interval = c->time_end / 10;
+  // Every output time writes a snapshot and a checkpoint: their number is bounded (the fields' XDMF and the list of
+  // snapshot times grow with it).
+  PetscCheck(
+      c->time_end == 0 || c->time_end / c->time_output_interval <= AZ_MAX_SNAPSHOTS, c->comm, PETSC_ERR_USER_INPUT,
+      "-time_output_interval = %.6g s gives %.3g output times over time_end = %.6g s: allowed at most %d (time_output_interval >= %.6g s)",
+      (double)c->time_output_interval, (double)(c->time_end / c->time_output_interval), (double)c->time_end, AZ_MAX_SNAPSHOTS,
+      (double)(c->time_end / AZ_MAX_SNAPSHOTS));
   PetscCall(PetscOptionsGetString(NULL, NULL, "-restart", c->restart, sizeof(c->restart), &set));
   PetscCheck(!set || c->restart[0], c->comm, PETSC_ERR_USER_INPUT, "-restart needs a checkpoint file name");
   PetscCheck(!set || c->time_end > 0, c->comm, PETSC_ERR_USER_INPUT, "-restart = '%s' continues a transient run: set time_end > 0",
@@ -396,6 +404,7 @@ PetscErrorCode AzCaseDestroy(AzCase *c)
 {
   PetscFunctionBeginUser;
   if (!*c) PetscFunctionReturn(PETSC_SUCCESS);
+  if ((*c)->outdir) PetscCall(AzOutdirClose(&(*c)->outdir, PETSC_FALSE));  // a run that failed: nothing published stays
   PetscCall(AzCaseDestroyCell(*c));
   PetscCall(PetscFree(*c));
   PetscFunctionReturn(PETSC_SUCCESS);

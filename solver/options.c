@@ -66,6 +66,15 @@ PetscErrorCode AzOptionsRegistrySetValue(const char key[], const char value[])
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+const char *AzShort(const char s[], char buf[], size_t len)
+{
+  const size_t n = s ? strlen(s) : 0;
+  if (!s) return "";
+  if (n < len || len < 16) return s;
+  snprintf(buf, len, "%.*s...%s", (int)(len / 2 - 4), s, s + n - (len / 2 - 4));
+  return buf;
+}
+
 PetscErrorCode AzParseReal(const char str[], PetscReal *value, PetscBool *ok)
 {
   char  *end;

@@ -13,8 +13,10 @@
 // sweep.csv and sweep.h5 (one row per point). A point that fails (bad combination, no convergence) is recorded with its error and the sweep
 // goes on. Rank 0 prints one line per finished point with the count, the ETA and key metrics.
 #include <azote/azote.h>
+#include <azote/outdir.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <unistd.h>
 #include <fcntl.h>
 #include <dirent.h>
@@ -36,6 +38,7 @@ typedef struct {
   PetscInt    ranks_per_case;
   PetscBool   fields;
   PetscBool   keep_claims;  // -sweep_shared: other jobs work on the same sweep now; their claims are not stale
+  MPI_Comm    comm;         // the whole sweep's
   AzMetrics   shape;        // zero metrics of the base case's reaction and cell: the columns of every point
 } AzSweep;
 
@@ -53,12 +56,11 @@ static PetscErrorCode AzSweepAxisParse(MPI_Comm comm, AzSweepAxis *a)
     for (char *t = strtok_r(buf, ":", &save); t && ntok < 5; t = strtok_r(NULL, ":", &save)) tok[ntok++] = t;
     PetscCheck(ntok == 3 || (ntok == 4 && !strcmp(tok[3], "log")), comm, PETSC_ERR_USER_INPUT,
                "-sweep_%s = '%s' is not a sweep: allowed START:STOP:N, START:STOP:N:log or a list a,b,c", a->key, a->spec);
-    lo = strtod(tok[0], &end);
-    PetscCheck(*end == 0 && PetscIsNormalReal(lo + 1), comm, PETSC_ERR_USER_INPUT, "-sweep_%s = '%s': START '%s' is not a number", a->key,
-               a->spec, tok[0]);
-    hi = strtod(tok[1], &end);
-    PetscCheck(*end == 0 && PetscIsNormalReal(hi + 1), comm, PETSC_ERR_USER_INPUT, "-sweep_%s = '%s': STOP '%s' is not a number", a->key,
-               a->spec, tok[1]);
+    PetscBool ok;
+    PetscCall(AzParseReal(tok[0], &lo, &ok));
+    PetscCheck(ok, comm, PETSC_ERR_USER_INPUT, "-sweep_%s = '%s': START '%s' is not a number", a->key, a->spec, tok[0]);
+    PetscCall(AzParseReal(tok[1], &hi, &ok));
+    PetscCheck(ok, comm, PETSC_ERR_USER_INPUT, "-sweep_%s = '%s': STOP '%s' is not a number", a->key, a->spec, tok[1]);
     n = strtol(tok[2], &end, 10);
     PetscCheck(*end == 0 && n >= 1 && n <= 100000, comm, PETSC_ERR_USER_INPUT,
                "-sweep_%s = '%s': N '%s' is not a number of points: allowed 1 to 100000", a->key, a->spec, tok[2]);
@@ -215,6 +217,7 @@ static PetscErrorCode AzSweepRunPoint(MPI_Comm gcomm, const AzSweep *sw, PetscIn
   PetscInt       nm;
   const char    *names[AZ_SWEEP_MAX_COLS];
   PetscReal      values[AZ_SWEEP_MAX_COLS];
+  PetscOptions   opts;
 
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(&p, sizeof(p)));
@@ -229,11 +232,28 @@ static PetscErrorCode AzSweepRunPoint(MPI_Comm gcomm, const AzSweep *sw, PetscIn
   PetscCall(PetscSNPrintf(args_store[nargs++], PETSC_MAX_PATH_LEN, "%s/points/%" PetscInt_FMT, dir, k));
   for (PetscInt i = 0; i < nargs; i++) args[i] = args_store[i];
   AzSysSetOverrides((int)nargs, args);
+  {
+    // Each point reads its keys from options of its own, the command line and the case file under the point's
+    // values, exactly as a direct run would: a key the point's template does not know is refused there too (the
+    // base case has marked every key of its own template as used in the shared database).
+    int    argc;
+    char **argv;
+    AzGetArgs(&argc, &argv);
+    PetscCall(PetscOptionsCreate(&opts));
+    if (argc > 1) PetscCall(PetscOptionsInsertArgs(opts, argc - 1, argv + 1));
+    PetscCall(PetscOptionsSetValue(opts, "-quiet", "true"));
+    PetscCall(PetscOptionsPush(opts));
+  }
   PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
   ierr = AzCaseCreate(gcomm, &c);
+  // files only with -sweep_fields: the point's own directory under points/, inside the sweep's, which is held
+  if (!ierr && sw->fields) ierr = AzOutdirOpen(gcomm, c->output_dir, AZ_OUTDIR_UNLOCKED, NULL, &c->outdir);
   if (!ierr) ierr = AzSolveCase(c, &p, &st);
   if (!ierr && sw->fields) ierr = AzWriteResults(c, &p, &st);
+  if (!ierr && c->outdir) ierr = AzOutdirClose(&c->outdir, PETSC_TRUE);
   PetscCall(PetscPopErrorHandler());
+  PetscCall(PetscOptionsPop());
+  PetscCall(PetscOptionsDestroy(&opts));
   AzSysSetOverrides(0, NULL);
   {
     // every point has the base case's columns, a failed one too
@@ -306,27 +326,57 @@ static PetscErrorCode AzSweepSignature(AzCase base, const AzSweep *sw, char sig[
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// sweep.csv and sweep.h5 from the point files, on rank 0.
-static PetscErrorCode AzSweepWriteTables(const AzSweep *sw, const char dir[])
+// sweep.csv and sweep.h5 from the point files: read by rank 0, written into the staging directory of the sweep's output
+// directory and published together (sweep.csv, the marker, last).
+typedef struct {
+  MPI_Comm    comm;
+  char       *csv;  // rank 0: the text of sweep.csv
+  PetscReal  *table;
+  PetscInt    npoint, ncol;
+  const char *names[AZ_SWEEP_MAX_COLS];
+  char        header[4096];
+} AzSweepTables;
+
+static PetscErrorCode AzSweepCSVWriter(void *ctx, const char path[])
 {
-  char       path[PETSC_MAX_PATH_LEN], *text = NULL, header[4096] = "";
-  size_t     cap = 1 << 16, used = 0;
-  PetscInt   ncol = 0;
-  PetscReal *table;
+  AzSweepTables *t = (AzSweepTables *)ctx;
+
+  PetscFunctionBeginUser;
+  PetscCall(AzFileWriteAtomic(t->comm, path, t->csv ? t->csv : ""));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzSweepH5Writer(void *ctx, const char path[])
+{
+  AzSweepTables *t = (AzSweepTables *)ctx;
+
+  PetscFunctionBeginUser;
+  PetscCall(AzOutputWriteColumnsHDF5(t->comm, path, t->ncol, t->names, t->npoint, AZ_SWEEP_MAX_COLS, t->table));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// Rank 0 reads the point files into t (a missing or incomplete one: why[] says which).
+static PetscErrorCode AzSweepReadPoints(const AzSweep *sw, const char dir[], AzSweepTables *t, char why[], size_t wlen)
+{
+  char   path[PETSC_MAX_PATH_LEN], *text = NULL, header[4096] = "";
+  size_t cap = 1 << 16, used = 0;
 
   PetscFunctionBeginUser;
   PetscCall(PetscMalloc1(cap, &text));
   text[0] = 0;
-  PetscCall(PetscMalloc1(sw->npoint * AZ_SWEEP_MAX_COLS, &table));
-  for (PetscInt k = 0; k < sw->npoint; k++) {
+  for (PetscInt k = 0; k < sw->npoint && !why[0]; k++) {
     char  buf[8192], *nl, *save = NULL;
     FILE *fp;
     PetscCall(AzSweepFile(dir, k, "csv", path));
     fp = fopen(path, "r");
-    PetscCheck(fp, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "sweep: the result of point %" PetscInt_FMT " is missing (%s)", k, path);
-    PetscCheck(fgets(header, sizeof(header), fp) && fgets(buf, sizeof(buf), fp), PETSC_COMM_SELF, PETSC_ERR_FILE_READ,
-               "sweep: %s is not complete", path);
+    if (!fp) {
+      PetscCall(PetscSNPrintf(why, wlen, "sweep: the result of point %" PetscInt_FMT " is missing (%s)", k, path));
+      break;
+    }
+    if (!fgets(header, sizeof(header), fp) || !fgets(buf, sizeof(buf), fp))
+      PetscCall(PetscSNPrintf(why, wlen, "sweep: %s is not complete", path));
     fclose(fp);
+    if (why[0]) break;
     if ((nl = strchr(buf, '\n'))) *nl = 0;
     if ((nl = strchr(header, '\n'))) *nl = 0;
     if (used + strlen(buf) + 2 > cap) {
@@ -342,41 +392,61 @@ static PetscErrorCode AzSweepWriteTables(const AzSweep *sw, const char dir[])
     used += strlen(buf) + 1;
     // numeric columns for sweep.h5: the swept values (as numbers where they are), status (1 ok, 0 failed), wall time,
     // the metrics
-    ncol = 0;
-    for (char *t = strtok_r(buf, ",", &save); t && ncol < AZ_SWEEP_MAX_COLS; t = strtok_r(NULL, ",", &save)) {
+    t->ncol = 0;
+    for (char *tok = strtok_r(buf, ",", &save); tok && t->ncol < AZ_SWEEP_MAX_COLS; tok = strtok_r(NULL, ",", &save)) {
       char     *end;
-      PetscReal v = strtod(t, &end);
-      if (!strcmp(t, "ok"))
+      PetscReal v = strtod(tok, &end);
+      if (!strcmp(tok, "ok"))
         v = 1;
-      else if (!strcmp(t, "failed"))
+      else if (!strcmp(tok, "failed"))
         v = 0;
       else if (*end)
         v = (PetscReal)NAN;
-      table[k * AZ_SWEEP_MAX_COLS + ncol++] = v;
+      t->table[k * AZ_SWEEP_MAX_COLS + t->ncol++] = v;
     }
   }
-  {
-    char *all;
-    PetscCall(PetscMalloc1(strlen(header) + used + 4, &all));
-    PetscCall(PetscSNPrintf(all, strlen(header) + 2, "%s\n", header));
-    strcat(all, text);
-    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.csv", dir));
-    PetscCall(AzFileWriteAtomic(PETSC_COMM_SELF, path, all));
-    PetscCall(PetscFree(all));
+  if (!why[0]) {
+    size_t n = strlen(header) + used + 4;
+    PetscCall(PetscMalloc1(n, &t->csv));
+    PetscCall(PetscSNPrintf(t->csv, n, "%s\n%s", header, text));
+    PetscCall(PetscStrncpy(t->header, header, sizeof(t->header)));
   }
-  {
-    // sweep.h5: one dataset per numeric column (the swept keys, ok, wall_s, the metrics; not the error text)
-    const char *names[AZ_SWEEP_MAX_COLS];
-    char        hcopy[4096], *save = NULL;
-    PetscInt    n = 0;
-    PetscCall(PetscStrncpy(hcopy, header, sizeof(hcopy)));
-    for (char *name = strtok_r(hcopy, ",", &save); name && n < ncol && strcmp(name, "error"); name = strtok_r(NULL, ",", &save))
-      names[n++] = !strcmp(name, "status") ? "ok" : name;
-    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.h5", dir));
-    PetscCall(AzOutputWriteColumnsHDF5(path, n, names, sw->npoint, AZ_SWEEP_MAX_COLS, table));
-  }
-  PetscCall(PetscFree(table));
   PetscCall(PetscFree(text));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzSweepWriteTables(const AzSweep *sw, AzOutdir od)
+{
+  AzSweepTables            t;
+  PetscMPIInt              rank;
+  char                     why[PETSC_MAX_PATH_LEN + 128] = "";
+  static const char *const names[]                       = {"sweep.h5", "sweep.csv"};
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscMemzero(&t, sizeof(t)));
+  t.comm = sw->comm, t.npoint = sw->npoint;
+  PetscCallMPI(MPI_Comm_rank(t.comm, &rank));
+  if (rank == 0) {
+    PetscCall(PetscMalloc1(sw->npoint * AZ_SWEEP_MAX_COLS, &t.table));
+    PetscCall(AzSweepReadPoints(sw, AzOutdirPath(od), &t, why, sizeof(why)));
+  }
+  PetscCallMPI(MPI_Bcast(why, sizeof(why), MPI_CHAR, 0, t.comm));
+  PetscCallMPI(MPI_Bcast(&t.ncol, 1, MPIU_INT, 0, t.comm));
+  PetscCallMPI(MPI_Bcast(t.header, sizeof(t.header), MPI_CHAR, 0, t.comm));
+  if (!why[0]) {
+    // sweep.h5: one dataset per numeric column (the swept keys, ok, wall_s, the metrics; not the error text)
+    char    *save = NULL;
+    PetscInt nn   = 0;
+    for (char *name = strtok_r(t.header, ",", &save); name && nn < t.ncol && strcmp(name, "error"); name = strtok_r(NULL, ",", &save))
+      t.names[nn++] = !strcmp(name, "status") ? "ok" : name;
+    t.ncol = nn;
+    PetscCall(AzOutdirWrite(od, "sweep.csv", AzSweepCSVWriter, &t));
+    PetscCall(AzOutdirWrite(od, "sweep.h5", AzSweepH5Writer, &t));
+  }
+  PetscCall(PetscFree(t.table));
+  PetscCall(PetscFree(t.csv));
+  PetscCheck(!why[0], t.comm, PETSC_ERR_FILE_READ, "%s", why);
+  PetscCall(AzOutdirPublish(od, AzOutdirSweepFiles, 2, names));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -449,11 +519,14 @@ static PetscErrorCode AzSweepClaim(const AzSweep *sw, const char dir[], PetscInt
 }
 
 // The group leader writes the point's result file: the swept keys, point, status, wall_s, the metrics, error.
-static PetscErrorCode AzSweepWritePoint(const AzSweep *sw, const char dir[], PetscInt k, const char header[], const char line[])
+// A write that fails leaves its reason in failed[].
+static PetscErrorCode AzSweepWritePoint(const AzSweep *sw, const char dir[], PetscInt k, const char header[], const char line[],
+                                        char failed[], size_t flen)
 {
-  PetscInt idx[AZ_SWEEP_MAX_AXES];
-  char     keys[1024] = "", vals[1024] = "", path[PETSC_MAX_PATH_LEN], *file;
-  size_t   len;
+  PetscInt       idx[AZ_SWEEP_MAX_AXES];
+  char           keys[1024] = "", vals[1024] = "", path[PETSC_MAX_PATH_LEN], *file;
+  size_t         len;
+  PetscErrorCode ierr;
 
   PetscFunctionBeginUser;
   AzSweepPoint(sw, k, idx);
@@ -467,10 +540,17 @@ static PetscErrorCode AzSweepWritePoint(const AzSweep *sw, const char dir[], Pet
   PetscCall(PetscMalloc1(len, &file));
   PetscCall(PetscSNPrintf(file, len, "%s,point,status,wall_s%s,error\n%s,%" PetscInt_FMT ",%s\n", keys, header, vals, k, line));
   PetscCall(AzSweepFile(dir, k, "csv", path));
-  PetscCall(AzFileWriteAtomic(PETSC_COMM_SELF, path, file));
+  PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
+  ierr = AzFileWriteAtomic(PETSC_COMM_SELF, path, file);
+  PetscCall(PetscPopErrorHandler());
   PetscCall(PetscFree(file));
   PetscCall(AzSweepFile(dir, k, "claim", path));
   (void)unlink(path);
+  if (ierr) {  // the sweep stops, every rank with this one line (a full disk, say)
+    char *msg = NULL;
+    PetscErrorMessage(ierr, NULL, &msg);
+    PetscCall(PetscSNPrintf(failed, flen, "%s", msg ? msg : "cannot write a point's result"));
+  }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -501,11 +581,14 @@ PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
   PetscMPIInt    rank, size, grank;
   PetscInt       todo = 0, mine = 0, done = 0, already = 0, cursor;
   char           dir[PETSC_MAX_PATH_LEN], path[PETSC_MAX_PATH_LEN], sig[16384];
-  PetscLogDouble t0         = AzWallTime();
-  PetscBool      user_quiet = AzQuiet();
+  PetscLogDouble t0                            = AzWallTime();
+  PetscBool      user_quiet                    = AzQuiet();
+  char           why[PETSC_MAX_PATH_LEN + 256] = "", failed[PETSC_MAX_PATH_LEN + 256] = "";
+  int            bad = PETSC_ERR_FILE_OPEN;
 
   PetscFunctionBeginUser;
   PetscCall(AzSweepCreate(world, &sw, was_sweep));
+  sw.comm            = world;
   sw.shape.kind      = base->electrode.kind;
   sw.shape.has_anode = (PetscBool)(base->anode_reaction != AZ_ANODE_NONE);
   if (!*was_sweep) PetscFunctionReturn(PETSC_SUCCESS);
@@ -514,27 +597,49 @@ PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
   PetscCall(PetscStrncpy(dir, base->output_dir, sizeof(dir)));
   PetscCall(AzSweepSignature(base, &sw, sig, sizeof(sig)));
 
-  // the result directory and its signature: a new sweep, or the same one resumed
+  // The output directory is the sweep's (shared by the jobs of one sweep with -sweep_shared, whose key is its
+  // signature), then its signature: a new sweep, or the same one resumed.
+  {
+    char     key[32];
+    uint64_t h = 14695981039346656037ULL;  // FNV-1a
+    for (const char *q = sig; *q; q++) h = (h ^ (unsigned char)*q) * 1099511628211ULL;
+    PetscCall(PetscSNPrintf(key, sizeof(key), "%016llx", (unsigned long long)h));
+    PetscCall(AzOutdirOpen(world, dir, sw.keep_claims ? AZ_OUTDIR_SHARED : AZ_OUTDIR_EXCLUSIVE, key, &base->outdir));
+  }
   if (rank == 0) {
     char   old[16384];
     FILE  *fp;
     size_t n;
-    PetscCall(AzOutputMakeDir(PETSC_COMM_SELF, dir));
     PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d", dir));
-    PetscCheck(!mkdir(path, 0777) || errno == EEXIST, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot create %s (%s)", path, strerror(errno));
+    if (mkdir(path, 0777) && errno != EEXIST) PetscCall(PetscSNPrintf(why, sizeof(why), "cannot create %s (%s)", path, strerror(errno)));
     PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/signature", dir));
-    fp     = fopen(path, "r");
+    fp     = why[0] ? NULL : fopen(path, "r");
     n      = fp ? fread(old, 1, sizeof(old) - 1, fp) : 0;
     old[n] = 0;
     if (fp) fclose(fp);
-    if (!old[0])
-      PetscCall(AzFileWriteAtomic(PETSC_COMM_SELF, path, sig));
-    else
-      PetscCheck(!strcmp(old, sig), PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
-                 "-output_dir = '%s' holds another sweep (sweep.d/signature differs): remove it or choose another output_dir", dir);
-    PetscCall(AzSweepCountDone(&sw, dir, &already));
-    if (!sw.keep_claims) PetscCall(AzSweepRemoveClaims(dir));
+    if (!why[0] && !old[0]) {
+      PetscErrorCode ierr;
+      PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
+      ierr = AzFileWriteAtomic(PETSC_COMM_SELF, path, sig);
+      PetscCall(PetscPopErrorHandler());
+      if (ierr) {
+        char *msg = NULL;
+        PetscErrorMessage(ierr, NULL, &msg);
+        PetscCall(PetscSNPrintf(why, sizeof(why), "%s", msg ? msg : "cannot write the sweep's signature"));
+        bad = PETSC_ERR_FILE_WRITE;
+      }
+    } else if (!why[0] && strcmp(old, sig)) {
+      PetscCall(PetscSNPrintf(why, sizeof(why),
+                              "-output_dir = '%s' holds another sweep (sweep.d/signature differs): remove it or choose another output_dir",
+                              dir));
+      bad = PETSC_ERR_USER_INPUT;
+    }
+    if (!why[0]) PetscCall(AzSweepCountDone(&sw, dir, &already));
+    if (!why[0] && !sw.keep_claims) PetscCall(AzSweepRemoveClaims(dir));
   }
+  PetscCallMPI(MPI_Bcast(why, sizeof(why), MPI_CHAR, 0, world));
+  PetscCallMPI(MPI_Bcast(&bad, 1, MPI_INT, 0, world));
+  PetscCheck(!why[0], world, bad, "%s", why);
   PetscCallMPI(MPI_Bcast(&already, 1, MPIU_INT, 0, world));
   todo = sw.npoint - already;
   PetscCall(AzPrintf(world,
@@ -552,12 +657,13 @@ PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
     PetscInt    k = sw.npoint;
     char        header[4096], line[8192];
     AzSweepNews news;
-    if (grank == 0) PetscCall(AzSweepClaim(&sw, dir, &cursor, &k));
+    if (grank == 0 && !failed[0]) PetscCall(AzSweepClaim(&sw, dir, &cursor, &k));
     PetscCallMPI(MPI_Bcast(&k, 1, MPIU_INT, 0, gcomm));
     if (k >= sw.npoint) break;
     PetscCall(AzSweepRunPoint(gcomm, &sw, k, dir, header, sizeof(header), line, sizeof(line), &news));
     if (grank == 0) {
-      PetscCall(AzSweepWritePoint(&sw, dir, k, header, line));
+      PetscCall(AzSweepWritePoint(&sw, dir, k, header, line, failed, sizeof(failed)));
+      if (failed[0]) continue;  // no news: the loop ends at the next claim
       mine++;
       if (rank == 0) {
         ++done;
@@ -574,6 +680,15 @@ PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
     if (rank == 0) PetscCall(AzSweepDrainNews(world, &sw, sum - (done - mine), user_quiet, &done, todo, t0));
   }
   PetscCallMPI(MPI_Comm_free(&gcomm));
+  {
+    // a point's result that could not be written stops the sweep: the lowest such rank's reason, from every rank
+    PetscMPIInt who = failed[0] ? rank : size, first;
+    PetscCallMPI(MPI_Allreduce(&who, &first, 1, MPI_INT, MPI_MIN, world));
+    if (first < size) {
+      PetscCallMPI(MPI_Bcast(failed, sizeof(failed), MPI_CHAR, first, world));
+      SETERRQ(world, PETSC_ERR_FILE_WRITE, "%s", failed);
+    }
+  }
   PetscCall(PetscOptionsSetValue(NULL, "-quiet", user_quiet ? "true" : "false"));
   PetscCall(AzSysSetFromOptions());
   PetscCallMPI(MPI_Barrier(world));
@@ -591,11 +706,12 @@ PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
                          "this command run again) writes sweep.csv and sweep.h5\n",
                          AzProgramName(), missing, sw.npoint, dir));
       PetscCall(AzSweepDestroy(&sw));
+      PetscCall(AzOutdirClose(&base->outdir, PETSC_TRUE));
       PetscFunctionReturn(PETSC_SUCCESS);
     }
   }
-  if (rank == 0) PetscCall(AzSweepWriteTables(&sw, dir));
-  PetscCallMPI(MPI_Barrier(world));
+  PetscCall(AzSweepWriteTables(&sw, base->outdir));
+  PetscCall(AzOutdirClose(&base->outdir, PETSC_TRUE));
   PetscCall(AzPrintf(world, "%s: sweep of %" PetscInt_FMT " points in %.3g s; results in %s/ (sweep.csv, sweep.h5)\n", AzProgramName(),
                      sw.npoint, (double)(AzWallTime() - t0), dir));
   PetscCall(AzSweepDestroy(&sw));

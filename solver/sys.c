@@ -6,7 +6,9 @@
 // PetscFinalize can run. Any other error is a bug and keeps PETSc's full traceback.
 #define _XOPEN_SOURCE 700  // nftw()
 #include <azote/sys.h>
+#include <azote/outdir.h>
 #include <petsctime.h>
+#include <hdf5.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +103,11 @@ PetscErrorCode AzInitialize(int *argc, char ***argv, const char program[], const
   PetscCall(PetscStrncpy(az_program, program, sizeof(az_program)));
   PetscCall(PetscPushErrorHandler(AzErrorHandler, NULL));
   PetscCall(PetscOptionsGetBool(NULL, NULL, "-quiet", &az_quiet, NULL));
+  // A terminating signal releases the output directory first; a closed standard output is no error.
+  AzOutdirInstallSignalHandlers();
+  // HDF5 prints its error stack (tens of lines) at every failed call: azote says what failed in one line instead
+  // (a file it cannot write, a checkpoint it cannot read).
+  (void)H5Eset_auto2(H5E_DEFAULT, NULL, NULL);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -116,6 +123,8 @@ int AzFinalize(PetscErrorCode ierr)
     code = AZ_EXIT_IO;
   else if (ierr)
     code = AZ_EXIT_BUG;
+  // whatever output directory the run still holds: its lock and staging directory go (a failed run writes nothing)
+  AzOutdirCloseAll();
   if (code == AZ_EXIT_BUG) {
     // The error may have left other ranks inside a collective call: finalizing could hang.
     PetscMPIInt size = 1;

@@ -1,6 +1,7 @@
 // The transport residual and its analytic Jacobian: one loop over the owned cells of the DMDA box for every cell
 // template (templates differ only by species, region coefficients and boundary patches).
 #include <azote/transport.h>
+#include <azote/memory.h>
 #if defined(AZ_HYPRE_HEADERS)
 #include <petscmathypre.h>
 #endif
@@ -79,11 +80,14 @@ PetscErrorCode AzProblemCreateGrid(AzProblem *p, PetscInt dim, const PetscInt M[
 
   PetscFunctionBeginUser;
   PetscCheck(dof >= 1, p->comm, PETSC_ERR_ORDER, "declare the species before creating the grid");
+  PetscCall(AzMemoryCheck(p->comm, dim, M, dof));  // refused before anything of that size is allocated
   PetscCall(AzGridCreate(p->comm, dim, M, xf, dof, &p->grid));
   // Species couple with each other inside a cell (gas-liquid transfer, products of the electrode) but each only
-  // with itself across a face: the matrix keeps one entry per neighbour and species.
+  // with itself across a face (but at a gas-liquid interface): the matrix keeps one entry per neighbour and species.
   for (PetscInt a = 0; a < dof; a++)
     for (PetscInt b = 0; b < dof; b++) dfill[a * dof + b] = 1, ofill[a * dof + b] = a == b;
+  for (PetscInt r = 0; r < p->nregion && p->s_gas >= 0; r++)  // gas-liquid interface faces couple the two N2 species
+    if (p->region[r].liquid_contact) ofill[AZ_N2 * dof + p->s_gas] = ofill[p->s_gas * dof + AZ_N2] = 1;
   if (dof > 1) PetscCall(DMDASetBlockFills(p->grid.da, dfill, ofill));
   for (PetscInt s = 0; s < dof; s++) PetscCall(DMDASetFieldName(p->grid.da, s, p->species[s].name));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -154,6 +158,8 @@ typedef struct {
   PetscInt  nnb;                                // neighbours
   PetscInt  nb[6];                              // their ghosted local cell indices
   PetscReal o[6][AZ_MAX_SPECIES];               // d r_s / d c_s of neighbour n
+  PetscInt  xs[6];                              // at a gas-liquid interface with neighbour n, the species of this row
+  PetscReal xo[6];                              //   coupled to n's other N2 species (-1: none), and that derivative
   PetscReal consumed;                           // N2 consumed in the cell or at its electrode faces, mol s^-1
   PetscReal in, out;                            // N2 entering through Dirichlet faces, leaving through outflow faces
   PetscReal cur_electrode, cur_counter;         // current into the working electrode, out of the counter electrode (A)
@@ -315,6 +321,24 @@ static PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, Pet
         row->d[s][s] += aP;
         row->o[row->nnb][s] = aN;
       }
+      row->xs[row->nnb] = AzInterfaceSpecies(p->s_gas, reg, regN);
+      if (row->xs[row->nnb] >= 0) {
+        const PetscBool liquid = (PetscBool)(row->xs[row->nnb] == AZ_N2);
+        const AzRegion *L = liquid ? reg : regN, *Gs = liquid ? regN : reg;
+        const PetscInt  sg = p->s_gas, lL = liquid ? lP : lN, lG = liquid ? lN : lP;
+        const PetscReal DL = L->D[AZ_N2] * L->aniso[d], DG = Gs->D[sg] * Gs->aniso[d], k = L->dceq_dcg;
+        const PetscReal G     = DL > 0 && DG > 0 ? area / ((liquid ? hP : hN) / DL + k * (liquid ? hN : hP) / DG) : 0;  // m^3/s
+        const PetscReal cstar = L->c_eq + k * (c[lG * dof + sg] - L->c_gas_ref), J = G * (cstar - c[lL * dof + AZ_N2]);
+        if (liquid) {  // dissolves into this cell
+          row->r[AZ_N2] -= J;
+          row->d[AZ_N2][AZ_N2] += G;
+          row->xo[row->nnb] = -G * k;
+        } else {  // leaves this cell's gas
+          row->r[sg] += J;
+          row->d[sg][sg] += G * k;
+          row->xo[row->nnb] = -G;
+        }
+      }
       row->nnb++;
     }
   }
@@ -387,7 +411,10 @@ static PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, Pet
     if (s == AZ_N2 && limit) row->consumed = -row->r[AZ_N2];  // what reaches the cell reacts
     row->r[s] = p->species[s].scale * c[lP * dof + s];
     for (PetscInt t = 0; t < dof; t++) row->d[s][t] = t == s ? p->species[s].scale : 0;
-    for (PetscInt n = 0; n < row->nnb; n++) row->o[n][s] = 0;
+    for (PetscInt n = 0; n < row->nnb; n++) {
+      row->o[n][s] = 0;
+      if (row->xs[n] == s) row->xo[n] = 0;
+    }
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -524,10 +551,12 @@ PetscErrorCode AzFormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
     const PetscInt lP = AzGridLocal(g, i, j, k);
     PetscCall(AzCellResidual(p, c, i, j, k, AZ_ROW_FULL, &row));
     for (PetscInt s = 0; s < dof; s++) {
-      PetscInt  rowi = lP * dof + s, cols[AZ_MAX_SPECIES + 6], n = 0;
-      PetscReal vals[AZ_MAX_SPECIES + 6];
+      PetscInt  rowi = lP * dof + s, cols[AZ_MAX_SPECIES + 12], n = 0;
+      PetscReal vals[AZ_MAX_SPECIES + 12];
       for (PetscInt t = 0; t < dof; t++) cols[n] = lP * dof + t, vals[n++] = row.d[s][t];
       for (PetscInt m = 0; m < row.nnb; m++) cols[n] = row.nb[m] * dof + s, vals[n++] = row.o[m][s];
+      for (PetscInt m = 0; m < row.nnb; m++)  // a gas-liquid interface: the neighbour's other N2 species
+        if (row.xs[m] == s) cols[n] = row.nb[m] * dof + (s == AZ_N2 ? p->s_gas : AZ_N2), vals[n++] = row.xo[m];
 #if defined(AZ_HYPRE_HEADERS)
       if (h.di) {
         PetscCall(AzHypreRowSet(&h, AzGridOwned(g, i, j, k) * dof + s, n, cols, vals));
@@ -699,17 +728,19 @@ PetscErrorCode AzSNESSetDefaults(SNES snes, AzProblem *p)
 static PetscErrorCode AzCreateHypreJacobian(const AzProblem *p, Mat *H)
 {
   const AzGrid          *g   = &p->grid;
-  const PetscInt         dof = p->nspecies, n = g->xm[0] * g->xm[1] * g->xm[2] * dof, width = dof + 2 * g->dim;
+  const PetscInt         dof = p->nspecies, n = g->xm[0] * g->xm[1] * g->xm[2] * dof, width = dof + 4 * g->dim;
   const PetscInt        *glob;
   PetscInt              *ia, *ja, *oi, *oj, nz = 0, onz = 0, rstart;
   PetscReal             *a, *oa;
   ISLocalToGlobalMapping ltog;
   Mat                    A;
+  PetscBool              cross = PETSC_FALSE;  // gas-liquid interfaces: the two N2 species couple across faces
 
   PetscFunctionBeginUser;
+  for (PetscInt r = 0; r < p->nregion; r++) cross = (PetscBool)(cross || (p->region[r].liquid_contact && p->s_gas >= 0));
   PetscCall(DMGetLocalToGlobalMapping(g->da, &ltog));
   PetscCall(ISLocalToGlobalMappingGetBlockIndices(ltog, &glob));  // global cell of each ghosted local cell
-  PetscCall(PetscMalloc4(n + 1, &ia, n * width, &ja, n + 1, &oi, n * 2 * g->dim, &oj));
+  PetscCall(PetscMalloc4(n + 1, &ia, n * width, &ja, n + 1, &oi, n * 4 * g->dim, &oj));
   PetscCallMPI(MPI_Scan(&n, &rstart, 1, MPIU_INT, MPI_SUM, p->comm));
   rstart -= n;
   ia[0] = oi[0] = 0;
@@ -728,10 +759,14 @@ static PetscErrorCode AzCreateHypreJacobian(const AzProblem *p, Mat *H)
       const PetscInt row = AzGridOwned(g, i, j, k) * dof + s, start = nz, ostart = onz;
       for (PetscInt t = 0; t < dof; t++) ja[nz++] = self + t;
       for (PetscInt m = 0; m < nnb; m++) {
-        if (nb[m] >= 0 && nb[m] < n)
-          ja[nz++] = nb[m] + s;
-        else
-          oj[onz++] = nb[m] + s + rstart;
+        // species s of the neighbour, and where gas-liquid interfaces exist its other N2 species (the DM's block fill)
+        const PetscInt cs[2] = {s, s == AZ_N2 ? p->s_gas : AZ_N2};
+        for (PetscInt x = 0; x < (cross && (s == AZ_N2 || s == p->s_gas) ? 2 : 1); x++) {
+          if (nb[m] >= 0 && nb[m] < n)
+            ja[nz++] = nb[m] + cs[x];
+          else
+            oj[onz++] = nb[m] + cs[x] + rstart;
+        }
       }
       PetscCall(PetscSortInt(nz - start, ja + start));
       PetscCall(PetscSortInt(onz - ostart, oj + ostart));

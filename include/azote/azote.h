@@ -13,21 +13,22 @@ typedef struct {
   PetscInt       cells, ranks, newton_its, krylov_its, solves;
   PetscLogDouble wall_time, setup_time, solve_time, output_time;  // s
   PetscLogDouble memory_bytes;                                    // peak resident memory summed over ranks
-  // transient runs: the table of every time step and the solution at each output time
+  // transient runs: the table of every time step, and the times of the snapshots streamed into fields.h5
   AzTimeseries series;
-  PetscInt     nsnap;
-  Vec         *snaps;
+  PetscInt     nsnap, snap_cap;
   PetscReal   *snap_times;  // s
 } AzRunStats;
 
-// Reads the case (-case FILE and the command line), solves it, writes summary.json and the fields, and prints the
-// summary. Collective on comm. With -help or -help_keys it prints the keys and returns without solving.
+// Reads the case (-case FILE and the command line), takes its output directory (include/azote/outdir.h), solves it,
+// writes summary.json and the fields, and prints the summary. Collective on comm. With -help or -help_keys it prints
+// the keys and returns without solving.
 PETSC_EXTERN PetscErrorCode AzRun(MPI_Comm comm);
 
-// The pieces of AzRun, for tests and sweeps: solve a validated case (no files written; a transient case writes its
-// checkpoints) ...
+// The pieces of AzRun, for tests and sweeps: solve a validated case (files only into c->outdir where it is set: a
+// transient case's checkpoints and snapshots) ...
 PETSC_EXTERN PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *stats);
-// ... and write its results to c->output_dir.
+// ... and write its results to c->outdir (staged, then published together; without one, into c->output_dir through
+// an unlocked one of its own).
 PETSC_EXTERN PetscErrorCode AzWriteResults(AzCase c, AzProblem *p, AzRunStats *stats);
 // Galvanostatic operation: sets p->electrode.potential, starting from its present value, so that the total current
 // density that solve(ctx) returns, after solving at p->electrode.potential, has the magnitude c->electrode.current
@@ -40,5 +41,5 @@ PETSC_EXTERN PetscErrorCode AzGalvanostaticSearch(AzCase c, AzProblem *p, AzCurr
 // runs every point in groups of ranks, writes sweep.csv and sweep.h5 to the base case's output_dir (solver/sweep.c).
 // *was_sweep is PETSC_FALSE, and nothing is done, when no key is swept.
 PETSC_EXTERN PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep);
-// Frees what a transient run keeps in its statistics (table, snapshots).
+// Frees what a transient run keeps in its statistics (table, snapshot times).
 PETSC_EXTERN PetscErrorCode AzRunStatsDestroy(AzRunStats *stats);

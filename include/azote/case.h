@@ -80,9 +80,13 @@ struct _n_AzCase {
   PetscReal time_rtol;                    // relative tolerance of the adaptive steps (-)
   PetscBool steady_only;                  // set while a transient case builds its steady companion (dissolved N2 only)
   char      restart[PETSC_MAX_PATH_LEN];  // -restart FILE: continue from this checkpoint
+
+  struct _n_AzOutdir *outdir;  // where the run's files go (include/azote/outdir.h); NULL: it writes none
 };
 
 typedef enum { AZ_ANODE_NONE, AZ_ANODE_OER, AZ_ANODE_N2OR } AzAnodeReaction;
+
+#define AZ_MAX_SNAPSHOTS 100000                     // output times of a run in time (time_end / time_output_interval)
 PETSC_EXTERN const char *const AzAnodeReactions[];  // "none", "oer", "n2or", NULL
 
 // Loads -case FILE (YAML; the command line overrides it), reads and validates every key, evaluates the properties at

@@ -44,6 +44,10 @@ PETSC_EXTERN PetscErrorCode AzOptionsEnum(PetscOptionItems *PetscOptionsObject, 
 PETSC_EXTERN PetscErrorCode AzOptionsString(PetscOptionItems *PetscOptionsObject, const char key[], const char help[], const char allowed[],
                                             const char def[], char value[], size_t len, PetscBool *set);
 
+// A user-given string as an error message may echo it: itself, or where it has len characters or more its start and
+// end around "..." in buf. PETSc cuts an error message at 2 kB: an echoed value must not push the reason out.
+PETSC_EXTERN const char *AzShort(const char s[], char buf[], size_t len);
+
 // Parses a whole string as a finite real number; *ok is false for anything else ("1e-3" ok, "1e-3m", "nan" not).
 PETSC_EXTERN PetscErrorCode AzParseReal(const char str[], PetscReal *value, PetscBool *ok);
 

@@ -219,6 +219,10 @@ static PetscErrorCode AzCellSetUp_GDE(AzCase c, AzProblem *p)
       r->c_eq                         = c_sat;
       r->c_gas_ref                    = g->c_gas_feed;
       r->dceq_dcg                     = c->sol.gas[AZ_GAS_N2].dc_sat_dp * AZ_GAS_CONSTANT * c->T;
+      // The liquid in the pores meets the gas diffusion layer's gas at their common face: N2 dissolves there (Henry's
+      // law at the face) and diffuses on through the liquid, D (eps s)^1.5 (AzInterfaceSpecies). Flooded (s = 1), the
+      // layer has no gas left and this is its only path: a slab fed at one face, the Thiele problem.
+      r->liquid_contact = PETSC_TRUE;
       // ionic current through the pores' liquid (Bruggeman) and the ionomer network
       if (p->s_phi >= 0)
         r->present[p->s_phi] = PETSC_TRUE, r->D[p->s_phi] = c->conductivity * PetscPowReal(g->porosity[l] * s, 1.5) + g->kappa_ionomer;
