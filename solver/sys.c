@@ -32,8 +32,9 @@ const char *AzProgramName(void)
 
 static PetscBool AzErrorIsUserFacing(PetscErrorCode n)
 {
+  // PETSC_ERR_ARG_UNKNOWN_TYPE: a solver type the options name that PETSc does not have (-snes_type nonsense)
   return (PetscBool)(n == PETSC_ERR_USER_INPUT || n == PETSC_ERR_NOT_CONVERGED || n == PETSC_ERR_FILE_OPEN || n == PETSC_ERR_FILE_WRITE ||
-                     n == PETSC_ERR_FILE_READ || n == PETSC_ERR_FILE_UNEXPECTED);
+                     n == PETSC_ERR_FILE_READ || n == PETSC_ERR_FILE_UNEXPECTED || n == PETSC_ERR_ARG_UNKNOWN_TYPE);
 }
 
 static PetscErrorCode AzErrorHandler(MPI_Comm comm, int line, const char *fun, const char *file, PetscErrorCode n, PetscErrorType p,
@@ -115,7 +116,7 @@ int AzFinalize(PetscErrorCode ierr)
 {
   int code = AZ_EXIT_OK;
 
-  if (ierr == PETSC_ERR_USER_INPUT)
+  if (ierr == PETSC_ERR_USER_INPUT || ierr == PETSC_ERR_ARG_UNKNOWN_TYPE)
     code = AZ_EXIT_INPUT;
   else if (ierr == PETSC_ERR_NOT_CONVERGED)
     code = AZ_EXIT_SOLVER;

@@ -396,12 +396,14 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
     PetscCall(SNESSetDM(tc.inner, p->grid.da));
     PetscCall(AzSNESSetDefaults(tc.inner, p));
     PetscCall(SNESSetFromOptions(tc.inner));
+    PetscCall(AzSNESFitKrylov(tc.inner));
     PetscCall(SNESSetType(snes, SNESSHELL));
     PetscCall(SNESShellSetContext(snes, &tc));
     PetscCall(SNESShellSetSolve(snes, AzGalvanostaticStep));
   }
   PetscCall(TSMonitorSet(ts, AzMonitor, &tc, NULL));
   PetscCall(TSSetFromOptions(ts));
+  if (c->electrode.mode != AZ_ELECTRODE_GALVANOSTATIC) PetscCall(AzSNESFitKrylov(snes));
   {
     PetscBool is_theta;
     PetscCall(PetscObjectTypeCompare((PetscObject)ts, TSTHETA, &is_theta));

@@ -93,6 +93,10 @@ PETSC_EXTERN const char *const AzAnodeReactions[];  // "none", "oer", "n2or", NU
 // the operating point and checks the output directory. Fails with one line naming the key on any bad input.
 PETSC_EXTERN PetscErrorCode AzCaseCreate(MPI_Comm comm, AzCase *c);
 PETSC_EXTERN PetscErrorCode AzCaseDestroy(AzCase *c);
+// The case file before PETSc reads it (solver/casefile.c): a regular file of at most 1 MB holding one YAML document
+// with at least one key and no key twice (in a block, as a block given twice, or as a block key and the joined key);
+// else one line naming the line, PETSC_ERR_USER_INPUT. Collective.
+PETSC_EXTERN PetscErrorCode AzCaseFileCheck(MPI_Comm comm, const char path[]);
 // For templates: the species a full cell's anode consumes. Dissolved N2 is species 0 unless the working electrode
 // consumes O2 (ORR cathode, N2OR anode): then "c_n2" is added here, before the grid, and its index returned.
 PETSC_EXTERN PetscErrorCode AzCaseAddAnodeSpecies(AzCase c, AzProblem *p, PetscInt *s);

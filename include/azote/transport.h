@@ -153,6 +153,9 @@ PETSC_EXTERN PetscErrorCode AzFormJacobian(SNES snes, Vec X, Mat J, Mat P, void 
 PETSC_EXTERN PetscErrorCode AzProblemSetUpSolver(AzProblem *p);
 // The defaults of AzProblemSetUpSolver on a given SNES (also the one inside a TS), before its SetFromOptions.
 PETSC_EXTERN PetscErrorCode AzSNESSetDefaults(SNES snes, AzProblem *p);
+// After its SetFromOptions: the preconditioning side the chosen Krylov method supports, unless -ksp_pc_side is given
+// (solver/krylov.c: right by default, left for CG and the like).
+PETSC_EXTERN PetscErrorCode AzSNESFitKrylov(SNES snes);
 // Solves the steady problem from the current p->c; where Newton fails on a potentiostatic electrode, it continues in
 // the exchange current densities (from 1e-8 of them up, see transport.c) and counts the steps in
 // p->continuation_steps. Fails with PETSC_ERR_NOT_CONVERGED and the reason on divergence or on a non-physical solution

@@ -55,11 +55,11 @@ static PetscErrorCode AzCellSetFromOptions_GDE(AzCase c)
       AzOptionsReal(PetscOptionsObject, "gde_width", "electrode width (out of plane)", "m", 0.01, AZ_RANGE_OPEN_LO(0, 1), &g->width, NULL));
   PetscCall(AzOptionsBool(PetscOptionsObject, "gde_gas_depletion", "solve the gas channel, whose feed is depleted along x", PETSC_TRUE,
                           &g->gas_depletion, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_gas_channel_height", "gas channel depth", "m", 1e-3, AZ_RANGE_OPEN_LO(0, 0.1),
+  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_gas_channel_height", "gas channel depth", "m", 1e-3, AZ_RANGE(1e-8, 0.1),
                           &g->thickness[AZ_GDE_GAS], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_gas_flow_rate", "feed gas flow rate at the operating temperature and pressure", "m^3/s",
                           3.4e-7, AZ_RANGE_OPEN_LO(0, 1), &g->gas_flow_rate, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_gdl_thickness", "gas diffusion layer thickness", "m", 2.5e-4, AZ_RANGE_OPEN_LO(0, 0.01),
+  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_gdl_thickness", "gas diffusion layer thickness", "m", 2.5e-4, AZ_RANGE(1e-8, 0.01),
                           &g->thickness[AZ_GDE_GDL], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_gdl_porosity", "gas diffusion layer porosity", "-", 0.76, AZ_RANGE_OPEN_LO(0, 1),
                           &g->porosity[AZ_GDE_GDL], NULL));
@@ -67,7 +67,7 @@ static PetscErrorCode AzCellSetFromOptions_GDE(AzCase c)
                           AZ_RANGE(0, 0.01), &g->thickness[AZ_GDE_MPL], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_mpl_porosity", "microporous layer porosity", "-", 0.45, AZ_RANGE_OPEN_LO(0, 1),
                           &g->porosity[AZ_GDE_MPL], NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_cl_thickness", "catalyst layer thickness", "m", 1e-5, AZ_RANGE_OPEN_LO(0, 1e-3),
+  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_cl_thickness", "catalyst layer thickness", "m", 1e-5, AZ_RANGE(1e-8, 1e-3),
                           &g->thickness[AZ_GDE_CL], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_cl_porosity", "catalyst layer porosity", "-", 0.4, AZ_RANGE_OPEN_LO(0, 1),
                           &g->porosity[AZ_GDE_CL], NULL));
@@ -93,6 +93,16 @@ static PetscErrorCode AzCellSetFromOptions_GDE(AzCase c)
                           "effective ionic conductivity of the catalyst layer's ionomer, added to its liquid's (electrolyte_potential)",
                           "S/m", 1, AZ_NONNEGATIVE, &g->kappa_ionomer, NULL));
   PetscOptionsEnd();
+  // A layer is a continuum of pores and liquid: 10 nm, a few molecules, is the least (thinner, the solve fails to converge
+  // instead); gas channel, GDL and catalyst layer have their range, the optional layers may be 0 (none).
+  {
+    const char *key[] = {"gde_mpl_thickness", "gde_catholyte_thickness", "gde_membrane_thickness"};
+    const int   l[]   = {AZ_GDE_MPL, AZ_GDE_CATHOLYTE, AZ_GDE_MEMBRANE};
+    for (int k = 0; k < 3; k++)
+      PetscCheck(g->thickness[l[k]] == 0 || g->thickness[l[k]] >= 1e-8, c->comm, PETSC_ERR_USER_INPUT,
+                 "-%s = %g m is thinner than a layer can be: allowed 0 (none) or 1e-08 m (10 nm) and more", key[k],
+                 (double)g->thickness[l[k]]);
+  }
   PetscCheck(g->film_flooded >= g->film_dry, c->comm, PETSC_ERR_USER_INPUT,
              "-gde_flooded_film_thickness = %g m is thinner than the dry film: allowed >= gde_film_thickness = %g m",
              (double)g->film_flooded, (double)g->film_dry);
