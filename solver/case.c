@@ -223,8 +223,9 @@ static PetscErrorCode AzCaseReadTime(AzCase c)
   PetscOptionsBegin(c->comm, NULL, "time", NULL);
   PetscCall(AzOptionsReal(PetscOptionsObject, "time_end", "simulated time; 0: solve for the steady state", "s", 3600, AZ_RANGE(0, 1e9),
                           &c->time_end, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "time_output_interval", "fields, checkpoint and progress every interval (0: time_end/10)",
-                          "s", 0, AZ_NONNEGATIVE, &c->time_output_interval, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "time_output_interval",
+                          "fields, checkpoint and progress every interval (0: time_end/10; at most 100000 output times)", "s", 0,
+                          AZ_NONNEGATIVE, &c->time_output_interval, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "time_step_initial", "first time step", "s", 1e-3, AZ_POSITIVE, &c->time_step_initial, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "time_rtol", "relative tolerance of the adaptive time steps", "-", 1e-3,
                           AZ_RANGE_OPEN_LO(0, 0.1), &c->time_rtol, NULL));

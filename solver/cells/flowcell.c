@@ -37,8 +37,9 @@ static PetscErrorCode AzCellSetFromOptions_FlowCell(AzCase c)
                           AZ_NONNEGATIVE, &fc->x_start, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "flowcell_electrode_end", "downstream edge of the electrode, from the inlet", "m", 0.02,
                           AZ_POSITIVE, &fc->x_end, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "flowcell_flow_rate", "electrolyte volumetric flow rate", "m^3/s", 1.0e-8,
-                          AZ_RANGE_OPEN_LO(0, 1), &fc->flow_rate, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "flowcell_flow_rate",
+                          "electrolyte volumetric flow rate (laminar, Re < 2000; pressure drop <= 10 % of operating_pressure)", "m^3/s",
+                          1.0e-8, AZ_RANGE_OPEN_LO(0, 1), &fc->flow_rate, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "flowcell_inlet_saturation", "inlet N2 as a fraction of saturation with the feed gas", "-",
                           1.0, AZ_RANGE(0, 1), &fc->inlet_saturation, NULL));
   PetscOptionsEnd();

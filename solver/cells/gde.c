@@ -63,8 +63,9 @@ static PetscErrorCode AzCellSetFromOptions_GDE(AzCase c)
                           &g->thickness[AZ_GDE_GDL], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_gdl_porosity", "gas diffusion layer porosity", "-", 0.76, AZ_RANGE_OPEN_LO(0, 1),
                           &g->porosity[AZ_GDE_GDL], NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_mpl_thickness", "microporous (second gas diffusion) layer thickness; 0: none", "m", 0,
-                          AZ_RANGE(0, 0.01), &g->thickness[AZ_GDE_MPL], NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_mpl_thickness",
+                          "microporous (second gas diffusion) layer thickness; 0: none, else >= 1e-8", "m", 0, AZ_RANGE(0, 0.01),
+                          &g->thickness[AZ_GDE_MPL], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_mpl_porosity", "microporous layer porosity", "-", 0.45, AZ_RANGE_OPEN_LO(0, 1),
                           &g->porosity[AZ_GDE_MPL], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_cl_thickness", "catalyst layer thickness", "m", 1e-5, AZ_RANGE(1e-8, 1e-3),
@@ -79,14 +80,15 @@ static PetscErrorCode AzCellSetFromOptions_GDE(AzCase c)
                           AZ_RANGE_OPEN_LO(0, 1e-3), &g->film_dry, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_flooded_film_thickness", "liquid film over the catalyst when flooded (s = 1)", "m", 1e-5,
                           AZ_RANGE_OPEN_LO(0, 1e-2), &g->film_flooded, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_catholyte_thickness", "catholyte channel height; 0: catalyst layer on the membrane", "m",
-                          1e-3, AZ_RANGE(0, 0.1), &g->thickness[AZ_GDE_CATHOLYTE], NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_catholyte_thickness",
+                          "catholyte channel height; 0: catalyst layer on the membrane, else >= 1e-8", "m", 1e-3, AZ_RANGE(0, 0.1),
+                          &g->thickness[AZ_GDE_CATHOLYTE], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_catholyte_flow_rate", "catholyte volumetric flow rate", "m^3/s", 1.667e-8,
                           AZ_NONNEGATIVE, &g->catholyte_flow_rate, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_catholyte_inlet_saturation", "catholyte inlet N2 as a fraction of saturation", "-", 1.0,
                           AZ_RANGE(0, 1), &g->catholyte_inlet_saturation, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_membrane_thickness", "membrane thickness (impermeable to N2); 0: none", "m", 1.83e-4,
-                          AZ_RANGE(0, 0.01), &g->thickness[AZ_GDE_MEMBRANE], NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_membrane_thickness", "membrane thickness (impermeable to N2); 0: none, else >= 1e-8",
+                          "m", 1.83e-4, AZ_RANGE(0, 0.01), &g->thickness[AZ_GDE_MEMBRANE], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_membrane_conductivity", "ionic conductivity of the membrane (electrolyte_potential)",
                           "S/m", 10, AZ_POSITIVE, &g->kappa_membrane, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_cl_ionomer_conductivity",
