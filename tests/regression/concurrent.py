@@ -45,13 +45,13 @@ def check_set(d, what):
     """summary.json, fields.h5 and fields.xmf of one run."""
     s = json.load(open(os.path.join(d, "summary.json")))
     with h5py.File(os.path.join(d, "fields.h5"), "r") as h:
-        rid = h.attrs["run_id"]
+        rid = h.attrs.get("run_id", "none")
         rid = rid.decode() if isinstance(rid, bytes) else rid
         T = float(h["inputs"].attrs["operating_temperature"])
         cols = h["c_n2"].shape[-1]
     xmf = open(os.path.join(d, "fields.xmf")).read()
     dims = re.search(r'Attribute Name="c_n2".*?Dimensions="(\d+) (\d+)"', xmf, re.S)
-    ok = rid == s["run_id"] and T == s["inputs"]["operating_temperature"] and dims and int(dims.group(2)) == cols
+    ok = rid == s.get("run_id") and T == s["inputs"]["operating_temperature"] and dims and int(dims.group(2)) == cols
     check(ok, "%s: a mixed set: summary %s/%s K, fields.h5 %s/%s K, XDMF %s columns vs %d" %
           (what, s["run_id"], s["inputs"]["operating_temperature"], rid, T, dims.group(2) if dims else "?", cols))
     return s
