@@ -1,5 +1,6 @@
 // Case input: the YAML file, the common keys, the template's keys, and the checks made before any work.
 #include <azote/case.h>
+#include <azote/outdir.h>
 #include <errno.h>
 #include <unistd.h>
 #include <sys/stat.h>
@@ -26,23 +27,13 @@
 // Inserts the case file under the command line: the file's keys first, then the command line again on top.
 static PetscErrorCode AzCaseLoadFile(AzCase c)
 {
-  PetscMPIInt rank;
-  int         err = 0, argc;
-  char      **argv;
+  int    argc;
+  char **argv, sbuf[128];
 
   PetscFunctionBeginUser;
-  PetscCallMPI(MPI_Comm_rank(c->comm, &rank));
-  if (rank == 0) {
-    FILE *fp = fopen(c->file, "r");
-    if (!fp)
-      err = errno;
-    else
-      fclose(fp);
-  }
-  PetscCallMPI(MPI_Bcast(&err, 1, MPI_INT, 0, c->comm));
-  PetscCheck(!err, c->comm, PETSC_ERR_USER_INPUT, "-case = '%s': cannot read the case file (%s)", c->file, strerror(err));
+  PetscCall(AzCaseFileCheck(c->comm, c->file));
   AzCallInputAnyError(c->comm, PetscOptionsInsertFileYAML(c->comm, NULL, c->file, PETSC_TRUE), "-case = '%s': not a valid YAML case file",
-                      c->file);
+                      AzShort(c->file, sbuf, sizeof(sbuf)));
   AzGetArgs(&argc, &argv);
   if (argc > 1) PetscCall(PetscOptionsInsertArgs(NULL, argc - 1, argv + 1));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -139,13 +130,21 @@ static PetscErrorCode AzCaseReadTime(AzCase c)
   PetscOptionsBegin(c->comm, NULL, "time", NULL);
   PetscCall(AzOptionsReal(PetscOptionsObject, "time_end", "simulated time; 0: solve for the steady state", "s", 3600, AZ_RANGE(0, 1e9),
                           &c->time_end, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "time_output_interval", "fields, checkpoint and progress every interval (0: time_end/10)",
-                          "s", 0, AZ_NONNEGATIVE, &c->time_output_interval, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "time_output_interval",
+                          "fields, checkpoint and progress every interval (0: time_end/10; at most 100000 output times)", "s", 0,
+                          AZ_NONNEGATIVE, &c->time_output_interval, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "time_step_initial", "first time step", "s", 1e-3, AZ_POSITIVE, &c->time_step_initial, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "time_rtol", "relative tolerance of the adaptive time steps", "-", 1e-3,
                           AZ_RANGE_OPEN_LO(0, 0.1), &c->time_rtol, NULL));
   PetscOptionsEnd();
   if (c->time_output_interval == 0) c->time_output_interval = c->time_end / 10;
+  // Every output time writes a snapshot and a checkpoint: their number is bounded (the fields' XDMF and the list of
+  // snapshot times grow with it).
+  PetscCheck(
+      c->time_end == 0 || c->time_end / c->time_output_interval <= AZ_MAX_SNAPSHOTS, c->comm, PETSC_ERR_USER_INPUT,
+      "-time_output_interval = %.6g s gives %.3g output times over time_end = %.6g s: allowed at most %d (time_output_interval >= %.6g s)",
+      (double)c->time_output_interval, (double)(c->time_end / c->time_output_interval), (double)c->time_end, AZ_MAX_SNAPSHOTS,
+      (double)(c->time_end / AZ_MAX_SNAPSHOTS));
   PetscCall(PetscOptionsGetString(NULL, NULL, "-restart", c->restart, sizeof(c->restart), &set));
   PetscCheck(!set || c->restart[0], c->comm, PETSC_ERR_USER_INPUT, "-restart needs a checkpoint file name");
   PetscCheck(!set || c->time_end > 0, c->comm, PETSC_ERR_USER_INPUT, "-restart = '%s' continues a transient run: set time_end > 0",
@@ -185,12 +184,14 @@ static PetscErrorCode AzCaseEvaluateProperties(AzCase c)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// The output directory must exist and be writable, or be creatable: checked on rank 0 before any work.
+// The output directory must exist and be writable, or be creatable: checked on rank 0 before any work. Only a missing
+// path walks up to its parent; a symbolic link that loops or leads nowhere, a path too long, a component that is a file
+// or unreadable are refused here, not when the results are due.
 static PetscErrorCode AzCaseCheckOutputDir(AzCase c)
 {
   PetscMPIInt rank;
   int         err = 0;
-  char        probe[PETSC_MAX_PATH_LEN], why[128] = "";
+  char        probe[PETSC_MAX_PATH_LEN], why[256] = "", sbuf[128];
 
   PetscFunctionBeginUser;
   PetscCallMPI(MPI_Comm_rank(c->comm, &rank));
@@ -199,7 +200,18 @@ static PetscErrorCode AzCaseCheckOutputDir(AzCase c)
     PetscCall(PetscStrncpy(probe, c->output_dir, sizeof(probe)));
     // Walk up to the nearest existing ancestor: it must be a writable directory.
     while (stat(probe, &st) != 0) {
-      char *slash = strrchr(probe, '/');
+      char *slash;
+      if (errno != ENOENT && errno != ENOTDIR) {  // (a file on the way: said below)
+        err = errno;
+        PetscCall(PetscSNPrintf(why, sizeof(why), "%s: %s", AzShort(probe, sbuf, sizeof(sbuf)), strerror(err)));
+        break;
+      }
+      if (!lstat(probe, &st) && S_ISLNK(st.st_mode)) {  // a link to nowhere: mkdir cannot make its target
+        err = ENOENT;
+        PetscCall(PetscSNPrintf(why, sizeof(why), "%s is a symbolic link to a missing directory", AzShort(probe, sbuf, sizeof(sbuf))));
+        break;
+      }
+      slash = strrchr(probe, '/');
       if (!slash) {
         PetscCall(PetscStrncpy(probe, ".", sizeof(probe)));
         break;
@@ -209,17 +221,18 @@ static PetscErrorCode AzCaseCheckOutputDir(AzCase c)
       else
         *slash = 0;
     }
-    if (stat(probe, &st) != 0 || !S_ISDIR(st.st_mode)) {
+    if (err) {
+    } else if (stat(probe, &st) != 0 || !S_ISDIR(st.st_mode)) {
       err = ENOTDIR;
-      PetscCall(PetscSNPrintf(why, sizeof(why), "%s is not a directory", probe));
+      PetscCall(PetscSNPrintf(why, sizeof(why), "%s is not a directory", AzShort(probe, sbuf, sizeof(sbuf))));
     } else if (access(probe, W_OK | X_OK) != 0) {
       err = errno;
-      PetscCall(PetscSNPrintf(why, sizeof(why), "%s is not writable (%s)", probe, strerror(err)));
+      PetscCall(PetscSNPrintf(why, sizeof(why), "%s is not writable (%s)", AzShort(probe, sbuf, sizeof(sbuf)), strerror(err)));
     }
   }
   PetscCallMPI(MPI_Bcast(&err, 1, MPI_INT, 0, c->comm));
   PetscCallMPI(MPI_Bcast(why, sizeof(why), MPI_CHAR, 0, c->comm));
-  PetscCheck(!err, c->comm, PETSC_ERR_USER_INPUT, "-output_dir = '%s': %s", c->output_dir, why);
+  PetscCheck(!err, c->comm, PETSC_ERR_USER_INPUT, "-output_dir = '%s': %s", AzShort(c->output_dir, sbuf, sizeof(sbuf)), why);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -321,6 +334,7 @@ PetscErrorCode AzCaseDestroy(AzCase *c)
 {
   PetscFunctionBeginUser;
   if (!*c) PetscFunctionReturn(PETSC_SUCCESS);
+  if ((*c)->outdir) PetscCall(AzOutdirClose(&(*c)->outdir, PETSC_FALSE));  // a run that failed: nothing published stays
   PetscCall(AzCaseDestroyCell(*c));
   PetscCall(PetscFree(*c));
   PetscFunctionReturn(PETSC_SUCCESS);

@@ -66,6 +66,15 @@ PetscErrorCode AzOptionsRegistrySetValue(const char key[], const char value[])
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+const char *AzShort(const char s[], char buf[], size_t len)
+{
+  const size_t n = s ? strlen(s) : 0;
+  if (!s) return "";
+  if (n < len || len < 16) return s;
+  snprintf(buf, len, "%.*s...%s", (int)(len / 2 - 4), s, s + n - (len / 2 - 4));
+  return buf;
+}
+
 static void AzFormatBound(char *buf, size_t len, PetscReal v)
 {
   if (v >= PETSC_MAX_REAL)
@@ -89,11 +98,17 @@ static void AzFormatRange(char *buf, size_t len, AzRange r)
 // is an error for every key that is not a flag.
 static PetscErrorCode AzOptionsGetRaw(const char key[], char raw[], size_t len, PetscBool *set)
 {
-  char opt[80];
+  char        opt[80], sbuf[96];
+  const char *full = NULL;
 
   PetscFunctionBeginUser;
   PetscCall(PetscSNPrintf(opt, sizeof(opt), "-%s", key));
   raw[0] = 0;
+  // a value longer than the buffer would be cut (3000 digits and a letter read as 255 digits): refused whole
+  PetscCall(PetscOptionsFindPair(NULL, NULL, opt, &full, set));
+  PetscCheck(!*set || !full || strlen(full) < len, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT,
+             "-%s = '%s' is too long (%d characters): allowed at most %d", key, AzShort(full, sbuf, sizeof(sbuf)), (int)strlen(full),
+             (int)len - 1);
   PetscCall(PetscOptionsGetString(NULL, NULL, opt, raw, len, set));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -112,9 +127,10 @@ PetscErrorCode AzOptionsReal(PetscOptionItems *PetscOptionsObject, const char ke
   PetscCall(AzRegistryAdd(PetscOptionsObject, key, "real", unit, dstr, rng, help, &e));
   PetscCall(AzOptionsGetRaw(key, raw, sizeof(raw), &given));
   if (given) {
+    char sbuf[96];
     PetscCall(AzParseReal(raw, &v, &ok));
-    PetscCheck(ok, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = '%s' is not a finite number (expected %s in %s, %s)", key, raw,
-               unit[0] ? unit : "a value", rng, help);
+    PetscCheck(ok, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = '%s' is not a finite number (expected %s in %s, %s)", key,
+               AzShort(raw, sbuf, sizeof(sbuf)), unit[0] ? unit : "a value", rng, help);
   }
   ok = (PetscBool)((range.lo_open ? v > range.lo : v >= range.lo) && (range.hi_open ? v < range.hi : v <= range.hi));
   PetscCheck(ok, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = %g %s is out of range: allowed %s %s (%s)", key, (double)v, unit, rng, unit,
@@ -143,7 +159,9 @@ PetscErrorCode AzOptionsInt(PetscOptionItems *PetscOptionsObject, const char key
     // Accept "200" and "2e2" (YAML users write both) but not "2.5" or "abc".
     PetscCall(AzParseReal(raw, &r, &ok));
     ok = (PetscBool)(ok && r == PetscFloorReal(r) && PetscAbsReal(r) < 1e15);
-    PetscCheck(ok, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = '%s' is not an integer (allowed %s: %s)", key, raw, rng, help);
+    char sbuf[96];
+    PetscCheck(ok, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = '%s' is not an integer (allowed %s: %s)", key,
+               AzShort(raw, sbuf, sizeof(sbuf)), rng, help);
     v = (PetscInt)r;
   }
   PetscCheck(v >= lo && v <= hi, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = %" PetscInt_FMT " is out of range: allowed %s (%s)", key, v,
@@ -175,7 +193,9 @@ PetscErrorCode AzOptionsBool(PetscOptionItems *PetscOptionsObject, const char ke
       PetscCall(PetscStrcasecmp(raw, no[i], &match));
       if (match) v = PETSC_FALSE;
     }
-    PetscCheck(match, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = '%s' is not a boolean (allowed true or false: %s)", key, raw, help);
+    char sbuf[96];
+    PetscCheck(match, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = '%s' is not a boolean (allowed true or false: %s)", key,
+               AzShort(raw, sbuf, sizeof(sbuf)), help);
   }
   PetscCall(PetscStrncpy(e->value, v ? "true" : "false", sizeof(e->value)));
   *value = v;
@@ -204,7 +224,9 @@ PetscErrorCode AzOptionsEnum(PetscOptionItems *PetscOptionsObject, const char ke
       PetscCall(PetscStrcmp(raw, names[i], &match));
       if (match) v = i;
     }
-    PetscCheck(match, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = '%s' is not allowed: choose one of %s", key, raw, list);
+    char sbuf[96];
+    PetscCheck(match, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = '%s' is not allowed: choose one of %s", key,
+               AzShort(raw, sbuf, sizeof(sbuf)), list);
   }
   PetscCall(PetscStrncpy(e->value, names[v], sizeof(e->value)));
   *value = v;
@@ -224,8 +246,9 @@ PetscErrorCode AzOptionsString(PetscOptionItems *PetscOptionsObject, const char 
   PetscCall(AzOptionsGetRaw(key, raw, sizeof(raw), &given));
   if (given) {
     PetscCheck(raw[0], PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s is given without a value (allowed: %s)", key, allowed);
-    PetscCheck(strlen(raw) < len, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = '%s' is too long (at most %d characters)", key, raw,
-               (int)len - 1);
+    char sbuf[96];
+    PetscCheck(strlen(raw) < len, PETSC_COMM_WORLD, PETSC_ERR_USER_INPUT, "-%s = '%s' is too long (%d characters): allowed at most %d", key,
+               AzShort(raw, sbuf, sizeof(sbuf)), (int)strlen(raw), (int)len - 1);
     PetscCall(PetscStrncpy(value, raw, len));
   } else
     PetscCall(PetscStrncpy(value, def, len));

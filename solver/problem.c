@@ -1,6 +1,7 @@
 // The discrete problem of a cell template: its species, regions, grid, boundary patches and initial state; the mass
 // vector of time stepping; the smallest concentration of a solution.
 #include <azote/transport.h>
+#include <azote/memory.h>
 
 PetscErrorCode AzProblemAddSpecies(AzProblem *p, const char name[], PetscInt *s)
 {
@@ -79,11 +80,14 @@ PetscErrorCode AzProblemCreateGrid(AzProblem *p, PetscInt dim, const PetscInt M[
 
   PetscFunctionBeginUser;
   PetscCheck(dof >= 1, p->comm, PETSC_ERR_ORDER, "declare the species before creating the grid");
+  PetscCall(AzMemoryCheck(p->comm, dim, M, dof));  // refused before anything of that size is allocated
   PetscCall(AzGridCreate(p->comm, dim, M, xf, dof, &p->grid));
   // Species couple with each other inside a cell (gas-liquid transfer, products of the electrode) but each only
-  // with itself across a face: the matrix keeps one entry per neighbour and species.
+  // with itself across a face (but at a gas-liquid interface): the matrix keeps one entry per neighbour and species.
   for (PetscInt a = 0; a < dof; a++)
     for (PetscInt b = 0; b < dof; b++) dfill[a * dof + b] = 1, ofill[a * dof + b] = a == b;
+  for (PetscInt r = 0; r < p->nregion && p->s_gas >= 0; r++)  // gas-liquid interface faces couple the two N2 species
+    if (p->region[r].liquid_contact) ofill[AZ_N2 * dof + p->s_gas] = ofill[p->s_gas * dof + AZ_N2] = 1;
   if (dof > 1) PetscCall(DMDASetBlockFills(p->grid.da, dfill, ofill));
   for (PetscInt s = 0; s < dof; s++) PetscCall(DMDASetFieldName(p->grid.da, s, p->species[s].name));
   PetscFunctionReturn(PETSC_SUCCESS);

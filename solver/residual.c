@@ -241,6 +241,24 @@ PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i
         row->d[s][s] += aP;
         row->o[row->nnb][s] = aN;
       }
+      row->xs[row->nnb] = AzInterfaceSpecies(p->s_gas, reg, regN);
+      if (row->xs[row->nnb] >= 0) {
+        const PetscBool liquid = (PetscBool)(row->xs[row->nnb] == AZ_N2);
+        const AzRegion *L = liquid ? reg : regN, *Gs = liquid ? regN : reg;
+        const PetscInt  sg = p->s_gas, lL = liquid ? lP : lN, lG = liquid ? lN : lP;
+        const PetscReal DL = L->D[AZ_N2] * L->aniso[d], DG = Gs->D[sg] * Gs->aniso[d], k = L->dceq_dcg;
+        const PetscReal G     = DL > 0 && DG > 0 ? area / ((liquid ? hP : hN) / DL + k * (liquid ? hN : hP) / DG) : 0;  // m^3/s
+        const PetscReal cstar = L->c_eq + k * (c[lG * dof + sg] - L->c_gas_ref), J = G * (cstar - c[lL * dof + AZ_N2]);
+        if (liquid) {  // dissolves into this cell
+          row->r[AZ_N2] -= J;
+          row->d[AZ_N2][AZ_N2] += G;
+          row->xo[row->nnb] = -G * k;
+        } else {  // leaves this cell's gas
+          row->r[sg] += J;
+          row->d[sg][sg] += G * k;
+          row->xo[row->nnb] = -G;
+        }
+      }
       row->nnb++;
     }
   }
@@ -296,7 +314,10 @@ PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i
     if (s == AZ_N2 && limit) row->consumed = -row->r[AZ_N2];  // what reaches the cell reacts
     row->r[s] = p->species[s].scale * c[lP * dof + s];
     for (PetscInt t = 0; t < dof; t++) row->d[s][t] = t == s ? p->species[s].scale : 0;
-    for (PetscInt n = 0; n < row->nnb; n++) row->o[n][s] = 0;
+    for (PetscInt n = 0; n < row->nnb; n++) {
+      row->o[n][s] = 0;
+      if (row->xs[n] == s) row->xo[n] = 0;
+    }
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -363,10 +384,12 @@ PetscErrorCode AzFormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
     const PetscInt lP = AzGridLocal(g, i, j, k);
     PetscCall(AzCellResidual(p, c, i, j, k, AZ_ROW_FULL, &memo, &row));
     for (PetscInt s = 0; s < dof; s++) {
-      PetscInt  cols[AZ_MAX_SPECIES + 6], n = 0;
-      PetscReal vals[AZ_MAX_SPECIES + 6];
+      PetscInt  cols[AZ_MAX_SPECIES + 12], n = 0;
+      PetscReal vals[AZ_MAX_SPECIES + 12];
       for (PetscInt t = 0; t < dof; t++) cols[n] = lP * dof + t, vals[n++] = row.d[s][t];
       for (PetscInt m = 0; m < row.nnb; m++) cols[n] = row.nb[m] * dof + s, vals[n++] = row.o[m][s];
+      for (PetscInt m = 0; m < row.nnb; m++)  // a gas-liquid interface: the neighbour's other N2 species
+        if (row.xs[m] == s) cols[n] = row.nb[m] * dof + (s == AZ_N2 ? p->s_gas : AZ_N2), vals[n++] = row.xo[m];
       PetscCall(AzMatRowsSet(&w, AzGridOwned(g, i, j, k), lP, s, n, cols, vals));
     }
   }

@@ -1,5 +1,6 @@
 // The driver of one steady run: case -> problem -> solves -> metrics -> files.
 #include <azote/azote.h>
+#include <azote/outdir.h>
 #if defined(__GLIBC__)
 #include <malloc.h>  // malloc_trim
 #endif
@@ -15,6 +16,76 @@ static PetscErrorCode AzPrintRunHeader(AzCase c, AzRunStats *st)
   PetscCall(AzPrintf(c->comm, "%s: %s '%s': %" PetscInt_FMT " cells on %" PetscInt_FMT " rank%s, electrode %s%s%s\n", AzProgramName(),
                      c->cell_name, c->name, st->cells, st->ranks, st->ranks > 1 ? "s" : "", AzElectrodeModes[c->electrode.mode], phi,
                      time));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// One single-dof field per species of a solution vector (on da1, compatible with the grid's DMDA).
+static PetscErrorCode AzSpeciesFields(AzProblem *p, DM da1, Vec c, Vec v[], AzCellField fields[])
+{
+  PetscFunctionBeginUser;
+  for (PetscInt s = 0; s < p->nspecies; s++) {
+    PetscCall(DMCreateGlobalVector(da1, &v[s]));
+    PetscCall(VecStrideGather(c, s, v[s], INSERT_VALUES));
+    fields[s] = (AzCellField){p->species[s].name, s == p->s_phi ? "V" : "mol/m^3", v[s]};
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// The DMDA of one species' field: the grid's own where it has one dof (a second one of 1e6 cells takes 20-40 ms).
+static PetscErrorCode AzFieldDM(AzProblem *p, DM *da1)
+{
+  PetscFunctionBeginUser;
+  if (p->nspecies == 1) {
+    *da1 = p->grid.da;
+    PetscCall(PetscObjectReference((PetscObject)*da1));
+  } else
+    PetscCall(DMDACreateCompatibleDMDA(p->grid.da, 1, da1));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// A transient run's snapshots go straight into the staged fields.h5: memory does not grow with their number.
+typedef struct {
+  AzCase      c;
+  AzProblem  *p;
+  AzRunStats *st;
+  PetscReal   t;
+  Vec         x;
+} AzSnapshotSink;
+
+static PetscErrorCode AzSnapshotWriter(void *ctx, const char path[])
+{
+  AzSnapshotSink *sk = (AzSnapshotSink *)ctx;
+  DM              da1;
+  Vec             v[AZ_MAX_SPECIES];
+  AzCellField     f[AZ_MAX_SPECIES];
+
+  PetscFunctionBeginUser;
+  PetscCall(AzFieldDM(sk->p, &da1));
+  PetscCall(AzSpeciesFields(sk->p, da1, sk->x, v, f));
+  PetscCall(AzOutputAppendSnapshot(sk->c->comm, path, sk->st->nsnap, sk->t, sk->p->nspecies, f));
+  for (PetscInt s = 0; s < sk->p->nspecies; s++) PetscCall(VecDestroy(&v[s]));
+  PetscCall(DMDestroy(&da1));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzSnapshot(void *ctx, PetscReal t, Vec x)
+{
+  AzSnapshotSink *sk = (AzSnapshotSink *)ctx;
+  AzRunStats     *st = sk->st;
+
+  PetscFunctionBeginUser;
+  if (!sk->c->outdir || !sk->c->write_fields) PetscFunctionReturn(PETSC_SUCCESS);
+  sk->t = t, sk->x = x;
+  PetscCall(AzOutdirWrite(sk->c->outdir, "fields.h5", AzSnapshotWriter, sk));
+  if (st->nsnap == st->snap_cap) {
+    PetscReal *more;
+    st->snap_cap = PetscMax(64, 2 * st->snap_cap);
+    PetscCall(PetscMalloc1(st->snap_cap, &more));
+    if (st->nsnap) PetscCall(PetscArraycpy(more, st->snap_times, st->nsnap));
+    PetscCall(PetscFree(st->snap_times));
+    st->snap_times = more;
+  }
+  st->snap_times[st->nsnap++] = t;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -58,7 +129,10 @@ static PetscErrorCode AzSolveCaseTransient(AzCase c, AzProblem *p, AzRunStats *s
   st->setup_time = AzWallTime() - t0;
   PetscCall(c->ops.sherwood_length(c, &L));
   t0 = AzWallTime();
-  PetscCall(AzSolveTransient(c, p, PetscAbsReal(lim.i_main_A_m2), L, &st->metrics, &st->series, &st->nsnap, &st->snaps, &st->snap_times));
+  {
+    AzSnapshotSink sink = {c, p, st, 0, NULL};
+    PetscCall(AzSolveTransient(c, p, PetscAbsReal(lim.i_main_A_m2), L, &st->metrics, &st->series, AzSnapshot, &sink));
+  }
   st->solve_time = AzWallTime() - t0;
   st->solves     = st->series.nrow - 1;  // time steps
   st->newton_its = p->newton_its;
@@ -69,10 +143,9 @@ static PetscErrorCode AzSolveCaseTransient(AzCase c, AzProblem *p, AzRunStats *s
 PetscErrorCode AzRunStatsDestroy(AzRunStats *st)
 {
   PetscFunctionBeginUser;
-  for (PetscInt k = 0; k < st->nsnap; k++) PetscCall(VecDestroy(&st->snaps[k]));
-  if (st->snaps) PetscCall(PetscFree2(st->snaps, st->snap_times));
+  PetscCall(PetscFree(st->snap_times));
   PetscCall(AzTimeseriesDestroy(&st->series));
-  st->nsnap = 0;
+  st->nsnap = st->snap_cap = 0;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -165,11 +238,10 @@ static PetscErrorCode AzJSONMetric(const char *name, PetscReal v, void *ctx)
 }
 
 // summary.json: metrics, cell facts, properties at the operating point, solver statistics, resolved inputs.
-static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st)
+static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st, const char path[])
 {
   AzJSON               j;
   const char          *text;
-  char                 path[PETSC_MAX_PATH_LEN];
   PetscInt             nreg;
   const AzOptionEntry *reg;
   AzInfo               info;
@@ -178,6 +250,7 @@ static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st)
   PetscCall(AzJSONCreate(&j));
   PetscCall(AzJSONBeginObject(j, NULL));
   PetscCall(AzJSONString(j, "status", "ok"));
+  PetscCall(AzJSONString(j, "run_id", AzOutdirRunId(c->outdir)));  // also fields.h5's and checkpoint.h5's
   PetscCall(AzJSONString(j, "case", c->name));
   PetscCall(AzJSONString(j, "case_file", c->file));
   PetscCall(AzJSONString(j, "cell", c->cell_name));
@@ -308,133 +381,181 @@ static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st)
   PetscCall(AzJSONEndObject(j));
   PetscCall(AzJSONEndObject(j));
   PetscCall(AzJSONGetText(j, &text));
-  PetscCall(PetscSNPrintf(path, sizeof(path), "%s/summary.json", c->output_dir));
   PetscCall(AzFileWriteAtomic(c->comm, path, text));
   PetscCall(AzJSONDestroy(&j));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// One single-dof field per species of a solution vector (on da1, compatible with the grid's DMDA).
-static PetscErrorCode AzSpeciesFields(AzProblem *p, DM da1, Vec c, Vec v[], AzCellField fields[])
+// The fields: every species, velocity, region tags and the state along the electrode (fields.h5, after a transient
+// run's snapshots), and their XDMF description.
+typedef struct {
+  AzCase        c;
+  AzProblem    *p;
+  AzRunStats   *st;
+  PetscInt      nf;
+  AzCellField   fields[AZ_MAX_SPECIES + 2];
+  PetscInt      nl;
+  AzLineField   lines[5 + AZ_MAX_ELECTRODE_REACTIONS];
+  char          names[AZ_MAX_ELECTRODE_REACTIONS][40];  // the line fields' names i_<reaction>
+  AzXdmfSurface surface;                                // the electrode's grid in fields.xmf (found writing fields.h5)
+} AzFieldsJob;
+
+static PetscErrorCode AzFieldsWriter(void *ctx, const char path[])
 {
+  AzFieldsJob *job = (AzFieldsJob *)ctx;
+
   PetscFunctionBeginUser;
-  for (PetscInt s = 0; s < p->nspecies; s++) {
-    PetscCall(DMCreateGlobalVector(da1, &v[s]));
-    PetscCall(VecStrideGather(c, s, v[s], INSERT_VALUES));
-    fields[s] = (AzCellField){p->species[s].name, s == p->s_phi ? "V" : "mol/m^3", v[s]};
-  }
+  PetscCall(AzOutputWriteFields(job->c->comm, path, (PetscBool)(job->st->nsnap > 0), &job->p->grid, job->nf, job->fields, "electrode",
+                                job->nl, job->lines, AzOutdirRunId(job->c->outdir), &job->surface));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// The fields: every species, velocity, region tags, the state along the electrode, and the snapshots of a transient
-// run (species only).
-static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p, AzRunStats *st)
+static PetscErrorCode AzXDMFWriter(void *ctx, const char path[])
 {
-  const AzGrid     *g  = &p->grid;
-  const PetscInt    ns = p->nspecies;
-  DM                da1;
-  Vec               v[AZ_MAX_SPECIES + 2], *sv      = NULL;
-  AzCellField       fields[AZ_MAX_SPECIES + 2], *sf = NULL;
-  AzSnapshot       *snaps = NULL;
-  PetscReal        *a, *buf;
-  PetscInt          n, nf;
-  AzElectrodePiece *f;
+  AzFieldsJob *job = (AzFieldsJob *)ctx;
+  const char  *names[AZ_MAX_SPECIES];
 
   PetscFunctionBeginUser;
-  if (ns == 1) {  // the grid's own DMDA (a second one of 1e6 cells takes 20-40 ms to set up)
-    da1 = g->da;
-    PetscCall(PetscObjectReference((PetscObject)da1));
-  } else
-    PetscCall(DMDACreateCompatibleDMDA(g->da, 1, &da1));
-  PetscCall(AzSpeciesFields(p, da1, p->c, v, fields));
-  nf = ns;
-  PetscCall(DMCreateGlobalVector(da1, &v[nf]));
-  PetscCall(VecGetArray(v[nf], &a));
+  for (PetscInt s = 0; s < job->p->nspecies; s++) names[s] = job->p->species[s].name;
+  PetscCall(AzOutputWriteXDMF(job->c->comm, path, &job->p->grid, job->nf, job->fields, "electrode", job->nl, job->lines, &job->surface,
+                              job->st->nsnap, job->st->snap_times, job->p->nspecies, names));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p, AzRunStats *st)
+{
+  const AzGrid     *g = &p->grid;
+  DM                da1;
+  Vec               v[AZ_MAX_SPECIES + 2];
+  PetscReal        *a, *buf;
+  PetscInt          n;
+  AzElectrodePiece *f;
+  AzFieldsJob       job;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscMemzero(&job, sizeof(job)));
+  job.c = c, job.p = p, job.st = st;
+  PetscCall(AzFieldDM(p, &da1));
+  PetscCall(AzSpeciesFields(p, da1, p->c, v, job.fields));
+  job.nf = p->nspecies;
+  PetscCall(DMCreateGlobalVector(da1, &v[job.nf]));
+  PetscCall(VecGetArray(v[job.nf], &a));
   AzForOwnedCells(g, i, j, k) a[AzGridOwned(g, i, j, k)] = p->ux ? p->ux[j + g->M[1] * k] : 0;
-  PetscCall(VecRestoreArray(v[nf], &a));
-  fields[nf] = (AzCellField){"u_x", "m/s", v[nf]};
-  nf++;
-  PetscCall(DMCreateGlobalVector(da1, &v[nf]));
-  PetscCall(VecGetArray(v[nf], &a));
+  PetscCall(VecRestoreArray(v[job.nf], &a));
+  job.fields[job.nf] = (AzCellField){"u_x", "m/s", v[job.nf]};
+  job.nf++;
+  PetscCall(DMCreateGlobalVector(da1, &v[job.nf]));
+  PetscCall(VecGetArray(v[job.nf], &a));
   AzForOwnedCells(g, i, j, k) a[AzGridOwned(g, i, j, k)] = g->tag[AzGridLocal(g, i, j, k)];
-  PetscCall(VecRestoreArray(v[nf], &a));
-  fields[nf] = (AzCellField){"region", "-", v[nf]};
-  nf++;
-  if (st->nsnap) {
-    PetscCall(PetscMalloc3(st->nsnap * ns, &sv, st->nsnap * ns, &sf, st->nsnap, &snaps));
-    for (PetscInt k = 0; k < st->nsnap; k++) {
-      PetscCall(AzSpeciesFields(p, da1, st->snaps[k], sv + k * ns, sf + k * ns));
-      snaps[k] = (AzSnapshot){st->snap_times[k], ns, sf + k * ns};
-    }
-  }
+  PetscCall(VecRestoreArray(v[job.nf], &a));
+  job.fields[job.nf] = (AzCellField){"region", "-", v[job.nf]};
+  job.nf++;
 
   PetscCall(AzProblemElectrodePieces(p, AZ_BC_ELECTRODE, &n, &f));
   {
     // x, y[, z], the surface concentration, each reaction's current density (i_<name>)[, phi_s]: z on a 3-D grid only,
     // phi_s with the electrolyte potential only
     const PetscInt nr = p->electrode.nreaction, ncol = 5 + nr;
-    AzLineField    lines[5 + AZ_MAX_ELECTRODE_REACTIONS];
-    char           names[AZ_MAX_ELECTRODE_REACTIONS][40];
-    PetscInt       nl = 0;
     PetscCall(PetscMalloc1(ncol * PetscMax(n, 1), &buf));
     for (PetscInt e = 0; e < n; e++) {
       buf[e] = f[e].x[0], buf[n + e] = f[e].x[1], buf[2 * n + e] = f[e].x[2], buf[3 * n + e] = f[e].state.c_s,
       buf[4 * n + e] = f[e].state.phi_s;
       for (PetscInt r = 0; r < nr; r++) buf[(5 + r) * n + e] = f[e].state.i[r];
     }
-    lines[nl++] = (AzLineField){"x", "m", n, buf};
-    lines[nl++] = (AzLineField){"y", "m", n, buf + n};
-    lines[nl++] = (AzLineField){"c_surf", "mol/m^3", n, buf + 3 * n};
+    job.lines[job.nl++] = (AzLineField){"x", "m", n, buf};
+    job.lines[job.nl++] = (AzLineField){"y", "m", n, buf + n};
+    job.lines[job.nl++] = (AzLineField){"c_surf", "mol/m^3", n, buf + 3 * n};
     for (PetscInt r = 0; r < nr; r++) {
-      PetscCall(PetscSNPrintf(names[r], sizeof(names[r]), "i_%s", p->electrode.reaction[r].info->name));
-      lines[nl++] = (AzLineField){names[r], "A/m^2", n, buf + (5 + r) * n};
+      PetscCall(PetscSNPrintf(job.names[r], sizeof(job.names[r]), "i_%s", p->electrode.reaction[r].info->name));
+      job.lines[job.nl++] = (AzLineField){job.names[r], "A/m^2", n, buf + (5 + r) * n};
     }
-    if (g->dim == 3) lines[nl++] = (AzLineField){"z", "m", n, buf + 2 * n};
-    if (p->s_phi >= 0) lines[nl++] = (AzLineField){"phi_s", "V", n, buf + 4 * n};
-    PetscCall(AzOutputWriteFields(c->comm, c->output_dir, g, nf, fields, "electrode", nl, lines, st->nsnap, snaps));
+    if (g->dim == 3) job.lines[job.nl++] = (AzLineField){"z", "m", n, buf + 2 * n};
+    if (p->s_phi >= 0) job.lines[job.nl++] = (AzLineField){"phi_s", "V", n, buf + 4 * n};
   }
+  PetscCall(AzOutputElectrodeSurface(c->comm, job.nl, job.lines, &job.surface));
+  PetscCall(AzOutdirWrite(c->outdir, "fields.xmf", AzXDMFWriter, &job));
+  PetscCall(AzOutdirWrite(c->outdir, "fields.h5", AzFieldsWriter, &job));
   PetscCall(PetscFree(buf));
   PetscCall(PetscFree(f));
-  for (PetscInt i = 0; i < nf; i++) PetscCall(VecDestroy(&v[i]));
-  for (PetscInt i = 0; i < st->nsnap * ns; i++) PetscCall(VecDestroy(&sv[i]));
-  if (st->nsnap) PetscCall(PetscFree3(sv, sf, snaps));
+  for (PetscInt i = 0; i < job.nf; i++) PetscCall(VecDestroy(&v[i]));
   PetscCall(DMDestroy(&da1));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
 // timeseries.csv of a transient run: time_s, the metrics, the extra columns.
-static PetscErrorCode AzWriteTimeseries(AzCase c, AzRunStats *st)
+static PetscErrorCode AzTimeseriesWriter(void *ctx, const char path[])
 {
-  const char *names[64];
-  char        path[PETSC_MAX_PATH_LEN];
-  PetscInt    n;
+  AzFieldsJob *job = (AzFieldsJob *)ctx;
+  AzRunStats  *st  = job->st;
+  const char  *names[64];
+  PetscInt     n;
 
   PetscFunctionBeginUser;
   names[0] = "time_s";
   PetscCall(AzMetricsList(&st->metrics, 64 - 1 - AZ_TS_EXTRA_COLUMNS, &n, names + 1, NULL));
   n++;
   for (PetscInt k = 0; k < AZ_TS_EXTRA_COLUMNS; k++) names[n++] = AzTimeseriesExtraNames[k];
-  PetscCheck(n == st->series.ncol, c->comm, PETSC_ERR_PLIB, "timeseries has %" PetscInt_FMT " columns, %" PetscInt_FMT " names",
+  PetscCheck(n == st->series.ncol, job->c->comm, PETSC_ERR_PLIB, "timeseries has %" PetscInt_FMT " columns, %" PetscInt_FMT " names",
              st->series.ncol, n);
-  PetscCall(PetscSNPrintf(path, sizeof(path), "%s/timeseries.csv", c->output_dir));
-  PetscCall(AzOutputWriteCSV(c->comm, path, n, names, st->series.nrow, st->series.rows));
+  PetscCall(AzOutputWriteCSV(job->c->comm, path, n, names, st->series.nrow, st->series.rows));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzWriteResults(AzCase c, AzProblem *p, AzRunStats *st)
+static PetscErrorCode AzSummaryWriter(void *ctx, const char path[])
 {
-  PetscLogDouble t0 = AzWallTime();
+  AzFieldsJob *job = (AzFieldsJob *)ctx;
 
   PetscFunctionBeginUser;
-  PetscCall(AzOutputMakeDir(c->comm, c->output_dir));
-  if (c->write_fields) PetscCall(AzWriteFieldsOfProblem(c, p, st));
-  if (st->series.nrow) PetscCall(AzWriteTimeseries(c, st));
+  PetscCall(AzWriteSummary(job->c, job->p, job->st, path));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// Every file into the staging directory, then published together, summary.json last.
+static PetscErrorCode AzWriteResultsStaged(AzCase c, AzProblem *p, AzRunStats *st)
+{
+  PetscLogDouble t0 = AzWallTime();
+  AzFieldsJob    job;
+  const char    *names[4];
+  PetscInt       n = 0;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscMemzero(&job, sizeof(job)));
+  job.c = c, job.p = p, job.st = st;
+  if (c->write_fields) {
+    PetscCall(AzWriteFieldsOfProblem(c, p, st));
+    names[n++] = "fields.h5", names[n++] = "fields.xmf";
+  }
+  if (st->series.nrow) {
+    PetscCall(AzOutdirWrite(c->outdir, "timeseries.csv", AzTimeseriesWriter, &job));
+    names[n++] = "timeseries.csv";
+  }
   st->output_time = AzWallTime() - t0;
   {  // the peak so far, the output's included
     PetscLogDouble mem = AzMemoryPeak();
     PetscCallMPI(MPI_Allreduce(&mem, &st->memory_bytes, 1, MPI_DOUBLE, MPI_SUM, c->comm));
   }
-  PetscCall(AzWriteSummary(c, p, st));  // last: its presence marks a complete run
+  PetscCall(AzOutdirWrite(c->outdir, "summary.json", AzSummaryWriter, &job));
+  names[n++] = "summary.json";  // last: its presence marks a complete set
+  PetscCall(AzOutdirPublish(c->outdir, AzOutdirRunFiles, n, names));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzWriteResults(AzCase c, AzProblem *p, AzRunStats *st)
+{
+  PetscErrorCode ierr;
+
+  PetscFunctionBeginUser;
+  if (c->outdir) {
+    PetscCall(AzWriteResultsStaged(c, p, st));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
+  // a caller that holds no output directory: one of our own for these files (the caller keeps others out)
+  PetscCall(AzOutdirOpen(c->comm, c->output_dir, AZ_OUTDIR_UNLOCKED, NULL, &c->outdir));
+  PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
+  ierr = AzWriteResultsStaged(c, p, st);
+  PetscCall(PetscPopErrorHandler());
+  PetscCall(AzOutdirClose(&c->outdir, (PetscBool)!ierr));
+  PetscCall(ierr);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -443,8 +564,10 @@ static PetscErrorCode AzPrintMetric(const char *name, PetscReal v, void *ctx)
   return AzPrintf(*(MPI_Comm *)ctx, "  %-24s %14.6g\n", name, (double)v);
 }
 
-PetscErrorCode AzRunCase(AzCase c)
+// A single run in the output directory it holds (c->outdir).
+static PetscErrorCode AzRunInOutdir(AzCase c, PetscLogDouble t0)
 {
+  MPI_Comm   comm = c->comm;
   AzProblem  p;
   AzRunStats st;
 
@@ -458,15 +581,32 @@ PetscErrorCode AzRunCase(AzCase c)
 #if defined(__GLIBC__)
   (void)malloc_trim(0);
 #endif
-  st.wall_time = AzWallTime() - c->start_time;
+  st.wall_time = AzWallTime() - t0;
   PetscCall(AzWriteResults(c, &p, &st));
-  PetscCall(AzPrintf(c->comm,
+  PetscCall(AzPrintf(comm,
                      "%s: solved in %.3g s (%" PetscInt_FMT " Newton, %" PetscInt_FMT " Krylov iterations over %" PetscInt_FMT " solves)\n",
                      AzProgramName(), st.solve_time, st.newton_its, st.krylov_its, st.solves));
-  PetscCall(AzMetricsForEach(&st.metrics, AzPrintMetric, &c->comm));
-  PetscCall(AzPrintf(c->comm, "%s: results in %s/ (summary.json%s%s)\n", AzProgramName(), c->output_dir,
+  PetscCall(AzMetricsForEach(&st.metrics, AzPrintMetric, &comm));
+  PetscCall(AzPrintf(comm, "%s: results in %s/ (summary.json%s%s)\n", AzProgramName(), c->output_dir,
                      c->write_fields ? ", fields.h5, fields.xmf" : "", st.series.nrow ? ", timeseries.csv, checkpoint.h5" : ""));
   PetscCall(AzRunStatsDestroy(&st));
   PetscCall(AzProblemDestroy(&p));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzRunCase(AzCase c)
+{
+  PetscErrorCode ierr;
+
+  PetscFunctionBeginUser;
+  // The output directory is this run's from here on (a second run into it stops at once), and what it writes appears
+  // together at the end; a failure releases it with nothing written (the error is already reported).
+  PetscCall(AzOutdirOpen(c->comm, c->output_dir, AZ_OUTDIR_EXCLUSIVE, NULL, &c->outdir));
+  ierr = AzRunInOutdir(c, c->start_time);
+  if (ierr) {
+    (void)AzOutdirClose(&c->outdir, PETSC_FALSE);
+    PetscFunctionReturn(ierr);
+  }
+  PetscCall(AzOutdirClose(&c->outdir, PETSC_TRUE));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -16,230 +16,15 @@
 // Instead of a cartesian product, -sweep_points FILE gives a list of points: a CSV file whose header names the keys and
 // whose rows are the points (an uncertainty study's samples, solver/uq.c, or any design made elsewhere). The points
 // run, resume and fail exactly as a cartesian sweep's do; the signature holds a checksum of the file.
-#include <azote/azote.h>
+#include <azote/private/sweepimpl.h>
+#include <azote/outdir.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <unistd.h>
 #include <fcntl.h>
 #include <dirent.h>
 #include <sys/stat.h>
-
-#define AZ_SWEEP_MAX_AXES 16
-#define AZ_SWEEP_MAX_COLS 64
-
-typedef struct {
-  char     key[64];  // the case key, without "-"
-  char     spec[256];
-  PetscInt n;
-  char (*values)[32];
-} AzSweepAxis;
-
-typedef struct {
-  PetscInt    naxis, npoint;
-  AzSweepAxis axis[AZ_SWEEP_MAX_AXES];
-  PetscInt    ranks_per_case;
-  PetscBool   fields;
-  PetscBool   keep_claims;  // -sweep_shared: other jobs work on the same sweep now; their claims are not stale
-  PetscBool   zipped;       // -sweep_points: point k takes value k of every axis (a list, not a product)
-  unsigned    points_hash;  // FNV-1a checksum of the points file
-  AzMetrics   shape;        // zero metrics of the base case's reaction and cell: the columns of every point
-} AzSweep;
-
-// One -sweep_<key> specification: START:STOP:N[:log] or a comma-separated list.
-static PetscErrorCode AzSweepAxisParse(MPI_Comm comm, AzSweepAxis *a)
-{
-  PetscFunctionBeginUser;
-  if (strchr(a->spec, ':')) {
-    char      buf[256], *tok[5] = {NULL}, *save = NULL, *end;
-    PetscInt  ntok = 0;
-    PetscReal lo, hi;
-    long      n;
-    PetscBool logscale = PETSC_FALSE;
-    PetscCall(PetscStrncpy(buf, a->spec, sizeof(buf)));
-    for (char *t = strtok_r(buf, ":", &save); t && ntok < 5; t = strtok_r(NULL, ":", &save)) tok[ntok++] = t;
-    PetscCheck(ntok == 3 || (ntok == 4 && !strcmp(tok[3], "log")), comm, PETSC_ERR_USER_INPUT,
-               "-sweep_%s = '%s' is not a sweep: allowed START:STOP:N, START:STOP:N:log or a list a,b,c", a->key, a->spec);
-    lo = strtod(tok[0], &end);
-    PetscCheck(*end == 0 && PetscIsNormalReal(lo + 1), comm, PETSC_ERR_USER_INPUT, "-sweep_%s = '%s': START '%s' is not a number", a->key,
-               a->spec, tok[0]);
-    hi = strtod(tok[1], &end);
-    PetscCheck(*end == 0 && PetscIsNormalReal(hi + 1), comm, PETSC_ERR_USER_INPUT, "-sweep_%s = '%s': STOP '%s' is not a number", a->key,
-               a->spec, tok[1]);
-    n = strtol(tok[2], &end, 10);
-    PetscCheck(*end == 0 && n >= 1 && n <= 100000, comm, PETSC_ERR_USER_INPUT,
-               "-sweep_%s = '%s': N '%s' is not a number of points: allowed 1 to 100000", a->key, a->spec, tok[2]);
-    logscale = (PetscBool)(ntok == 4);
-    PetscCheck(!logscale || (lo > 0 && hi > 0), comm, PETSC_ERR_USER_INPUT, "-sweep_%s = '%s': a log sweep needs START, STOP > 0", a->key,
-               a->spec);
-    a->n = (PetscInt)n;
-    PetscCall(PetscMalloc1(a->n, &a->values));
-    for (PetscInt k = 0; k < a->n; k++) {
-      const PetscReal f = a->n > 1 ? (PetscReal)k / (a->n - 1) : 0;
-      const PetscReal v = logscale ? lo * PetscPowReal(hi / lo, f) : lo + f * (hi - lo);
-      snprintf(a->values[k], sizeof(a->values[k]), "%.10g", (double)(k == a->n - 1 && a->n > 1 ? hi : v));
-    }
-  } else {
-    char     buf[256], *save = NULL;
-    PetscInt n = 1;
-    for (const char *q = a->spec; *q; q++) n += *q == ',';
-    PetscCall(PetscMalloc1(n, &a->values));
-    PetscCall(PetscStrncpy(buf, a->spec, sizeof(buf)));
-    a->n = 0;
-    for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-      while (*t == ' ') t++;
-      PetscCheck(*t && strlen(t) < sizeof(a->values[0]), comm, PETSC_ERR_USER_INPUT,
-                 "-sweep_%s = '%s' is not a sweep: allowed START:STOP:N[:log] or a list a,b,c of values up to 31 characters", a->key,
-                 a->spec);
-      PetscCall(PetscStrncpy(a->values[a->n++], t, sizeof(a->values[0])));
-    }
-    PetscCheck(a->n > 0, comm, PETSC_ERR_USER_INPUT, "-sweep_%s = '%s' is an empty list", a->key, a->spec);
-  }
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-// -sweep_points FILE: a header of keys, then one row of values per point (CSV, no quoting). Every rank reads it.
-static PetscErrorCode AzSweepReadPoints(MPI_Comm comm, AzSweep *sw, const char path[])
-{
-  FILE    *fp = fopen(path, "r");
-  char    *text, *line, *lsave = NULL, *save = NULL;
-  long     size = -1;
-  PetscInt nrow = 0, nline = 0;
-
-  PetscFunctionBeginUser;
-  PetscCheck(fp, comm, PETSC_ERR_USER_INPUT, "-sweep_points = '%s': cannot read the file", path);
-  if (!fseek(fp, 0, SEEK_END)) size = ftell(fp);
-  if (size >= 0) rewind(fp);
-  PetscCall(PetscMalloc1(size > 0 ? size + 1 : 1, &text));
-  text[size > 0 ? fread(text, 1, (size_t)size, fp) : 0] = 0;
-  fclose(fp);
-  sw->points_hash = 2166136261u;
-  for (const char *q = text; *q; q++) sw->points_hash = (sw->points_hash ^ (unsigned char)*q) * 16777619u;
-  for (const char *q = text; *q; q++) nline += *q == '\n';
-  line = strtok_r(text, "\r\n", &lsave);
-  PetscCheck(line, comm, PETSC_ERR_USER_INPUT, "-sweep_points = '%s' is empty: allowed a CSV file, a header of keys and one row per point",
-             path);
-  for (char *t = strtok_r(line, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-    AzSweepAxis *a;
-    PetscCheck(sw->naxis < AZ_SWEEP_MAX_AXES, comm, PETSC_ERR_USER_INPUT, "-sweep_points = '%s' has too many keys: allowed %d", path,
-               AZ_SWEEP_MAX_AXES);
-    a = &sw->axis[sw->naxis++];
-    while (*t == ' ') t++;
-    PetscCheck(*t && strlen(t) < sizeof(a->key), comm, PETSC_ERR_USER_INPUT, "-sweep_points = '%s': '%s' in the header is not a key", path,
-               t);
-    PetscCall(PetscStrncpy(a->key, t, sizeof(a->key)));
-    PetscCall(PetscSNPrintf(a->spec, sizeof(a->spec), "points"));
-    PetscCall(PetscMalloc1(nline + 1, &a->values));
-  }
-  while ((line = strtok_r(NULL, "\r\n", &lsave))) {
-    PetscInt i = 0;
-    save       = NULL;
-    for (char *t = strtok_r(line, ",", &save); t; t = strtok_r(NULL, ",", &save), i++) {
-      while (*t == ' ') t++;
-      PetscCheck(i < sw->naxis && *t && strlen(t) < sizeof(sw->axis[0].values[0]), comm, PETSC_ERR_USER_INPUT,
-                 "-sweep_points = '%s': row %" PetscInt_FMT " is not %" PetscInt_FMT " values of up to 31 characters", path, nrow + 1,
-                 sw->naxis);
-      PetscCall(PetscStrncpy(sw->axis[i].values[nrow], t, sizeof(sw->axis[i].values[0])));
-    }
-    PetscCheck(i == sw->naxis, comm, PETSC_ERR_USER_INPUT,
-               "-sweep_points = '%s': row %" PetscInt_FMT " has %" PetscInt_FMT " values, the header %" PetscInt_FMT " keys", path,
-               nrow + 1, i, sw->naxis);
-    nrow++;
-  }
-  PetscCall(PetscFree(text));
-  PetscCheck(nrow > 0, comm, PETSC_ERR_USER_INPUT, "-sweep_points = '%s' has no points", path);
-  for (PetscInt k = 0; k < sw->naxis; k++) sw->axis[k].n = nrow;
-  sw->zipped = PETSC_TRUE;
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-// Collects the -sweep_<key> options (command line and case file) and checks the keys against the base case's.
-static PetscErrorCode AzSweepCreate(MPI_Comm comm, AzSweep *sw, PetscBool *requested)
-{
-  char     *all, *save = NULL, *tok, points[PETSC_MAX_PATH_LEN];
-  PetscBool has_points;
-
-  PetscFunctionBeginUser;
-  PetscCall(PetscMemzero(sw, sizeof(*sw)));
-  sw->ranks_per_case = 1;
-  PetscCall(PetscOptionsGetInt(NULL, NULL, "-sweep_ranks_per_case", &sw->ranks_per_case, NULL));
-  PetscCall(PetscOptionsGetBool(NULL, NULL, "-sweep_fields", &sw->fields, NULL));
-  PetscCall(PetscOptionsGetBool(NULL, NULL, "-sweep_shared", &sw->keep_claims, NULL));
-  PetscCall(PetscOptionsGetAll(NULL, &all));
-  for (tok = strtok_r(all, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
-    AzSweepAxis *a;
-    PetscBool    set;
-    if (strncmp(tok, "-sweep_", 7) || !strcmp(tok, "-sweep_ranks_per_case") || !strcmp(tok, "-sweep_fields") ||
-        !strcmp(tok, "-sweep_shared") || !strcmp(tok, "-sweep_points"))
-      continue;
-    PetscCheck(sw->naxis < AZ_SWEEP_MAX_AXES, comm, PETSC_ERR_USER_INPUT, "too many -sweep_ keys: allowed %d", AZ_SWEEP_MAX_AXES);
-    a = &sw->axis[sw->naxis++];
-    PetscCall(PetscStrncpy(a->key, tok + 7, sizeof(a->key)));
-    // the value as the options database holds it: "-0.1,0" is a value there (PETSc takes "-" and a digit for a
-    // number), not the next option; the listing's next token is left to the loop, which skips it
-    PetscCall(PetscOptionsGetString(NULL, NULL, tok, a->spec, sizeof(a->spec), &set));
-    PetscCheck(set && a->spec[0], comm, PETSC_ERR_USER_INPUT,
-               "-sweep_%s is given without a value: allowed START:STOP:N[:log] or a list a,b,c", a->key);
-    PetscCall(AzSweepAxisParse(comm, a));
-  }
-  PetscCall(PetscFree(all));
-  PetscCall(PetscOptionsGetString(NULL, NULL, "-sweep_points", points, sizeof(points), &has_points));
-  if (has_points) {
-    PetscCheck(sw->naxis == 0, comm, PETSC_ERR_USER_INPUT, "-sweep_points = '%s' and -sweep_%s: give either a list of points or swept keys",
-               points, sw->axis[0].key);
-    PetscCall(AzSweepReadPoints(comm, sw, points));
-  }
-  // one order whatever the order of the options: by key (the first varies slowest); a list keeps its columns' order
-  for (PetscInt i = 1; i < sw->naxis && !sw->zipped; i++)
-    for (PetscInt j = i; j > 0 && strcmp(sw->axis[j - 1].key, sw->axis[j].key) > 0; j--) {
-      AzSweepAxis t = sw->axis[j];
-      sw->axis[j] = sw->axis[j - 1], sw->axis[j - 1] = t;
-    }
-  *requested = (PetscBool)(sw->naxis > 0);
-  if (!*requested) PetscFunctionReturn(PETSC_SUCCESS);
-  sw->npoint = 1;
-  for (PetscInt i = 0; i < sw->naxis; i++) {
-    PetscInt             n;
-    const AzOptionEntry *e;
-    PetscBool            known = PETSC_FALSE;
-    PetscCall(AzOptionsRegistryGet(&n, &e));
-    for (PetscInt k = 0; k < n; k++) known = (PetscBool)(known || !strcmp(e[k].key, sw->axis[i].key));
-    PetscCheck(known, comm, PETSC_ERR_USER_INPUT, "-sweep_%s: %s is not a key of this case (`%s -help_keys` lists them)", sw->axis[i].key,
-               sw->axis[i].key, AzProgramName());
-    PetscCheck(strncmp(sw->axis[i].key, "output_", 7), comm, PETSC_ERR_USER_INPUT, "-sweep_%s: output keys cannot be swept",
-               sw->axis[i].key);
-    PetscCheck(strcmp(sw->axis[i].key, "electrode_reaction") && strcmp(sw->axis[i].key, "anode_reaction"), comm, PETSC_ERR_USER_INPUT,
-               "-sweep_%s: the reactions set the table's columns and cannot be swept: run one sweep per reaction", sw->axis[i].key);
-    for (PetscInt j = 0; j < i; j++)
-      PetscCheck(strcmp(sw->axis[i].key, sw->axis[j].key), comm, PETSC_ERR_USER_INPUT, "-sweep_points: key %s appears twice",
-                 sw->axis[i].key);
-    sw->npoint = sw->zipped ? sw->axis[i].n : sw->npoint * sw->axis[i].n;
-  }
-  {
-    PetscMPIInt size;
-    PetscCallMPI(MPI_Comm_size(comm, &size));
-    PetscCheck(sw->ranks_per_case >= 1 && size % sw->ranks_per_case == 0, comm, PETSC_ERR_USER_INPUT,
-               "-sweep_ranks_per_case = %" PetscInt_FMT " does not divide the %d ranks: allowed a divisor of the number of ranks",
-               sw->ranks_per_case, size);
-  }
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-static PetscErrorCode AzSweepDestroy(AzSweep *sw)
-{
-  PetscFunctionBeginUser;
-  for (PetscInt i = 0; i < sw->naxis; i++) PetscCall(PetscFree(sw->axis[i].values));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
-// The value index of every axis at point k (the first axis slowest).
-static void AzSweepPoint(const AzSweep *sw, PetscInt k, PetscInt idx[])
-{
-  if (sw->zipped) {
-    for (PetscInt i = 0; i < sw->naxis; i++) idx[i] = k;
-    return;
-  }
-  for (PetscInt i = sw->naxis - 1; i >= 0; i--) idx[i] = k % sw->axis[i].n, k /= sw->axis[i].n;
-}
 
 // What a finished point tells rank 0 for its progress line.
 typedef struct {
@@ -291,6 +76,7 @@ static PetscErrorCode AzSweepRunPoint(MPI_Comm gcomm, const AzSweep *sw, PetscIn
   PetscInt       nm;
   const char    *names[AZ_SWEEP_MAX_COLS];
   PetscReal      values[AZ_SWEEP_MAX_COLS];
+  PetscOptions   opts;
 
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(&p, sizeof(p)));
@@ -305,11 +91,28 @@ static PetscErrorCode AzSweepRunPoint(MPI_Comm gcomm, const AzSweep *sw, PetscIn
   PetscCall(PetscSNPrintf(args_store[nargs++], PETSC_MAX_PATH_LEN, "%s/points/%" PetscInt_FMT, dir, k));
   for (PetscInt i = 0; i < nargs; i++) args[i] = args_store[i];
   AzSysSetOverrides((int)nargs, args);
+  {
+    // Each point reads its keys from options of its own, the command line and the case file under the point's
+    // values, exactly as a direct run would: a key the point's template does not know is refused there too (the
+    // base case has marked every key of its own template as used in the shared database).
+    int    argc;
+    char **argv;
+    AzGetArgs(&argc, &argv);
+    PetscCall(PetscOptionsCreate(&opts));
+    if (argc > 1) PetscCall(PetscOptionsInsertArgs(opts, argc - 1, argv + 1));
+    PetscCall(PetscOptionsSetValue(opts, "-quiet", "true"));
+    PetscCall(PetscOptionsPush(opts));
+  }
   PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
   ierr = AzCaseCreate(gcomm, &c);
+  // files only with -sweep_fields: the point's own directory under points/, inside the sweep's, which is held
+  if (!ierr && sw->fields) ierr = AzOutdirOpen(gcomm, c->output_dir, AZ_OUTDIR_UNLOCKED, NULL, &c->outdir);
   if (!ierr) ierr = AzSolveCase(c, &p, &st);
   if (!ierr && sw->fields) ierr = AzWriteResults(c, &p, &st);
+  if (!ierr && c->outdir) ierr = AzOutdirClose(&c->outdir, PETSC_TRUE);
   PetscCall(PetscPopErrorHandler());
+  PetscCall(PetscOptionsPop());
+  PetscCall(PetscOptionsDestroy(&opts));
   AzSysSetOverrides(0, NULL);
   {
     // every point has the base case's columns, a failed one too
@@ -361,60 +164,57 @@ static PetscErrorCode AzSweepRunPoint(MPI_Comm gcomm, const AzSweep *sw, PetscIn
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// The sweep's identity: the case file, the command line and the sweep (a resumed sweep must be the same).
-static PetscErrorCode AzSweepSignature(AzCase base, const AzSweep *sw, char sig[], size_t len)
+// sweep.csv and sweep.h5 from the point files: read by rank 0, written into the staging directory of the sweep's output
+// directory and published together (sweep.csv, the marker, last).
+typedef struct {
+  MPI_Comm    comm;
+  char       *csv;  // rank 0: the text of sweep.csv
+  PetscReal  *table;
+  PetscInt    npoint, ncol;
+  const char *names[AZ_SWEEP_MAX_COLS];
+  char        header[4096];
+} AzSweepTables;
+
+static PetscErrorCode AzSweepCSVWriter(void *ctx, const char path[])
 {
-  PetscInt             n;
-  const AzOptionEntry *e;
+  AzSweepTables *t = (AzSweepTables *)ctx;
 
   PetscFunctionBeginUser;
-  PetscCall(PetscSNPrintf(sig, len, "case %s\n", base->file));
-  PetscCall(AzOptionsRegistryGet(&n, &e));
-  for (PetscInt k = 0; k < n; k++) {
-    PetscBool swept = PETSC_FALSE;
-    for (PetscInt i = 0; i < sw->naxis; i++) swept = (PetscBool)(swept || !strcmp(sw->axis[i].key, e[k].key));
-    if (swept || !strncmp(e[k].key, "output_", 7) || !strncmp(e[k].key, "mesh_n", 6)) continue;
-    PetscCall(PetscStrlcat(sig, e[k].key, len));
-    PetscCall(PetscStrlcat(sig, "=", len));
-    PetscCall(PetscStrlcat(sig, e[k].value, len));
-    PetscCall(PetscStrlcat(sig, "\n", len));
-  }
-  if (sw->zipped) {
-    char h[64];
-    PetscCall(PetscSNPrintf(h, sizeof(h), "sweep_points checksum %08x\n", sw->points_hash));
-    PetscCall(PetscStrlcat(sig, h, len));
-  }
-  for (PetscInt i = 0; i < sw->naxis; i++) {
-    PetscCall(PetscStrlcat(sig, "sweep_", len));
-    PetscCall(PetscStrlcat(sig, sw->axis[i].key, len));
-    PetscCall(PetscStrlcat(sig, "=", len));
-    PetscCall(PetscStrlcat(sig, sw->axis[i].spec, len));
-    PetscCall(PetscStrlcat(sig, "\n", len));
-  }
+  PetscCall(AzFileWriteAtomic(t->comm, path, t->csv ? t->csv : ""));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// sweep.csv and sweep.h5 from the point files, on rank 0.
-static PetscErrorCode AzSweepWriteTables(const AzSweep *sw, const char dir[])
+static PetscErrorCode AzSweepH5Writer(void *ctx, const char path[])
 {
-  char       path[PETSC_MAX_PATH_LEN], *text = NULL, header[4096] = "";
-  size_t     cap = 1 << 16, used = 0;
-  PetscInt   ncol = 0;
-  PetscReal *table;
+  AzSweepTables *t = (AzSweepTables *)ctx;
+
+  PetscFunctionBeginUser;
+  PetscCall(AzOutputWriteColumnsHDF5(t->comm, path, t->ncol, t->names, t->npoint, AZ_SWEEP_MAX_COLS, t->table));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// Rank 0 reads the points' result files into t (a missing or incomplete one: why[] says which).
+static PetscErrorCode AzSweepReadPointFiles(const AzSweep *sw, const char dir[], AzSweepTables *t, char why[], size_t wlen)
+{
+  char   path[PETSC_MAX_PATH_LEN], *text = NULL, header[4096] = "";
+  size_t cap = 1 << 16, used = 0;
 
   PetscFunctionBeginUser;
   PetscCall(PetscMalloc1(cap, &text));
   text[0] = 0;
-  PetscCall(PetscMalloc1(sw->npoint * AZ_SWEEP_MAX_COLS, &table));
-  for (PetscInt k = 0; k < sw->npoint; k++) {
+  for (PetscInt k = 0; k < sw->npoint && !why[0]; k++) {
     char  buf[8192], *nl, *save = NULL;
     FILE *fp;
     PetscCall(AzSweepFile(dir, k, "csv", path));
     fp = fopen(path, "r");
-    PetscCheck(fp, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "sweep: the result of point %" PetscInt_FMT " is missing (%s)", k, path);
-    PetscCheck(fgets(header, sizeof(header), fp) && fgets(buf, sizeof(buf), fp), PETSC_COMM_SELF, PETSC_ERR_FILE_READ,
-               "sweep: %s is not complete", path);
+    if (!fp) {
+      PetscCall(PetscSNPrintf(why, wlen, "sweep: the result of point %" PetscInt_FMT " is missing (%s)", k, path));
+      break;
+    }
+    if (!fgets(header, sizeof(header), fp) || !fgets(buf, sizeof(buf), fp))
+      PetscCall(PetscSNPrintf(why, wlen, "sweep: %s is not complete", path));
     fclose(fp);
+    if (why[0]) break;
     if ((nl = strchr(buf, '\n'))) *nl = 0;
     if ((nl = strchr(header, '\n'))) *nl = 0;
     if (used + strlen(buf) + 2 > cap) {
@@ -430,41 +230,61 @@ static PetscErrorCode AzSweepWriteTables(const AzSweep *sw, const char dir[])
     used += strlen(buf) + 1;
     // numeric columns for sweep.h5: the swept values (as numbers where they are), status (1 ok, 0 failed), wall time,
     // the metrics
-    ncol = 0;
-    for (char *t = strtok_r(buf, ",", &save); t && ncol < AZ_SWEEP_MAX_COLS; t = strtok_r(NULL, ",", &save)) {
+    t->ncol = 0;
+    for (char *tok = strtok_r(buf, ",", &save); tok && t->ncol < AZ_SWEEP_MAX_COLS; tok = strtok_r(NULL, ",", &save)) {
       char     *end;
-      PetscReal v = strtod(t, &end);
-      if (!strcmp(t, "ok"))
+      PetscReal v = strtod(tok, &end);
+      if (!strcmp(tok, "ok"))
         v = 1;
-      else if (!strcmp(t, "failed"))
+      else if (!strcmp(tok, "failed"))
         v = 0;
       else if (*end)
         v = (PetscReal)NAN;
-      table[k * AZ_SWEEP_MAX_COLS + ncol++] = v;
+      t->table[k * AZ_SWEEP_MAX_COLS + t->ncol++] = v;
     }
   }
-  {
-    char *all;
-    PetscCall(PetscMalloc1(strlen(header) + used + 4, &all));
-    PetscCall(PetscSNPrintf(all, strlen(header) + 2, "%s\n", header));
-    strcat(all, text);
-    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.csv", dir));
-    PetscCall(AzFileWriteAtomic(PETSC_COMM_SELF, path, all));
-    PetscCall(PetscFree(all));
+  if (!why[0]) {
+    size_t n = strlen(header) + used + 4;
+    PetscCall(PetscMalloc1(n, &t->csv));
+    PetscCall(PetscSNPrintf(t->csv, n, "%s\n%s", header, text));
+    PetscCall(PetscStrncpy(t->header, header, sizeof(t->header)));
   }
-  {
-    // sweep.h5: one dataset per numeric column (the swept keys, ok, wall_s, the metrics; not the error text)
-    const char *names[AZ_SWEEP_MAX_COLS];
-    char        hcopy[4096], *save = NULL;
-    PetscInt    n = 0;
-    PetscCall(PetscStrncpy(hcopy, header, sizeof(hcopy)));
-    for (char *name = strtok_r(hcopy, ",", &save); name && n < ncol && strcmp(name, "error"); name = strtok_r(NULL, ",", &save))
-      names[n++] = !strcmp(name, "status") ? "ok" : name;
-    PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.h5", dir));
-    PetscCall(AzOutputWriteColumnsHDF5(path, n, names, sw->npoint, AZ_SWEEP_MAX_COLS, table));
-  }
-  PetscCall(PetscFree(table));
   PetscCall(PetscFree(text));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzSweepWriteTables(const AzSweep *sw, AzOutdir od)
+{
+  AzSweepTables            t;
+  PetscMPIInt              rank;
+  char                     why[PETSC_MAX_PATH_LEN + 128] = "";
+  static const char *const names[]                       = {"sweep.h5", "sweep.csv"};
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscMemzero(&t, sizeof(t)));
+  t.comm = sw->comm, t.npoint = sw->npoint;
+  PetscCallMPI(MPI_Comm_rank(t.comm, &rank));
+  if (rank == 0) {
+    PetscCall(PetscMalloc1(sw->npoint * AZ_SWEEP_MAX_COLS, &t.table));
+    PetscCall(AzSweepReadPointFiles(sw, AzOutdirPath(od), &t, why, sizeof(why)));
+  }
+  PetscCallMPI(MPI_Bcast(why, sizeof(why), MPI_CHAR, 0, t.comm));
+  PetscCallMPI(MPI_Bcast(&t.ncol, 1, MPIU_INT, 0, t.comm));
+  PetscCallMPI(MPI_Bcast(t.header, sizeof(t.header), MPI_CHAR, 0, t.comm));
+  if (!why[0]) {
+    // sweep.h5: one dataset per numeric column (the swept keys, ok, wall_s, the metrics; not the error text)
+    char    *save = NULL;
+    PetscInt nn   = 0;
+    for (char *name = strtok_r(t.header, ",", &save); name && nn < t.ncol && strcmp(name, "error"); name = strtok_r(NULL, ",", &save))
+      t.names[nn++] = !strcmp(name, "status") ? "ok" : name;
+    t.ncol = nn;
+    PetscCall(AzOutdirWrite(od, "sweep.csv", AzSweepCSVWriter, &t));
+    PetscCall(AzOutdirWrite(od, "sweep.h5", AzSweepH5Writer, &t));
+  }
+  PetscCall(PetscFree(t.table));
+  PetscCall(PetscFree(t.csv));
+  PetscCheck(!why[0], t.comm, PETSC_ERR_FILE_READ, "%s", why);
+  PetscCall(AzOutdirPublish(od, AzOutdirSweepFiles, 2, names));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -537,11 +357,14 @@ static PetscErrorCode AzSweepClaim(const AzSweep *sw, const char dir[], PetscInt
 }
 
 // The group leader writes the point's result file: the swept keys, point, status, wall_s, the metrics, error.
-static PetscErrorCode AzSweepWritePoint(const AzSweep *sw, const char dir[], PetscInt k, const char header[], const char line[])
+// A write that fails leaves its reason in failed[].
+static PetscErrorCode AzSweepWritePoint(const AzSweep *sw, const char dir[], PetscInt k, const char header[], const char line[],
+                                        char failed[], size_t flen)
 {
-  PetscInt idx[AZ_SWEEP_MAX_AXES];
-  char     keys[1024] = "", vals[1024] = "", path[PETSC_MAX_PATH_LEN], *file;
-  size_t   len;
+  PetscInt       idx[AZ_SWEEP_MAX_AXES];
+  char           keys[1024] = "", vals[1024] = "", path[PETSC_MAX_PATH_LEN], *file;
+  size_t         len;
+  PetscErrorCode ierr;
 
   PetscFunctionBeginUser;
   AzSweepPoint(sw, k, idx);
@@ -555,10 +378,17 @@ static PetscErrorCode AzSweepWritePoint(const AzSweep *sw, const char dir[], Pet
   PetscCall(PetscMalloc1(len, &file));
   PetscCall(PetscSNPrintf(file, len, "%s,point,status,wall_s%s,error\n%s,%" PetscInt_FMT ",%s\n", keys, header, vals, k, line));
   PetscCall(AzSweepFile(dir, k, "csv", path));
-  PetscCall(AzFileWriteAtomic(PETSC_COMM_SELF, path, file));
+  PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
+  ierr = AzFileWriteAtomic(PETSC_COMM_SELF, path, file);
+  PetscCall(PetscPopErrorHandler());
   PetscCall(PetscFree(file));
   PetscCall(AzSweepFile(dir, k, "claim", path));
   (void)unlink(path);
+  if (ierr) {  // the sweep stops, every rank with this one line (a full disk, say)
+    char *msg = NULL;
+    PetscErrorMessage(ierr, NULL, &msg);
+    PetscCall(PetscSNPrintf(failed, flen, "%s", msg ? msg : "cannot write a point's result"));
+  }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -589,11 +419,14 @@ PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
   PetscMPIInt    rank, size, grank;
   PetscInt       todo = 0, mine = 0, done = 0, already = 0, cursor;
   char           dir[PETSC_MAX_PATH_LEN], path[PETSC_MAX_PATH_LEN], sig[16384];
-  PetscLogDouble t0         = AzWallTime();
-  PetscBool      user_quiet = AzQuiet();
+  PetscLogDouble t0                            = AzWallTime();
+  PetscBool      user_quiet                    = AzQuiet();
+  char           why[PETSC_MAX_PATH_LEN + 256] = "", failed[PETSC_MAX_PATH_LEN + 256] = "";
+  int            bad = PETSC_ERR_FILE_OPEN;
 
   PetscFunctionBeginUser;
   PetscCall(AzSweepCreate(world, &sw, was_sweep));
+  sw.comm = world;
   PetscCall(AzMetricsSetShape(&base->electrode, base->anode_reaction != AZ_ANODE_NONE ? &base->anode : NULL, &sw.shape));
   if (!*was_sweep) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCallMPI(MPI_Comm_rank(world, &rank));
@@ -601,27 +434,49 @@ PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
   PetscCall(PetscStrncpy(dir, base->output_dir, sizeof(dir)));
   PetscCall(AzSweepSignature(base, &sw, sig, sizeof(sig)));
 
-  // the result directory and its signature: a new sweep, or the same one resumed
+  // The output directory is the sweep's (shared by the jobs of one sweep with -sweep_shared, whose key is its
+  // signature), then its signature: a new sweep, or the same one resumed.
+  {
+    char     key[32];
+    uint64_t h = 14695981039346656037ULL;  // FNV-1a
+    for (const char *q = sig; *q; q++) h = (h ^ (unsigned char)*q) * 1099511628211ULL;
+    PetscCall(PetscSNPrintf(key, sizeof(key), "%016llx", (unsigned long long)h));
+    PetscCall(AzOutdirOpen(world, dir, sw.keep_claims ? AZ_OUTDIR_SHARED : AZ_OUTDIR_EXCLUSIVE, key, &base->outdir));
+  }
   if (rank == 0) {
     char   old[16384];
     FILE  *fp;
     size_t n;
-    PetscCall(AzOutputMakeDir(PETSC_COMM_SELF, dir));
     PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d", dir));
-    PetscCheck(!mkdir(path, 0777) || errno == EEXIST, PETSC_COMM_SELF, PETSC_ERR_FILE_OPEN, "cannot create %s (%s)", path, strerror(errno));
+    if (mkdir(path, 0777) && errno != EEXIST) PetscCall(PetscSNPrintf(why, sizeof(why), "cannot create %s (%s)", path, strerror(errno)));
     PetscCall(PetscSNPrintf(path, sizeof(path), "%s/sweep.d/signature", dir));
-    fp     = fopen(path, "r");
+    fp     = why[0] ? NULL : fopen(path, "r");
     n      = fp ? fread(old, 1, sizeof(old) - 1, fp) : 0;
     old[n] = 0;
     if (fp) fclose(fp);
-    if (!old[0])
-      PetscCall(AzFileWriteAtomic(PETSC_COMM_SELF, path, sig));
-    else
-      PetscCheck(!strcmp(old, sig), PETSC_COMM_SELF, PETSC_ERR_USER_INPUT,
-                 "-output_dir = '%s' holds another sweep (sweep.d/signature differs): remove it or choose another output_dir", dir);
-    PetscCall(AzSweepCountDone(&sw, dir, &already));
-    if (!sw.keep_claims) PetscCall(AzSweepRemoveClaims(dir));
+    if (!why[0] && !old[0]) {
+      PetscErrorCode ierr;
+      PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
+      ierr = AzFileWriteAtomic(PETSC_COMM_SELF, path, sig);
+      PetscCall(PetscPopErrorHandler());
+      if (ierr) {
+        char *msg = NULL;
+        PetscErrorMessage(ierr, NULL, &msg);
+        PetscCall(PetscSNPrintf(why, sizeof(why), "%s", msg ? msg : "cannot write the sweep's signature"));
+        bad = PETSC_ERR_FILE_WRITE;
+      }
+    } else if (!why[0] && strcmp(old, sig)) {
+      PetscCall(PetscSNPrintf(why, sizeof(why),
+                              "-output_dir = '%s' holds another sweep (sweep.d/signature differs): remove it or choose another output_dir",
+                              dir));
+      bad = PETSC_ERR_USER_INPUT;
+    }
+    if (!why[0]) PetscCall(AzSweepCountDone(&sw, dir, &already));
+    if (!why[0] && !sw.keep_claims) PetscCall(AzSweepRemoveClaims(dir));
   }
+  PetscCallMPI(MPI_Bcast(why, sizeof(why), MPI_CHAR, 0, world));
+  PetscCallMPI(MPI_Bcast(&bad, 1, MPI_INT, 0, world));
+  PetscCheck(!why[0], world, bad, "%s", why);
   PetscCallMPI(MPI_Bcast(&already, 1, MPIU_INT, 0, world));
   todo = sw.npoint - already;
   PetscCall(AzPrintf(world,
@@ -639,12 +494,13 @@ PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
     PetscInt    k = sw.npoint;
     char        header[4096], line[8192];
     AzSweepNews news;
-    if (grank == 0) PetscCall(AzSweepClaim(&sw, dir, &cursor, &k));
+    if (grank == 0 && !failed[0]) PetscCall(AzSweepClaim(&sw, dir, &cursor, &k));
     PetscCallMPI(MPI_Bcast(&k, 1, MPIU_INT, 0, gcomm));
     if (k >= sw.npoint) break;
     PetscCall(AzSweepRunPoint(gcomm, &sw, k, dir, header, sizeof(header), line, sizeof(line), &news));
     if (grank == 0) {
-      PetscCall(AzSweepWritePoint(&sw, dir, k, header, line));
+      PetscCall(AzSweepWritePoint(&sw, dir, k, header, line, failed, sizeof(failed)));
+      if (failed[0]) continue;  // no news: the loop ends at the next claim
       mine++;
       if (rank == 0) {
         ++done;
@@ -661,6 +517,15 @@ PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
     if (rank == 0) PetscCall(AzSweepDrainNews(world, &sw, sum - (done - mine), user_quiet, &done, todo, t0));
   }
   PetscCallMPI(MPI_Comm_free(&gcomm));
+  {
+    // a point's result that could not be written stops the sweep: the lowest such rank's reason, from every rank
+    PetscMPIInt who = failed[0] ? rank : size, first;
+    PetscCallMPI(MPI_Allreduce(&who, &first, 1, MPI_INT, MPI_MIN, world));
+    if (first < size) {
+      PetscCallMPI(MPI_Bcast(failed, sizeof(failed), MPI_CHAR, first, world));
+      SETERRQ(world, PETSC_ERR_FILE_WRITE, "%s", failed);
+    }
+  }
   PetscCall(PetscOptionsSetValue(NULL, "-quiet", user_quiet ? "true" : "false"));
   PetscCall(AzSysSetFromOptions());
   PetscCallMPI(MPI_Barrier(world));
@@ -678,11 +543,12 @@ PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep)
                          "this command run again) writes sweep.csv and sweep.h5\n",
                          AzProgramName(), missing, sw.npoint, dir));
       PetscCall(AzSweepDestroy(&sw));
+      PetscCall(AzOutdirClose(&base->outdir, PETSC_TRUE));
       PetscFunctionReturn(PETSC_SUCCESS);
     }
   }
-  if (rank == 0) PetscCall(AzSweepWriteTables(&sw, dir));
-  PetscCallMPI(MPI_Barrier(world));
+  PetscCall(AzSweepWriteTables(&sw, base->outdir));
+  PetscCall(AzOutdirClose(&base->outdir, PETSC_TRUE));
   PetscCall(AzPrintf(world, "%s: sweep of %" PetscInt_FMT " points in %.3g s; results in %s/ (sweep.csv, sweep.h5)\n", AzProgramName(),
                      sw.npoint, (double)(AzWallTime() - t0), dir));
   PetscCall(AzSweepDestroy(&sw));

@@ -6,7 +6,9 @@
 // PetscFinalize can run. Any other error is a bug and keeps PETSc's full traceback.
 #define _XOPEN_SOURCE 700  // nftw()
 #include <azote/sys.h>
+#include <azote/outdir.h>
 #include <petsctime.h>
+#include <hdf5.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,8 +35,9 @@ const char *AzProgramName(void)
 
 static PetscBool AzErrorIsUserFacing(PetscErrorCode n)
 {
+  // PETSC_ERR_ARG_UNKNOWN_TYPE: a solver type the options name that PETSc does not have (-snes_type nonsense)
   return (PetscBool)(n == PETSC_ERR_USER_INPUT || n == PETSC_ERR_NOT_CONVERGED || n == PETSC_ERR_FILE_OPEN || n == PETSC_ERR_FILE_WRITE ||
-                     n == PETSC_ERR_FILE_READ || n == PETSC_ERR_FILE_UNEXPECTED);
+                     n == PETSC_ERR_FILE_READ || n == PETSC_ERR_FILE_UNEXPECTED || n == PETSC_ERR_ARG_UNKNOWN_TYPE);
 }
 
 static PetscErrorCode AzErrorHandler(MPI_Comm comm, int line, const char *fun, const char *file, PetscErrorCode n, PetscErrorType p,
@@ -104,6 +107,11 @@ PetscErrorCode AzInitialize(int *argc, char ***argv, const char program[], const
   PetscCall(PetscStrncpy(az_program, program, sizeof(az_program)));
   PetscCall(PetscPushErrorHandler(AzErrorHandler, NULL));
   PetscCall(PetscOptionsGetBool(NULL, NULL, "-quiet", &az_quiet, NULL));
+  // A terminating signal releases the output directory first; a closed standard output is no error.
+  AzOutdirInstallSignalHandlers();
+  // HDF5 prints its error stack (tens of lines) at every failed call: azote says what failed in one line instead
+  // (a file it cannot write, a checkpoint it cannot read).
+  (void)H5Eset_auto2(H5E_DEFAULT, NULL, NULL);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -111,7 +119,7 @@ int AzFinalize(PetscErrorCode ierr)
 {
   int code = AZ_EXIT_OK;
 
-  if (ierr == PETSC_ERR_USER_INPUT)
+  if (ierr == PETSC_ERR_USER_INPUT || ierr == PETSC_ERR_ARG_UNKNOWN_TYPE)
     code = AZ_EXIT_INPUT;
   else if (ierr == PETSC_ERR_NOT_CONVERGED)
     code = AZ_EXIT_SOLVER;
@@ -119,6 +127,8 @@ int AzFinalize(PetscErrorCode ierr)
     code = AZ_EXIT_IO;
   else if (ierr)
     code = AZ_EXIT_BUG;
+  // whatever output directory the run still holds: its lock and staging directory go (a failed run writes nothing)
+  AzOutdirCloseAll();
   if (code == AZ_EXIT_BUG) {
     // The error may have left other ranks inside a collective call: finalizing could hang.
     PetscMPIInt size = 1;
@@ -202,6 +212,9 @@ PetscErrorCode AzParseReal(const char str[], PetscReal *value, PetscBool *ok)
   if (!str) PetscFunctionReturn(PETSC_SUCCESS);
   while (isspace((unsigned char)*str)) str++;
   if (!*str) PetscFunctionReturn(PETSC_SUCCESS);
+  // decimal only: strtod also reads hexadecimal (0x12a, 0x1p3), which no unit of a case is written in
+  for (const char *q = str; *q; q++)
+    if (*q == 'x' || *q == 'X' || *q == 'p' || *q == 'P') PetscFunctionReturn(PETSC_SUCCESS);
   errno = 0;
   v     = strtod(str, &end);
   while (isspace((unsigned char)*end)) end++;

@@ -2,6 +2,7 @@
 // segments with snapshots, checkpoints and progress lines, and exact continuation from a checkpoint.
 #include <azote/azote.h>
 #include <azote/timestep.h>
+#include <azote/outdir.h>
 #include <petscts.h>
 
 const char *const AzTimeseriesExtraNames[AZ_TS_EXTRA_COLUMNS] = {
@@ -194,22 +195,76 @@ static PetscErrorCode AzCaseSignature(char sig[], size_t len)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode AzCheckpoint(AzTransientCtx *tc, TS ts)
-{
+typedef struct {
+  AzTransientCtx  *tc;
   AzCheckpointData d;
-  char             path[PETSC_MAX_PATH_LEN];
+} AzCheckpointJob;
+
+static PetscErrorCode AzCheckpointWriter(void *ctx, const char path[])
+{
+  AzCheckpointJob *job = (AzCheckpointJob *)ctx;
 
   PetscFunctionBeginUser;
-  PetscCall(PetscMemzero(&d, sizeof(d)));
-  d.nscalar = AZ_NSTATE;
-  d.scalars = tc->st;
-  d.ncol    = tc->tab->ncol;
-  d.nrow    = tc->tab->nrow;
-  d.rows    = tc->tab->rows;
-  PetscCall(AzCaseSignature(d.signature, sizeof(d.signature)));
-  PetscCall(AzOutputMakeDir(tc->c->comm, tc->c->output_dir));
-  PetscCall(PetscSNPrintf(path, sizeof(path), "%s/checkpoint.h5", tc->c->output_dir));
-  PetscCall(AzCheckpointWrite(tc->c->comm, path, tc->p->c, &d));
+  PetscCall(AzCheckpointWrite(job->tc->c->comm, path, job->tc->p->c, &job->d, AzOutdirRunId(job->tc->c->outdir)));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// checkpoint.h5 in the staging directory, then published: the first one replaces the previous run's files.
+static PetscErrorCode AzCheckpoint(AzTransientCtx *tc, TS ts)
+{
+  AzCheckpointJob          job;
+  static const char *const name[] = {"checkpoint.h5"};
+
+  PetscFunctionBeginUser;
+  if (!tc->c->outdir) PetscFunctionReturn(PETSC_SUCCESS);  // a run without files (a sweep's point)
+  PetscCall(PetscMemzero(&job, sizeof(job)));
+  job.tc        = tc;
+  job.d.nscalar = AZ_NSTATE;
+  job.d.scalars = tc->st;
+  job.d.ncol    = tc->tab->ncol;
+  job.d.nrow    = tc->tab->nrow;
+  job.d.rows    = tc->tab->rows;
+  PetscCall(AzCaseSignature(job.d.signature, sizeof(job.d.signature)));
+  PetscCall(AzOutdirWrite(tc->c->outdir, name[0], AzCheckpointWriter, &job));
+  PetscCall(AzOutdirPublish(tc->c->outdir, AzOutdirRunFiles, 1, name));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// A checkpoint is input: its state is checked against the case before the run continues from it.
+static PetscErrorCode AzRestartCheck(AzTransientCtx *tc, const AzCheckpointData *d)
+{
+  const PetscReal *st = d->scalars, t = st[AZ_ST_TIME], t_end = tc->c->time_end;
+  const char      *path = tc->c->restart;
+  char             sbuf[256], why[256] = "";
+  const char      *sp = AzShort(path, sbuf, sizeof(sbuf));
+  PetscReal        cmin;
+
+  PetscFunctionBeginUser;
+  for (PetscInt k = 0; k < AZ_NSTATE && !why[0]; k++)
+    if (PetscIsInfOrNanReal(st[k])) (void)snprintf(why, sizeof(why), "its state value %" PetscInt_FMT " is %g", k, (double)st[k]);
+  if (!why[0] && t < 0) (void)snprintf(why, sizeof(why), "its time is %g s: allowed >= 0", (double)t);
+  if (!why[0] && !(st[AZ_ST_DT] > 0)) (void)snprintf(why, sizeof(why), "its time step is %g s: allowed > 0", (double)st[AZ_ST_DT]);
+  if (!why[0] && (st[AZ_ST_STEPS] != PetscFloorReal(st[AZ_ST_STEPS]) || st[AZ_ST_STEPS] + 1 != d->nrow))
+    (void)snprintf(why, sizeof(why), "it counts %g time steps but its table has %" PetscInt_FMT " rows (one per step and t = 0)",
+                   (double)st[AZ_ST_STEPS], d->nrow);
+  if (!why[0] && (st[AZ_ST_REJECTED] < 0 || st[AZ_ST_REJECTED] != PetscFloorReal(st[AZ_ST_REJECTED])))
+    (void)snprintf(why, sizeof(why), "its count of rejected steps is %g", (double)st[AZ_ST_REJECTED]);
+  if (!why[0] && (PetscAbsReal(st[AZ_ST_POTENTIAL]) > 100 || PetscAbsReal(st[AZ_ST_ANODE_POTENTIAL]) > 100))
+    (void)snprintf(why, sizeof(why), "its electrode potentials are %g and %g V: allowed within +-100 V", (double)st[AZ_ST_POTENTIAL],
+                   (double)st[AZ_ST_ANODE_POTENTIAL]);
+  for (PetscInt r = 0; r < d->nrow && !why[0]; r++) {  // the table's times: from 0, increasing, ending at the state's
+    const PetscReal tr = d->rows[r * d->ncol], prev = r ? d->rows[(r - 1) * d->ncol] : 0;
+    if (!(tr >= prev && tr <= t) || (r == 0 && tr != 0) || (r == d->nrow - 1 && tr != t))
+      (void)snprintf(why, sizeof(why), "its table's time column is not 0 .. %g s increasing (row %" PetscInt_FMT ": %g s)", (double)t, r,
+                     (double)tr);
+  }
+  PetscCheck(!why[0], tc->c->comm, PETSC_ERR_USER_INPUT, "-restart = '%s' cannot be used: %s", sp, why);
+  PetscCheck(t <= t_end * (1 + 1e-12), tc->c->comm, PETSC_ERR_USER_INPUT,
+             "-restart = '%s' stopped at t = %.10g s, after time_end = %.10g s: set time_end >= %.10g s", sp, (double)t, (double)t_end,
+             (double)t);
+  PetscCall(AzProblemMinConcentration(tc->p, &cmin));
+  PetscCheck(!PetscIsInfOrNanReal(cmin) && cmin >= -1e-8 * tc->p->bulk, tc->c->comm, PETSC_ERR_USER_INPUT,
+             "-restart = '%s' cannot be used: its solution holds %.6g mol/m^3 (allowed: finite concentrations >= 0)", sp, (double)cmin);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -221,9 +276,9 @@ static PetscErrorCode AzRestart(AzTransientCtx *tc)
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(&d, sizeof(d)));
   PetscCall(AzCaseSignature(sig, sizeof(sig)));
+  d.nscalar = AZ_NSTATE, d.ncol = tc->tab->ncol;  // what this case expects
   PetscCall(AzCheckpointRead(tc->c->comm, tc->c->restart, sig, tc->p->c, &d));
-  PetscCheck(d.nscalar == AZ_NSTATE && d.ncol == tc->tab->ncol, tc->c->comm, PETSC_ERR_USER_INPUT,
-             "-restart = '%s' was written by another version of azote", tc->c->restart);
+  PetscCall(AzRestartCheck(tc, &d));
   PetscCall(PetscArraycpy(tc->st, d.scalars, AZ_NSTATE));
   tc->p->electrode.potential = tc->st[AZ_ST_POTENTIAL];  // galvanostatic: where the run had brought it
   tc->p->anode.potential     = tc->st[AZ_ST_ANODE_POTENTIAL];
@@ -231,9 +286,6 @@ static PetscErrorCode AzRestart(AzTransientCtx *tc)
   tc->have_row = (PetscBool)(d.nrow > 0);
   PetscCall(PetscFree(d.scalars));
   PetscCall(PetscFree(d.rows));
-  PetscCheck(tc->st[AZ_ST_TIME] <= tc->c->time_end * (1 + 1e-12), tc->c->comm, PETSC_ERR_USER_INPUT,
-             "-restart = '%s' stopped at t = %g s, after time_end = %g s: set time_end >= %g s", tc->c->restart, (double)tc->st[AZ_ST_TIME],
-             (double)tc->c->time_end, (double)tc->st[AZ_ST_TIME]);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -287,7 +339,7 @@ static PetscErrorCode AzGalvanostaticStep(SNES shell, Vec x)
 }
 
 PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscReal L, AzMetrics *metrics, AzTimeseries *tab,
-                                PetscInt *nsnap, Vec **snaps, PetscReal **snap_times)
+                                AzSnapshotFn snapshot, void *snapctx)
 {
   AzTransientCtx  tc;
   TS              ts;
@@ -295,7 +347,6 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
   SNES            snes;
   Mat             J;
   Vec             atol;
-  PetscInt        maxsnap = (PetscInt)PetscCeilReal(c->time_end / c->time_output_interval) + 2;
   const PetscReal t_end = c->time_end, eps = 1e-12 * c->time_end;
 
   PetscFunctionBeginUser;
@@ -344,12 +395,14 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
     PetscCall(SNESSetDM(tc.inner, p->grid.da));
     PetscCall(AzSNESSetDefaults(tc.inner, p));
     PetscCall(SNESSetFromOptions(tc.inner));
+    PetscCall(AzSNESFitKrylov(tc.inner));
     PetscCall(SNESSetType(snes, SNESSHELL));
     PetscCall(SNESShellSetContext(snes, &tc));
     PetscCall(SNESShellSetSolve(snes, AzGalvanostaticStep));
   }
   PetscCall(TSMonitorSet(ts, AzMonitor, &tc, NULL));
   PetscCall(TSSetFromOptions(ts));
+  if (c->electrode.mode != AZ_ELECTRODE_GALVANOSTATIC) PetscCall(AzSNESFitKrylov(snes));
   {
     PetscBool is_theta;
     PetscCall(PetscObjectTypeCompare((PetscObject)ts, TSTHETA, &is_theta));
@@ -364,20 +417,12 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
   } else
     PetscCall(AzRecord(&tc, 0, PETSC_TRUE));
 
-  *nsnap = 0;
-  if (c->restart[0]) {  // the continued run's fields hold the whole history: the earlier snapshots come first
+  if (c->restart[0] && snapshot) {  // the continued run's fields hold the whole history: the earlier snapshots come first
     const char *names[AZ_MAX_SPECIES];
-    Vec        *old;
-    PetscReal  *t_old;
     PetscInt    nold;
     for (PetscInt s = 0; s < p->nspecies; s++) names[s] = p->species[s].name;
-    PetscCall(AzOutputReadSnapshotHistory(c->comm, c->restart, p->c, p->nspecies, names, tc.st[AZ_ST_TIME], &nold, &old, &t_old));
-    PetscCall(PetscMalloc2(maxsnap + nold, snaps, maxsnap + nold, snap_times));
-    for (PetscInt k = 0; k < nold; k++) (*snaps)[k] = old[k], (*snap_times)[k] = t_old[k];
-    *nsnap = nold;
-    if (nold) PetscCall(PetscFree2(old, t_old));
-  } else
-    PetscCall(PetscMalloc2(maxsnap, snaps, maxsnap, snap_times));
+    PetscCall(AzOutputStreamSnapshotHistory(c->comm, c->restart, p->c, p->nspecies, names, tc.st[AZ_ST_TIME], snapshot, snapctx, &nold));
+  }
   while (tc.st[AZ_ST_TIME] < t_end - eps) {
     const PetscReal   t0 = tc.st[AZ_ST_TIME], dti = c->time_output_interval;
     PetscReal         t_out = PetscMin(t_end, (PetscFloorReal((t0 + eps) / dti) + 1) * dti), t, dt;
@@ -414,9 +459,7 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
       PetscCheck(!PetscIsInfOrNanReal(cmin) && cmin >= -1e-8 * p->bulk, c->comm, PETSC_ERR_NOT_CONVERGED,
                  "non-physical solution at t = %g s: minimum concentration %g mol/m^3", (double)t, (double)cmin);
     }
-    PetscCall(VecDuplicate(p->c, &(*snaps)[*nsnap]));
-    PetscCall(VecCopy(p->c, (*snaps)[*nsnap]));
-    (*snap_times)[(*nsnap)++] = t;
+    if (snapshot) PetscCall(snapshot(snapctx, t, p->c));
     PetscCall(AzCheckpoint(&tc, ts));
     {
       const PetscReal *last = tab->rows + (tab->nrow - 1) * tab->ncol;

@@ -13,22 +13,22 @@ typedef struct {
   PetscInt       cells, ranks, newton_its, krylov_its, solves;
   PetscLogDouble wall_time, setup_time, solve_time, output_time;  // s
   PetscLogDouble memory_bytes;                                    // peak resident memory summed over ranks
-  // transient runs: the table of every time step and the solution at each output time
+  // transient runs: the table of every time step, and the times of the snapshots streamed into fields.h5
   AzTimeseries series;
-  PetscInt     nsnap;
-  Vec         *snaps;
+  PetscInt     nsnap, snap_cap;
   PetscReal   *snap_times;  // s
 } AzRunStats;
 
-// One run of a validated case: solves it, writes summary.json and the fields, and prints the summary. Collective on
-// c->comm. (The program's main chooses between this and a sweep, which runs its points through AzSolveCase and
-// AzWriteResults.)
+// One run of a validated case: takes its output directory (include/azote/outdir.h), solves it, writes summary.json
+// and the fields, and prints the summary. Collective on c->comm. (The program's main chooses between this, an
+// uncertainty study and a sweep, which runs its points through AzSolveCase and AzWriteResults.)
 PETSC_EXTERN PetscErrorCode AzRunCase(AzCase c);
 
-// The pieces of AzRun, for tests and sweeps: solve a validated case (no files written; a transient case writes its
-// checkpoints) ...
+// The pieces of AzRun, for tests and sweeps: solve a validated case (files only into c->outdir where it is set: a
+// transient case's checkpoints and snapshots) ...
 PETSC_EXTERN PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *stats);
-// ... and write its results to c->output_dir.
+// ... and write its results to c->outdir (staged, then published together; without one, into c->output_dir through
+// an unlocked one of its own).
 PETSC_EXTERN PetscErrorCode AzWriteResults(AzCase c, AzProblem *p, AzRunStats *stats);
 // Galvanostatic operation: sets p->electrode.potential, starting from its present value, so that the total current
 // density that solve(ctx) returns, after solving at p->electrode.potential, has the magnitude c->electrode.current
@@ -45,5 +45,5 @@ PETSC_EXTERN PetscErrorCode AzRunSweep(AzCase base, PetscBool *was_sweep);
 // uncertainty.json, tornado.png and uq_convergence.png in output_dir. *was_uq is PETSC_FALSE, and nothing is done,
 // when uq_samples is 0.
 PETSC_EXTERN PetscErrorCode AzRunUQ(AzCase base, PetscBool *was_uq);
-// Frees what a transient run keeps in its statistics (table, snapshots).
+// Frees what a transient run keeps in its statistics (table, snapshot times).
 PETSC_EXTERN PetscErrorCode AzRunStatsDestroy(AzRunStats *stats);

@@ -90,14 +90,21 @@ struct _n_AzCase {
   PetscReal time_rtol;                    // relative tolerance of the adaptive steps (-)
   PetscBool steady_only;                  // set while a transient case builds its steady companion (dissolved N2 only)
   char      restart[PETSC_MAX_PATH_LEN];  // -restart FILE: continue from this checkpoint
+
+  struct _n_AzOutdir *outdir;  // where the run's files go (include/azote/outdir.h); NULL: it writes none
 };
 
-#define AZ_ANODE_NONE 0  // anode_reaction: no anode (a counter electrode)
+#define AZ_ANODE_NONE    0       // anode_reaction: no anode (a counter electrode)
+#define AZ_MAX_SNAPSHOTS 100000  // output times of a run in time (time_end / time_output_interval)
 
 // Loads -case FILE (YAML; the command line overrides it), reads and validates every key, evaluates the properties at
 // the operating point and checks the output directory. Fails with one line naming the key on any bad input.
 PETSC_EXTERN PetscErrorCode AzCaseCreate(MPI_Comm comm, AzCase *c);
 PETSC_EXTERN PetscErrorCode AzCaseDestroy(AzCase *c);
+// The case file before PETSc reads it (solver/casefile.c): a regular file of at most 1 MB holding one YAML document
+// with at least one key and no key twice (in a block, as a block given twice, or as a block key and the joined key);
+// else one line naming the line, PETSC_ERR_USER_INPUT. Collective.
+PETSC_EXTERN PetscErrorCode AzCaseFileCheck(MPI_Comm comm, const char path[]);
 // For templates: the species a full cell's anode consumes. Dissolved N2 is species 0 unless the working electrode
 // consumes O2 (ORR cathode, N2OR anode): then "c_n2" is added here, before the grid, and its index returned.
 PETSC_EXTERN PetscErrorCode AzCaseAddAnodeSpecies(AzCase c, AzProblem *p, PetscInt *s);

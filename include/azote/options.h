@@ -44,6 +44,9 @@ PETSC_EXTERN PetscErrorCode AzOptionsEnum(PetscOptionItems *PetscOptionsObject, 
 PETSC_EXTERN PetscErrorCode AzOptionsString(PetscOptionItems *PetscOptionsObject, const char key[], const char help[], const char allowed[],
                                             const char def[], char value[], size_t len, PetscBool *set);
 
+// A user-given string as an error message may echo it: itself, or where it has len characters or more its start and
+// end around "..." in buf. PETSc cuts an error message at 2 kB: an echoed value must not push the reason out.
+PETSC_EXTERN const char *AzShort(const char s[], char buf[], size_t len);
 // The registry of keys read so far (this process).
 PETSC_EXTERN PetscErrorCode AzOptionsRegistryReset(void);
 PETSC_EXTERN PetscErrorCode AzOptionsRegistryGet(PetscInt *n, const AzOptionEntry **entries);

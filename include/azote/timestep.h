@@ -6,6 +6,7 @@
 #pragma once
 
 #include <azote/metrics.h>
+#include <azote/output.h>
 
 // Columns of timeseries.csv after time_s and the metrics of DESIGN §5.
 #define AZ_TS_EXTRA_COLUMNS 10
@@ -30,11 +31,13 @@ typedef struct {
   PetscReal *rows;
 } AzTimeseries;
 
+// Called at every output time with the state there (the fields' snapshot, streamed to disk: no copy is kept).
+// (AzSnapshotFn, include/azote/output.h)
+
 // Runs a transient case from its initial state (or from c->restart) to c->time_end on problem p (set up by the
-// template), writing checkpoint.h5 and a progress line every c->time_output_interval, and snapshots of the fields
-// at those times. i_lim and the Sherwood length come from the steady companion solve. On return tab holds every
-// row, metrics the last row's metrics, and snaps/nsnap the solution at each output time (free with
-// AzTimeseriesDestroy / AzSnapshotsDestroy).
+// template), with a progress line, snapshot(ctx, t, c) (may be NULL) and, where the run has an output directory
+// (c->outdir), checkpoint.h5 every c->time_output_interval. i_lim and the Sherwood length come from the steady
+// companion solve. On return tab holds every row and metrics the last row's metrics (free with AzTimeseriesDestroy).
 PETSC_EXTERN PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscReal L, AzMetrics *metrics, AzTimeseries *tab,
-                                             PetscInt *nsnap, Vec **snaps, PetscReal **snap_times);
+                                             AzSnapshotFn snapshot, void *ctx);
 PETSC_EXTERN PetscErrorCode AzTimeseriesDestroy(AzTimeseries *tab);

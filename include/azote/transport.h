@@ -54,6 +54,8 @@ typedef struct {
   PetscReal c_gas_ref;                // gas-phase N2 at the reference state, mol m^-3
   PetscReal a_v;                      // electrochemically active area per volume, m^-1 (0: not an electrode)
   PetscBool working_side;             // part of the electrolyte holding the working electrode (the catholyte)
+  PetscBool liquid_contact;           // its liquid meets the gas of a neighbouring region that holds gas-phase N2 but no
+                                      // dissolved N2: N2 dissolves across their faces (AzInterfaceSpecies)
 } AzRegion;
 
 // A pointwise function of position (m): Dirichlet values (mol m^-3) or volumetric sources (mol m^-3 s^-1).
@@ -105,6 +107,22 @@ typedef struct {
   PetscReal solve_time;              // s, total
 } AzProblem;
 
+// A gas-liquid interface between cells of regions rP and rN (a catalyst layer's liquid at its face to a dry gas
+// diffusion layer): the liquid at the face is in equilibrium with the gas there (Henry), c* = c_eq + dceq_dcg (c_gas -
+// c_gas_ref) of the liquid side's region, and N2 diffuses to it through the gas cell's half-width and on through the
+// liquid cell's (D of dissolved N2 there, 0 where the layer holds no liquid):
+//   flux = area (c*(c_gas) - c) / (h_liq/D_liq + dceq_dcg h_gas/D_gas),
+// the finite-volume flux across a face where the concentration jumps by Henry's law.
+// Returns the species of P's row that the face couples to N's other N2 species: AZ_N2 (P liquid), s_gas (P gas), or
+// -1 (no interface).
+static inline PetscInt AzInterfaceSpecies(PetscInt s_gas, const AzRegion *rP, const AzRegion *rN)
+{
+  if (s_gas < 0) return -1;
+  if (rP->liquid_contact && rP->present[AZ_N2] && rN->present[s_gas] && !rN->present[AZ_N2]) return AZ_N2;
+  if (rN->liquid_contact && rN->present[AZ_N2] && rP->present[s_gas] && !rP->present[AZ_N2]) return s_gas;
+  return -1;
+}
+
 // Index of a boundary face of `side` in bc[side], from the cell (i,j,k) it belongs to.
 static inline PetscInt AzProblemBoundaryIndex(const AzProblem *p, PetscInt side, PetscInt i, PetscInt j, PetscInt k)
 {
@@ -145,6 +163,9 @@ PETSC_EXTERN PetscErrorCode AzFormJacobian(SNES snes, Vec X, Mat J, Mat P, void 
 PETSC_EXTERN PetscErrorCode AzProblemSetUpSolver(AzProblem *p);
 // The defaults of AzProblemSetUpSolver on a given SNES (also the one inside a TS), before its SetFromOptions.
 PETSC_EXTERN PetscErrorCode AzSNESSetDefaults(SNES snes, AzProblem *p);
+// After its SetFromOptions: the preconditioning side the chosen Krylov method supports, unless -ksp_pc_side is given
+// (solver/krylov.c: right by default, left for CG and the like).
+PETSC_EXTERN PetscErrorCode AzSNESFitKrylov(SNES snes);
 // Solves the steady problem from the current p->c; where Newton fails on a potentiostatic electrode, it continues in
 // the exchange current densities (from 1e-8 of them up, see transport.c) and counts the steps in
 // p->continuation_steps. Fails with PETSC_ERR_NOT_CONVERGED and the reason on divergence or on a non-physical solution

@@ -37,8 +37,9 @@ static PetscErrorCode AzCellSetFromOptions_FlowCell(AzCase c)
                           AZ_NONNEGATIVE, &fc->x_start, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "flowcell_electrode_end", "downstream edge of the electrode, from the inlet", "m", 0.02,
                           AZ_POSITIVE, &fc->x_end, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "flowcell_flow_rate", "electrolyte volumetric flow rate", "m^3/s", 1.0e-8,
-                          AZ_RANGE_OPEN_LO(0, 1), &fc->flow_rate, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "flowcell_flow_rate",
+                          "electrolyte volumetric flow rate (laminar, Re < 2000; pressure drop <= 10 % of operating_pressure)", "m^3/s",
+                          1.0e-8, AZ_RANGE_OPEN_LO(0, 1), &fc->flow_rate, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "flowcell_inlet_saturation", "inlet N2 as a fraction of saturation with the feed gas", "-",
                           1.0, AZ_RANGE(0, 1), &fc->inlet_saturation, NULL));
   PetscOptionsEnd();
@@ -79,6 +80,17 @@ static PetscErrorCode AzCellValidate_FlowCell(AzCase c)
              "-flowcell_flow_rate = %g m^3/s gives Re = %.0f (mean velocity %g m/s, hydraulic diameter %g m): the laminar profile needs "
              "Re < 2000; lower the flow rate",
              (double)fc->flow_rate, (double)fc->Re, (double)fc->U, (double)dh);
+  {
+    // The cell is modelled at one pressure (the gases' solubility is operating_pressure's): a pressure drop along the
+    // channel of more than a tenth of it (a channel a few micrometres across, or an absurd velocity) is no such cell.
+    const PetscReal dp = fc->driving * c->sol.viscosity * fc->length;
+    PetscCheck(
+        dp <= 0.1 * c->P, c->comm, PETSC_ERR_USER_INPUT,
+        "-flowcell_flow_rate = %.6g m^3/s through a %.6g m x %.6g m channel %.6g m long: mean velocity %.4g m/s, pressure drop %.4g "
+        "Pa, more than 10 %% of operating_pressure = %.6g Pa (the cell is modelled at one pressure): lower the flow rate or widen the "
+        "channel",
+        (double)fc->flow_rate, (double)fc->height, (double)fc->width, (double)fc->length, (double)fc->U, (double)dp, (double)c->P);
+  }
   if (fc->width < 10 * fc->height && !fc->three_d)
     PetscCall(PetscPrintf(c->comm,
                           "%s: warning: flowcell_width/flowcell_height = %.3g < 10: the 2-D parallel-plate profile overestimates "

@@ -55,19 +55,20 @@ static PetscErrorCode AzCellSetFromOptions_GDE(AzCase c)
       AzOptionsReal(PetscOptionsObject, "gde_width", "electrode width (out of plane)", "m", 0.01, AZ_RANGE_OPEN_LO(0, 1), &g->width, NULL));
   PetscCall(AzOptionsBool(PetscOptionsObject, "gde_gas_depletion", "solve the gas channel, whose feed is depleted along x", PETSC_TRUE,
                           &g->gas_depletion, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_gas_channel_height", "gas channel depth", "m", 1e-3, AZ_RANGE_OPEN_LO(0, 0.1),
+  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_gas_channel_height", "gas channel depth", "m", 1e-3, AZ_RANGE(1e-8, 0.1),
                           &g->thickness[AZ_GDE_GAS], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_gas_flow_rate", "feed gas flow rate at the operating temperature and pressure", "m^3/s",
                           3.4e-7, AZ_RANGE_OPEN_LO(0, 1), &g->gas_flow_rate, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_gdl_thickness", "gas diffusion layer thickness", "m", 2.5e-4, AZ_RANGE_OPEN_LO(0, 0.01),
+  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_gdl_thickness", "gas diffusion layer thickness", "m", 2.5e-4, AZ_RANGE(1e-8, 0.01),
                           &g->thickness[AZ_GDE_GDL], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_gdl_porosity", "gas diffusion layer porosity", "-", 0.76, AZ_RANGE_OPEN_LO(0, 1),
                           &g->porosity[AZ_GDE_GDL], NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_mpl_thickness", "microporous (second gas diffusion) layer thickness; 0: none", "m", 0,
-                          AZ_RANGE(0, 0.01), &g->thickness[AZ_GDE_MPL], NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_mpl_thickness",
+                          "microporous (second gas diffusion) layer thickness; 0: none, else >= 1e-8", "m", 0, AZ_RANGE(0, 0.01),
+                          &g->thickness[AZ_GDE_MPL], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_mpl_porosity", "microporous layer porosity", "-", 0.45, AZ_RANGE_OPEN_LO(0, 1),
                           &g->porosity[AZ_GDE_MPL], NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_cl_thickness", "catalyst layer thickness", "m", 1e-5, AZ_RANGE_OPEN_LO(0, 1e-3),
+  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_cl_thickness", "catalyst layer thickness", "m", 1e-5, AZ_RANGE(1e-8, 1e-3),
                           &g->thickness[AZ_GDE_CL], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_cl_porosity", "catalyst layer porosity", "-", 0.4, AZ_RANGE_OPEN_LO(0, 1),
                           &g->porosity[AZ_GDE_CL], NULL));
@@ -79,20 +80,31 @@ static PetscErrorCode AzCellSetFromOptions_GDE(AzCase c)
                           AZ_RANGE_OPEN_LO(0, 1e-3), &g->film_dry, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_flooded_film_thickness", "liquid film over the catalyst when flooded (s = 1)", "m", 1e-5,
                           AZ_RANGE_OPEN_LO(0, 1e-2), &g->film_flooded, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_catholyte_thickness", "catholyte channel height; 0: catalyst layer on the membrane", "m",
-                          1e-3, AZ_RANGE(0, 0.1), &g->thickness[AZ_GDE_CATHOLYTE], NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_catholyte_thickness",
+                          "catholyte channel height; 0: catalyst layer on the membrane, else >= 1e-8", "m", 1e-3, AZ_RANGE(0, 0.1),
+                          &g->thickness[AZ_GDE_CATHOLYTE], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_catholyte_flow_rate", "catholyte volumetric flow rate", "m^3/s", 1.667e-8,
                           AZ_NONNEGATIVE, &g->catholyte_flow_rate, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_catholyte_inlet_saturation", "catholyte inlet N2 as a fraction of saturation", "-", 1.0,
                           AZ_RANGE(0, 1), &g->catholyte_inlet_saturation, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_membrane_thickness", "membrane thickness (impermeable to N2); 0: none", "m", 1.83e-4,
-                          AZ_RANGE(0, 0.01), &g->thickness[AZ_GDE_MEMBRANE], NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "gde_membrane_thickness", "membrane thickness (impermeable to N2); 0: none, else >= 1e-8",
+                          "m", 1.83e-4, AZ_RANGE(0, 0.01), &g->thickness[AZ_GDE_MEMBRANE], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_membrane_conductivity", "ionic conductivity of the membrane (electrolyte_potential)",
                           "S/m", 10, AZ_POSITIVE, &g->kappa_membrane, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_cl_ionomer_conductivity",
                           "effective ionic conductivity of the catalyst layer's ionomer, added to its liquid's (electrolyte_potential)",
                           "S/m", 1, AZ_NONNEGATIVE, &g->kappa_ionomer, NULL));
   PetscOptionsEnd();
+  // A layer is a continuum of pores and liquid: 10 nm, a few molecules, is the least (thinner, the solve fails to converge
+  // instead); gas channel, GDL and catalyst layer have their range, the optional layers may be 0 (none).
+  {
+    const char *key[] = {"gde_mpl_thickness", "gde_catholyte_thickness", "gde_membrane_thickness"};
+    const int   l[]   = {AZ_GDE_MPL, AZ_GDE_CATHOLYTE, AZ_GDE_MEMBRANE};
+    for (int k = 0; k < 3; k++)
+      PetscCheck(g->thickness[l[k]] == 0 || g->thickness[l[k]] >= 1e-8, c->comm, PETSC_ERR_USER_INPUT,
+                 "-%s = %g m is thinner than a layer can be: allowed 0 (none) or 1e-08 m (10 nm) and more", key[k],
+                 (double)g->thickness[l[k]]);
+  }
   PetscCheck(g->film_flooded >= g->film_dry, c->comm, PETSC_ERR_USER_INPUT,
              "-gde_flooded_film_thickness = %g m is thinner than the dry film: allowed >= gde_film_thickness = %g m",
              (double)g->film_flooded, (double)g->film_dry);
@@ -220,6 +232,10 @@ static PetscErrorCode AzCellSetUp_GDE(AzCase c, AzProblem *p)
       r->c_eq                         = c_sat;
       r->c_gas_ref                    = g->c_gas_feed;
       r->dceq_dcg                     = c->sol.gas[AZ_GAS_N2].dc_sat_dp * AZ_GAS_CONSTANT * c->T;
+      // The liquid in the pores meets the gas diffusion layer's gas at their common face: N2 dissolves there (Henry's
+      // law at the face) and diffuses on through the liquid, D (eps s)^1.5 (AzInterfaceSpecies). Flooded (s = 1), the
+      // layer has no gas left and this is its only path: a slab fed at one face, the Thiele problem.
+      r->liquid_contact = PETSC_TRUE;
       // ionic current through the pores' liquid (Bruggeman) and the ionomer network
       if (p->s_phi >= 0)
         r->present[p->s_phi] = PETSC_TRUE, r->D[p->s_phi] = c->conductivity * PetscPowReal(g->porosity[l] * s, 1.5) + g->kappa_ionomer;

@@ -26,17 +26,18 @@ static PetscErrorCode AzLoadSnapshot(PetscViewer v, const char group[], DM da1, 
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// Reads the snapshots at t <= t_max of dir(checkpoint)/fields.h5; the last must lie at t_max and equal state (the
-// file was written by the run that wrote the checkpoint), else none is taken. Errors (no file, another layout) mean
-// no history, never a failed run.
-static PetscErrorCode AzReadHistory(MPI_Comm comm, PetscViewer v, DM da1, Vec state, PetscInt ns, const char *const names[],
-                                    PetscReal t_max, PetscInt *n, Vec **snaps, PetscReal **times)
+// The snapshots at t <= t_max of the fields.h5 the viewer holds: their count, after checking that the last lies at
+// t_max and equals state (the file was written by the run that wrote the checkpoint; one snapshot in memory), then
+// each in turn handed to fn. Errors (no file, another layout) mean no history, never a failed run.
+static PetscErrorCode AzStreamHistory(MPI_Comm comm, PetscViewer v, DM da1, Vec state, PetscInt ns, const char *const names[],
+                                      PetscReal t_max, AzSnapshotFn fn, void *ctx, PetscInt *n, PetscReal *t_first)
 {
-  PetscInt  cap = 0;
-  PetscReal diff, scale;
+  PetscReal diff, scale, t_last = -1;
+  PetscInt  count = 0;
+  Vec       x;
 
   PetscFunctionBeginUser;
-  for (PetscInt k = 0;; k++) {
+  for (PetscInt k = 0;; k++, count++) {  // the times only
     char      group[64];
     PetscBool has;
     PetscReal t;
@@ -45,38 +46,42 @@ static PetscErrorCode AzReadHistory(MPI_Comm comm, PetscViewer v, DM da1, Vec st
     if (!has) break;
     PetscCall(PetscViewerHDF5ReadAttribute(v, group, "time", PETSC_REAL, NULL, &t));
     if (t > t_max * (1 + 1e-12)) break;
-    if (*n == cap) {
-      Vec       *s2;
-      PetscReal *t2;
-      cap = 2 * cap + 8;
-      PetscCall(PetscMalloc2(cap, &s2, cap, &t2));
-      if (*n) PetscCall(PetscArraycpy(s2, *snaps, *n));
-      if (*n) PetscCall(PetscArraycpy(t2, *times, *n));
-      PetscCall(PetscFree2(*snaps, *times));
-      *snaps = s2, *times = t2;
-    }
-    PetscCall(VecDuplicate(state, &(*snaps)[*n]));
-    (*times)[*n] = t;
-    (*n)++;
-    PetscCall(AzLoadSnapshot(v, group, da1, ns, names, (*snaps)[*n - 1]));
+    if (k == 0) *t_first = t;
+    t_last = t;
   }
-  PetscCheck(*n > 0 && PetscAbsReal((*times)[*n - 1] - t_max) <= 1e-12 * t_max, comm, PETSC_ERR_FILE_UNEXPECTED, "no snapshot at t = %g s",
+  PetscCheck(count > 0 && PetscAbsReal(t_last - t_max) <= 1e-12 * t_max, comm, PETSC_ERR_FILE_UNEXPECTED, "no snapshot at t = %g s",
              (double)t_max);
+  PetscCall(VecDuplicate(state, &x));
   {
-    Vec d;
+    char group[64];
+    Vec  d;
+    PetscCall(PetscSNPrintf(group, sizeof(group), "/snapshots/%" PetscInt_FMT, count - 1));
+    PetscCall(AzLoadSnapshot(v, group, da1, ns, names, x));
     PetscCall(VecDuplicate(state, &d));
-    PetscCall(VecWAXPY(d, -1, state, (*snaps)[*n - 1]));
+    PetscCall(VecWAXPY(d, -1, state, x));
     PetscCall(VecNorm(d, NORM_INFINITY, &diff));
     PetscCall(VecNorm(state, NORM_INFINITY, &scale));
     PetscCall(VecDestroy(&d));
   }
-  PetscCheck(diff <= 1e-12 * scale, comm, PETSC_ERR_FILE_UNEXPECTED, "its snapshot at t = %g s is not the checkpoint's state",
-             (double)t_max);
+  if (!(diff <= 1e-12 * scale)) {
+    PetscCall(VecDestroy(&x));
+    SETERRQ(comm, PETSC_ERR_FILE_UNEXPECTED, "its snapshot at t = %g s is not the checkpoint's state", (double)t_max);
+  }
+  for (PetscInt k = 0; k < count; k++) {
+    char      group[64];
+    PetscReal t;
+    PetscCall(PetscSNPrintf(group, sizeof(group), "/snapshots/%" PetscInt_FMT, k));
+    PetscCall(PetscViewerHDF5ReadAttribute(v, group, "time", PETSC_REAL, NULL, &t));
+    PetscCall(AzLoadSnapshot(v, group, da1, ns, names, x));
+    PetscCall(fn(ctx, t, x));
+  }
+  PetscCall(VecDestroy(&x));
+  *n = count;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzOutputReadSnapshotHistory(MPI_Comm comm, const char checkpoint[], Vec state, PetscInt ns, const char *const names[],
-                                           PetscReal t_max, PetscInt *n, Vec **snaps, PetscReal **times)
+PetscErrorCode AzOutputStreamSnapshotHistory(MPI_Comm comm, const char checkpoint[], Vec state, PetscInt ns, const char *const names[],
+                                             PetscReal t_max, AzSnapshotFn fn, void *ctx, PetscInt *n)
 {
   char           dir[PETSC_MAX_PATH_LEN], path[PETSC_MAX_PATH_LEN];
   PetscMPIInt    rank;
@@ -84,9 +89,10 @@ PetscErrorCode AzOutputReadSnapshotHistory(MPI_Comm comm, const char checkpoint[
   PetscErrorCode ierr;
   PetscViewer    v = NULL;
   DM             da, da1;
+  PetscReal      t_first = 0;
 
   PetscFunctionBeginUser;
-  *n = 0, *snaps = NULL, *times = NULL;
+  *n = 0;
   PetscCall(PetscStrncpy(dir, checkpoint, sizeof(dir)));
   PetscCall(PetscSNPrintf(path, sizeof(path), "%s/fields.h5", dirname(dir)));
   PetscCallMPI(MPI_Comm_rank(comm, &rank));
@@ -103,24 +109,24 @@ PetscErrorCode AzOutputReadSnapshotHistory(MPI_Comm comm, const char checkpoint[
     PetscCall(PetscObjectReference((PetscObject)da1));
   } else
     PetscCall(DMDACreateCompatibleDMDA(da, 1, &da1));
+  // the history is checked before the first snapshot is handed on: a file of another run gives none, never a part
   PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
   ierr = PetscViewerHDF5Open(comm, path, FILE_MODE_READ, &v);
-  if (!ierr) ierr = AzReadHistory(comm, v, da1, state, ns, names, t_max, n, snaps, times);
+  if (!ierr) ierr = AzStreamHistory(comm, v, da1, state, ns, names, t_max, fn, ctx, n, &t_first);
   PetscCall(PetscPopErrorHandler());
   PetscCall(PetscViewerDestroy(&v));
   PetscCall(DMDestroy(&da1));
-  if (ierr) {
+  if (ierr && ierr != PETSC_ERR_FILE_WRITE) {
     const char *text     = NULL;
     char       *specific = NULL;
     PetscErrorMessage(ierr, &text, &specific);
-    for (PetscInt k = 0; k < *n; k++) PetscCall(VecDestroy(&(*snaps)[k]));
-    PetscCall(PetscFree2(*snaps, *times));
-    *n = 0;
     PetscCall(AzPrintf(comm,
                        "%s: %s is not the run that wrote the checkpoint (%s): the fields before t = %g s are not in this run's fields.h5\n",
                        AzProgramName(), path, specific && specific[0] ? specific : (text ? text : "unreadable"), (double)t_max));
-  } else
-    PetscCall(AzPrintf(comm, "%s: %" PetscInt_FMT " earlier snapshots (t = %g to %g s) from %s\n", AzProgramName(), *n, (double)(*times)[0],
+  } else {
+    PetscCall(ierr);  // a failure to write the new file is the run's
+    PetscCall(AzPrintf(comm, "%s: %" PetscInt_FMT " earlier snapshots (t = %g to %g s) from %s\n", AzProgramName(), *n, (double)t_first,
                        (double)t_max, path));
+  }
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -187,7 +187,11 @@ PetscErrorCode AzFileWriteAtomic(MPI_Comm comm, const char path[], const char te
       if (!err && rename(tmp, path)) err = errno;
       if (err) (void)remove(tmp);
     }
-    if (err) PetscCall(PetscSNPrintf(msg, sizeof(msg), "%s", strerror(err)));
+    if (err)
+      PetscCall(PetscSNPrintf(msg, sizeof(msg), "%s",
+                              err == ENOSPC   ? "no space left on device"
+                              : err == EDQUOT ? "disk quota exceeded"
+                                              : strerror(err)));
   }
   PetscCallMPI(MPI_Bcast(&err, 1, MPI_INT, 0, comm));
   PetscCallMPI(MPI_Bcast(msg, sizeof(msg), MPI_CHAR, 0, comm));

@@ -10,6 +10,9 @@
 // Cell data are the (ny, nx) or (nz, ny, nx) datasets as they are.
 #include <azote/private/xdmfimpl.h>
 #include <petscviewerhdf5.h>
+#include <errno.h>
+#include <stdio.h>
+#include <unistd.h>
 
 // Index of the line field called name, or -1.
 static PetscInt AzLineIndex(PetscInt nline, const AzLineField lines[], const char name[])
@@ -112,18 +115,19 @@ static PetscErrorCode AzXdmfSurfaceCells(PetscInt n, const PetscReal xyz[], AzXd
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// The electrode's points (gathered on rank 0 in file order, the order of the line fields' datasets) and its cells.
-static PetscErrorCode AzXdmfWriteSurface(PetscViewer v, MPI_Comm comm, PetscInt nline, const AzLineField lines[], AzXdmfSurface *s)
+// The electrode's points gathered on rank 0 in file order (the order of the line fields' datasets: *xyz, 3 per point)
+// and its cells (*conn, rank 0), *s on every rank. Collective; rank 0 frees *xyz and *conn.
+static PetscErrorCode AzXdmfSurfaceFind(MPI_Comm comm, PetscInt nline, const AzLineField lines[], AzXdmfSurface *s, PetscReal **xyz,
+                                        PetscInt **conn)
 {
   const PetscInt ix = AzLineIndex(nline, lines, "x"), iy = AzLineIndex(nline, lines, "y"), iz = AzLineIndex(nline, lines, "z");
   PetscMPIInt    rank, size, nloc, *counts = NULL, *displs = NULL;
-  PetscInt       n = 0, *conn = NULL, code = 0;
-  PetscReal     *xyz = NULL, *coord = NULL, *a;
-  IS             is;
-  Vec            x;
+  PetscInt       n = 0, code = 0;
+  PetscReal     *coord = NULL;
 
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(s, sizeof(*s)));
+  *xyz = NULL, *conn = NULL;
   if (ix < 0 || iy < 0) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCallMPI(MPI_Comm_rank(comm, &rank));
   PetscCallMPI(MPI_Comm_size(comm, &size));
@@ -132,21 +136,22 @@ static PetscErrorCode AzXdmfWriteSurface(PetscViewer v, MPI_Comm comm, PetscInt 
   PetscCallMPI(MPI_Gather(&nloc, 1, MPI_INT, counts, 1, MPI_INT, 0, comm));
   if (!rank) {
     for (PetscMPIInt r = 0; r < size; r++) displs[r] = (PetscMPIInt)n, n += counts[r];
-    PetscCall(PetscMalloc2(3 * PetscMax(n, 1), &xyz, PetscMax(n, 1), &coord));
+    PetscCall(PetscMalloc1(3 * PetscMax(n, 1), xyz));
+    PetscCall(PetscMalloc1(PetscMax(n, 1), &coord));
   }
   for (PetscInt d = 0; d < 3; d++) {
     const PetscInt l = d == 0 ? ix : d == 1 ? iy : iz;
     if (l < 0) {  // a 2-D grid: z = 0
       if (!rank)
-        for (PetscInt p = 0; p < n; p++) xyz[3 * p + d] = 0;
+        for (PetscInt p = 0; p < n; p++) (*xyz)[3 * p + d] = 0;
       continue;
     }
     PetscCallMPI(MPI_Gatherv(lines[l].values, nloc, MPIU_REAL, coord, counts, displs, MPIU_REAL, 0, comm));
     if (!rank)
-      for (PetscInt p = 0; p < n; p++) xyz[3 * p + d] = coord[p];
+      for (PetscInt p = 0; p < n; p++) (*xyz)[3 * p + d] = coord[p];
   }
   if (!rank && n) {
-    PetscCall(AzXdmfSurfaceCells(n, xyz, s, &conn));
+    PetscCall(AzXdmfSurfaceCells(n, *xyz, s, conn));
     code = s->nper;
   }
   PetscCallMPI(MPI_Bcast(&n, 1, MPIU_INT, 0, comm));
@@ -155,12 +160,43 @@ static PetscErrorCode AzXdmfWriteSurface(PetscViewer v, MPI_Comm comm, PetscInt 
     PetscCallMPI(MPI_Bcast(info, 3, MPIU_INT, 0, comm));
     s->n = n, s->ncell = info[0], s->nper = info[1];
     s->type = info[2] == 2 ? "Polyline" : info[2] == 4 ? "Quadrilateral" : "Polyvertex";
+  }
+  if (!rank) PetscCall(PetscFree(coord));
+  if (!rank) PetscCall(PetscFree2(counts, displs));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzOutputElectrodeSurface(MPI_Comm comm, PetscInt nline, const AzLineField lines[], AzXdmfSurface *s)
+{
+  PetscReal *xyz;
+  PetscInt  *conn;
+
+  PetscFunctionBeginUser;
+  PetscCall(AzXdmfSurfaceFind(comm, nline, lines, s, &xyz, &conn));
+  PetscCall(PetscFree(xyz));
+  PetscCall(PetscFree(conn));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// The electrode's points and cells as datasets electrode_xyz (n x 3) and electrode_cells (ncell x nper).
+static PetscErrorCode AzXdmfWriteSurface(PetscViewer v, MPI_Comm comm, PetscInt nline, const AzLineField lines[], AzXdmfSurface *s)
+{
+  PetscMPIInt rank;
+  PetscInt   *conn;
+  PetscReal  *xyz, *a;
+  IS          is;
+  Vec         x;
+
+  PetscFunctionBeginUser;
+  PetscCallMPI(MPI_Comm_rank(comm, &rank));
+  PetscCall(AzXdmfSurfaceFind(comm, nline, lines, s, &xyz, &conn));
+  if (s->n) {
     PetscCall(VecCreate(comm, &x));
-    PetscCall(VecSetSizes(x, rank ? 0 : 3 * n, 3 * n));
+    PetscCall(VecSetSizes(x, rank ? 0 : 3 * s->n, 3 * s->n));
     PetscCall(VecSetBlockSize(x, 3));  // a dataset of n x 3, as its XDMF DataItem says
     PetscCall(VecSetType(x, VECMPI));
     PetscCall(VecGetArray(x, &a));
-    if (!rank) PetscCall(PetscArraycpy(a, xyz, 3 * n));
+    if (!rank) PetscCall(PetscArraycpy(a, xyz, 3 * s->n));
     PetscCall(VecRestoreArray(x, &a));
     PetscCall(PetscObjectSetName((PetscObject)x, "electrode_xyz"));
     PetscCall(VecView(x, v));
@@ -173,8 +209,7 @@ static PetscErrorCode AzXdmfWriteSurface(PetscViewer v, MPI_Comm comm, PetscInt 
     PetscCall(ISDestroy(&is));
   }
   PetscCall(PetscFree(conn));
-  if (!rank) PetscCall(PetscFree2(xyz, coord));
-  if (!rank) PetscCall(PetscFree2(counts, displs));
+  PetscCall(PetscFree(xyz));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -189,12 +224,12 @@ PetscErrorCode AzXdmfWriteHelpers(PetscViewer v, MPI_Comm comm, const AzGrid *g,
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-#define AZ_XMF(...) *len += (size_t)snprintf(text + *len, *len < cap ? cap - *len : 0, __VA_ARGS__)
+#define AZ_XMF(...) fprintf(fp, __VA_ARGS__)
 #define AZ_XMF_REAL "NumberType=\"Float\" Precision=\"8\" Format=\"HDF\""
 
 // The XDMF of the cell grid whose attributes live under `group` of fields.h5.
-static void AzXdmfCellGrid(char *text, size_t cap, size_t *len, const AzGrid *g, const char name[], const char group[], PetscReal time,
-                           PetscBool timed, PetscInt nfield, const AzCellField fields[])
+static void AzXdmfCellGrid(FILE *fp, const AzGrid *g, const char name[], const char group[], PetscReal time, PetscBool timed,
+                           PetscInt nfield, const char *const names[])
 {
   char dims[64];
 
@@ -216,16 +251,16 @@ static void AzXdmfCellGrid(char *text, size_t cap, size_t *len, const AzGrid *g,
   }
   AZ_XMF("   </Geometry>\n");
   for (PetscInt f = 0; f < nfield; f++) {
-    AZ_XMF("   <Attribute Name=\"%s\" AttributeType=\"Scalar\" Center=\"Cell\">\n", fields[f].name);
-    AZ_XMF("    <DataItem Dimensions=\"%s\" " AZ_XMF_REAL ">fields.h5:%s/%s</DataItem>\n", dims, group, fields[f].name);
+    AZ_XMF("   <Attribute Name=\"%s\" AttributeType=\"Scalar\" Center=\"Cell\">\n", names[f]);
+    AZ_XMF("    <DataItem Dimensions=\"%s\" " AZ_XMF_REAL ">fields.h5:%s/%s</DataItem>\n", dims, group, names[f]);
     AZ_XMF("   </Attribute>\n");
   }
   AZ_XMF("  </Grid>\n");
 }
 
 // The electrode's grid: its points, its cells, the line fields other than the coordinates as point data.
-static void AzXdmfSurfaceGrid(char *text, size_t cap, size_t *len, const char name[], const char group[], PetscInt nline,
-                              const AzLineField lines[], const AzXdmfSurface *s, PetscBool timed, PetscReal time)
+static void AzXdmfSurfaceGrid(FILE *fp, const char name[], const char group[], PetscInt nline, const AzLineField lines[],
+                              const AzXdmfSurface *s, PetscBool timed, PetscReal time)
 {
   AZ_XMF("  <Grid Name=\"%s\" GridType=\"Uniform\">\n", name);
   if (timed) AZ_XMF("   <Time Value=\"%.17g\"/>\n", (double)time);
@@ -246,40 +281,47 @@ static void AzXdmfSurfaceGrid(char *text, size_t cap, size_t *len, const char na
   AZ_XMF("  </Grid>\n");
 }
 
-PetscErrorCode AzXdmfWrite(MPI_Comm comm, const char dir[], const AzGrid *g, PetscInt nfield, const AzCellField fields[],
-                           const char line_group[], PetscInt nline, const AzLineField lines[], const AzXdmfSurface *s, PetscInt nsnap,
-                           const AzSnapshot snaps[])
+PetscErrorCode AzOutputWriteXDMF(MPI_Comm comm, const char path[], const AzGrid *g, PetscInt nfield, const AzCellField fields[],
+                                 const char line_group[], PetscInt nline, const AzLineField lines[], const AzXdmfSurface *s, PetscInt nsnap,
+                                 const PetscReal snap_times[], PetscInt nsnapfield, const char *const snap_names[])
 {
-  char     path[PETSC_MAX_PATH_LEN], *text, group[64];
-  size_t   cap = 4096 + 1024 * (size_t)(nfield + 1) * (size_t)(nsnap + 1) + 512 * (size_t)nline, n = 0, *len = &n;
-  PetscInt nmax = nfield;
+  PetscMPIInt rank;
+  int         err = 0;
 
   PetscFunctionBeginUser;
-  for (PetscInt k = 0; k < nsnap; k++) nmax = PetscMax(nmax, snaps[k].nfield);
-  cap += 1024 * (size_t)nmax * (size_t)nsnap;
-  PetscCall(PetscMalloc1(cap, &text));
-  AZ_XMF("<?xml version=\"1.0\" ?>\n<!DOCTYPE Xdmf SYSTEM \"Xdmf.dtd\" []>\n<Xdmf Version=\"2.0\">\n <Domain>\n");
-  if (nsnap) {
-    AZ_XMF("  <Grid Name=\"azote_time\" GridType=\"Collection\" CollectionType=\"Temporal\">\n");
-    for (PetscInt k = 0; k < nsnap; k++) {
-      PetscCall(PetscSNPrintf(group, sizeof(group), "/snapshots/%" PetscInt_FMT, k));
-      AzXdmfCellGrid(text, cap, len, g, group + 1, group, snaps[k].time, PETSC_TRUE, snaps[k].nfield, snaps[k].fields);
+  PetscCallMPI(MPI_Comm_rank(comm, &rank));
+  if (rank == 0) {
+    FILE *fp = fopen(path, "w");
+    if (!fp)
+      err = errno;
+    else {
+      char        group[64];
+      const char *names[64];
+      for (PetscInt f = 0; f < nfield && f < 64; f++) names[f] = fields[f].name;
+      AZ_XMF("<?xml version=\"1.0\" ?>\n<!DOCTYPE Xdmf SYSTEM \"Xdmf.dtd\" []>\n<Xdmf Version=\"2.0\">\n <Domain>\n");
+      if (nsnap) {
+        AZ_XMF("  <Grid Name=\"azote_time\" GridType=\"Collection\" CollectionType=\"Temporal\">\n");
+        for (PetscInt k = 0; k < nsnap && !ferror(fp); k++) {
+          snprintf(group, sizeof(group), "/snapshots/%" PetscInt_FMT, k);
+          AzXdmfCellGrid(fp, g, group + 1, group, snap_times[k], PETSC_TRUE, nsnapfield, snap_names);
+        }
+        AZ_XMF("  </Grid>\n");
+      } else
+        AzXdmfCellGrid(fp, g, "azote", "", 0, PETSC_FALSE, PetscMin(nfield, 64), names);
+      // A transient run's electrode data are those of its last time: a temporal collection of that one time (the Xdmf3
+      // readers drop a grid without time beside a temporal collection).
+      if (s && s->n && nsnap) {
+        AZ_XMF("  <Grid Name=\"electrode_time\" GridType=\"Collection\" CollectionType=\"Temporal\">\n");
+        AzXdmfSurfaceGrid(fp, "electrode", line_group, nline, lines, s, PETSC_TRUE, snap_times[nsnap - 1]);
+        AZ_XMF("  </Grid>\n");
+      } else if (s && s->n)
+        AzXdmfSurfaceGrid(fp, "electrode", line_group, nline, lines, s, PETSC_FALSE, 0);
+      AZ_XMF(" </Domain>\n</Xdmf>\n");
+      if (ferror(fp) || fflush(fp) || fsync(fileno(fp))) err = errno ? errno : EIO;
+      if (fclose(fp) && !err) err = errno;
     }
-    AZ_XMF("  </Grid>\n");
-  } else
-    AzXdmfCellGrid(text, cap, len, g, "azote", "", 0, PETSC_FALSE, nfield, fields);
-  // A transient run's electrode data are those of its last time: a temporal collection of that one time (the Xdmf3
-  // readers drop a grid without time beside a temporal collection).
-  if (s->n && nsnap) {
-    AZ_XMF("  <Grid Name=\"electrode_time\" GridType=\"Collection\" CollectionType=\"Temporal\">\n");
-    AzXdmfSurfaceGrid(text, cap, len, "electrode", line_group, nline, lines, s, PETSC_TRUE, snaps[nsnap - 1].time);
-    AZ_XMF("  </Grid>\n");
-  } else if (s->n)
-    AzXdmfSurfaceGrid(text, cap, len, "electrode", line_group, nline, lines, s, PETSC_FALSE, 0);
-  AZ_XMF(" </Domain>\n</Xdmf>\n");
-  PetscCheck(n < cap, comm, PETSC_ERR_PLIB, "XDMF text overflow");
-  PetscCall(PetscSNPrintf(path, sizeof(path), "%s/fields.xmf", dir));
-  PetscCall(AzFileWriteAtomic(comm, path, text));
-  PetscCall(PetscFree(text));
+  }
+  PetscCallMPI(MPI_Bcast(&err, 1, MPI_INT, 0, comm));
+  PetscCheck(!err, comm, PETSC_ERR_FILE_WRITE, "cannot write %s: %s", path, strerror(err));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

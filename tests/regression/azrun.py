@@ -7,6 +7,8 @@ import sys
 import tempfile
 
 AZOTE = os.environ["AZOTE"]
+# built with AddressSanitizer (./scripts/test --sanitize): memory is the sanitizer's (shadow memory, redzones)
+SANITIZED = b"libasan" in subprocess.run(["ldd", AZOTE], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout
 SOURCE = os.environ["AZOTE_SOURCE_DIR"]
 MPIEXEC = os.environ.get("MPIEXEC", "mpiexec")
 FAILURES = []

@@ -1,9 +1,12 @@
-"""kill -9 at random moments of a transient run (the H-cell, 600 s in 6 output segments): no summary.json, the file whose
-presence marks a complete run (written last; every file appears whole, by rename, or not at all), and continuing
-from the checkpoint that survived (or starting again where none did) gives the uninterrupted result: the final time
-series to 1e-10 -- also when the kill came after the last step, while the results were being written. (The sweep's
-kill-and-resume is in regression/sweep.)"""
+"""kill -9 at random moments of a transient run (the H-cell, 600 s in 6 output segments): never a summary.json without
+its complete set (the run's files are staged and published together, summary.json last), and continuing from the
+checkpoint that survived (or starting again where none did; the dead run's lock and staging directory are taken
+over) gives the uninterrupted result: the final time series to 1e-10 -- also when the kill came after the last step,
+while the results were being written into the staging directory. (The sweep's kill-and-resume is in regression/sweep,
+20 more kills of a short run in regression/concurrent.)"""
 import csv
+import glob
+import json
 import os
 import random
 import signal
@@ -28,9 +31,9 @@ run(base + ["-output_dir", ref])
 duration = time.time() - t0
 R = series(ref)
 def wait_for(d, name, limit):
-    """Polls until d/name exists (or the time limit passes)."""
+    """Polls until d/name (a glob pattern) exists (or the time limit passes)."""
     end = time.time() + limit
-    while time.time() < end and not os.path.exists(os.path.join(d, name)):
+    while time.time() < end and not glob.glob(os.path.join(d, name)):
         time.sleep(0.002)
 
 
@@ -42,12 +45,15 @@ for trial, (when, extra) in enumerate(plans):
     if when == "random":
         time.sleep(random.uniform(0.5, 1.5) * extra * duration)
     else:
-        wait_for(d, "checkpoint.h5" if when == "checkpoint" else "fields.h5", 2 * duration)
+        wait_for(d, "checkpoint.h5" if when == "checkpoint" else ".azote-stage.*/fields.xmf", 2 * duration)
         time.sleep(extra * duration * random.random())
     p.send_signal(signal.SIGKILL)
     p.wait()
     left = sorted(os.listdir(d)) if os.path.isdir(d) else []
-    check("summary.json" not in left, "trial %d: a killed run left a summary.json" % trial)
+    if "summary.json" in left:  # killed after its results were published: then they are complete
+        s = json.load(open(os.path.join(d, "summary.json")))
+        check({"fields.h5", "fields.xmf", "timeseries.csv", "checkpoint.h5"} <= set(left) and s["transient"]["time_s"] == 600,
+              "trial %d: a killed run left a summary.json beside an incomplete set %s" % (trial, left))
     restart = ["-restart", os.path.join(d, "checkpoint.h5")] if "checkpoint.h5" in left else []
     run(base + ["-output_dir", d] + restart)
     S = series(d)

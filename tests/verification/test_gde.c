@@ -4,9 +4,15 @@
 //     (Thiele 1939), within 1 % for phi from 0.1 to 10;
 //  2. gas-phase diffusion through a gas diffusion layer alone: linear profile and Fick's flux D_eff (c1 - c2)/L to 1e-8;
 //  3. flooding: the limiting current of the whole template against the model's analytic 1-D prediction (below) for a
-//     dry, a half-flooded and a fully flooded (s -> 1) catalyst layer, within 1 %, and the ratio dry/flooded;
+//     dry, a half-flooded and a nearly flooded (s = 0.99) catalyst layer, within 1 %, and the ratio dry/flooded;
 //  4. pressure: with fast kinetics (limiting mode) the limiting current follows the N2 solubility of the property
-//     library, c_sat(P) (within 1 % of proportionality from 1 to 100 bar), which itself is not linear in P.
+//     library, c_sat(P) (within 1 % of proportionality from 1 to 100 bar), which itself is not linear in P;
+//  5. the flooded layer (s = 1): no gas left in its pores, the N2 dissolves at its face to the gas diffusion layer and
+//     diffuses through the liquid to first-order kinetics -- a slab fed at one face, whose rate per area is
+//     c*_i sqrt(D k) tanh(phi), phi = L sqrt(k/D), D = D_l eps^1.5 (Thiele 1939), with c*_i the liquid at the face in
+//     equilibrium with the gas that reaches it through the GDL: within 1 % for phi = 0.3, 1, 3;
+//  6. continuity up to s = 1: the metrics at s = 1 - 1e-6, 1 - 1e-8 and 1 approach each other (the gas path through the
+//     last open pores vanishes as (1 - s)^1.5), the current never above its limit, the Damkohler number finite.
 #include <azote/thermo.h>
 #include "azcase.h"
 #include "../unit/aztest.h"
@@ -149,7 +155,11 @@ static PetscErrorCode SetGDE1D(PetscReal s, PetscReal P)
 // delta_dry). Its dry/flooded ratio is the price of flooding: where the gas phase does not limit (L1/D1 << 1/G) and
 // the layer is thin against its penetration depth (G ~ K L2), the ratio tends to delta(s)/delta_dry, the ratio of the
 // liquid films (100 for the defaults: 98 at s = 0.99).
-static PetscReal GDELimitAnalytic(const AzCase c, PetscReal s)
+// With liquid in the layer (s > 0) the N2 also dissolves at the GDL's face, c* = H c_i, into the pores' liquid,
+// D_l (eps_cl s)^1.5: in parallel with G, G_face = H D_l (eps_cl s)^1.5 / h. Limiting mode holds the liquid at zero at
+// the cell centres, so h is the first catalyst-layer cell's half-height (h_face, from the grid): this part of the
+// limit is the mesh's, growing as the layer is refined (the continuous problem's limit is the gas side's).
+static PetscReal GDELimitAnalytic(const AzCase c, PetscReal s, PetscReal h_face)
 {
   const PetscReal L1 = 2.5e-4, L2 = 1e-5, eps1 = 0.76, eps2 = 0.4, a_v = 1e7, dry = 1e-7, flooded = 1e-5;  // the defaults
   const PetscReal T = c->T, P = c->P, RT = AZ_GAS_CONSTANT * T, D_l = c->sol.gas[AZ_GAS_N2].D;
@@ -158,8 +168,21 @@ static PetscReal GDELimitAnalytic(const AzCase c, PetscReal s)
   (void)AzGasDiffusivity(AZ_GAS_N2, AZ_GAS_WATER_VAPOR, T, P, &Dg);
   Dg /= 1 - c->sol.gas[AZ_GAS_N2].p_partial / P;
   const PetscReal D1 = Dg * PetscPowReal(eps1, 1.5), D2 = Dg * PetscPowReal(eps2 * (1 - s), 1.5);
-  const PetscReal K = H * a_v * D_l / (dry + s * (flooded - dry)), G = PetscSqrtReal(D2 * K) * PetscTanhReal(L2 * PetscSqrtReal(K / D2));
-  return 6 * AZ_FARADAY * cg0 / (L1 / D1 + 1 / G);
+  const PetscReal K      = H * a_v * D_l / (dry + s * (flooded - dry)),
+                  G      = s < 1 ? PetscSqrtReal(D2 * K) * PetscTanhReal(L2 * PetscSqrtReal(K / D2)) : 0;
+  const PetscReal G_face = s > 0 && h_face > 0 ? H * D_l * PetscPowReal(eps2 * s, 1.5) / h_face : 0;
+  return 6 * AZ_FARADAY * cg0 / (L1 / D1 + 1 / (G + G_face));
+}
+
+// Half-height of the first catalyst-layer cell of a 1-D GDE (its face to the gas diffusion layer).
+static PetscReal GDEFaceHalfHeight(const AzProblem *p)
+{
+  const AzGrid *g = &p->grid;
+  for (PetscInt j = 1; j < g->M[1]; j++)
+    if (!strcmp(p->region[g->tag[AzGridLocal(g, g->gxs[0], j, 0)]].name, "cl") &&
+        strcmp(p->region[g->tag[AzGridLocal(g, g->gxs[0], j - 1, 0)]].name, "cl"))
+      return g->xc[1][j] - g->xf[1][j];
+  return 0;
 }
 
 static PetscErrorCode CheckFlooding(void)
@@ -176,7 +199,7 @@ static PetscErrorCode CheckFlooding(void)
     PetscCall(SetGDE1D(sats[t], 101325));
     PetscCall(AzCaseCreate(PETSC_COMM_WORLD, &c));
     PetscCall(AzSolveCase(c, &p, &st));
-    expected = GDELimitAnalytic(c, sats[t]);
+    expected = GDELimitAnalytic(c, sats[t], GDEFaceHalfHeight(&p));
     ilim[t]  = st.metrics.i_lim_A_m2;
     PetscCall(PetscPrintf(PETSC_COMM_WORLD, "saturation %.2f: i_lim %.6g A/m2, analytic %.6g (%+.3f %%), mass balance %.1e\n",
                           (double)sats[t], (double)ilim[t], (double)expected, (double)(100 * (ilim[t] / expected - 1)),
@@ -184,8 +207,8 @@ static PetscErrorCode CheckFlooding(void)
     AZ_CHECK_REL(ilim[t], expected, 0.01, "GDE limiting current vs the analytic 1-D model");
     AZ_CHECK(st.metrics.mass_balance_rel < 1e-8, "mass balance %.3g", (double)st.metrics.mass_balance_rel);
     if (t == 0)
-      PetscCall(PetscPrintf(PETSC_COMM_WORLD, "  analytic ratio dry / flooded (s = 0.99): %.4g\n",
-                            (double)(GDELimitAnalytic(c, 0) / GDELimitAnalytic(c, 0.99))));
+      PetscCall(PetscPrintf(PETSC_COMM_WORLD, "  analytic ratio dry / flooded (s = 0.99, gas path): %.4g\n",
+                            (double)(GDELimitAnalytic(c, 0, 0) / GDELimitAnalytic(c, 0.99, 0))));
     PetscCall(AzProblemDestroy(&p));
     PetscCall(AzCaseDestroy(&c));
   }
@@ -223,6 +246,92 @@ static PetscErrorCode CheckPressure(void)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// 5. The flooded layer against the slab fed at one face: first-order kinetics at the equilibrium potential (eta = 0:
+// k = a_v i0 / (nF c_ref)), no HER, k chosen for the Thiele modulus phi.
+static PetscErrorCode CheckFloodedThiele(void)
+{
+  const PetscReal phis[] = {0.3, 1, 3}, L1 = 2.5e-4, L2 = 1e-5, eps1 = 0.76, eps2 = 0.4, a_v = 1e7;  // the defaults
+
+  PetscFunctionBeginUser;
+  for (size_t t = 0; t < sizeof(phis) / sizeof(phis[0]); t++) {
+    AzCase     c;
+    AzProblem  p;
+    AzRunStats st;
+    PetscCall(SetGDE1D(1.0, 101325));
+    PetscCall(PetscOptionsSetValue(NULL, "-electrode_mode", "potentiostatic"));
+    PetscCall(AzTestSetReal("-kinetics_her_i0", 0));
+    PetscCall(AzTestSetReal("-electrode_potential", 0.05));
+    PetscCall(AzTestSetReal("-kinetics_n2rr_e_eq", 0.05));
+    {
+      // the slab: D = D_l eps^1.5, k from phi; the gas side as in GDELimitAnalytic
+      AzCase probe;
+      PetscCall(AzCaseCreate(PETSC_COMM_WORLD, &probe));
+      const PetscReal T = probe->T, P = probe->P, RT = AZ_GAS_CONSTANT * T, D_l = probe->sol.gas[AZ_GAS_N2].D;
+      const PetscReal D = D_l * PetscPowReal(eps2, 1.5), k = PetscSqr(phis[t] / L2) * D, nF = 6 * AZ_FARADAY;
+      PetscCall(AzTestSetReal("-kinetics_n2rr_i0", k * nF * 1.0 / a_v));  // c_ref = 1 mol/m^3
+      PetscCall(AzCaseDestroy(&probe));
+      PetscCall(AzCaseCreate(PETSC_COMM_WORLD, &c));
+      PetscCall(AzSolveCase(c, &p, &st));
+      const PetscReal H = c->sol.gas[AZ_GAS_N2].dc_sat_dp * RT, c_sat = c->sol.gas[AZ_GAS_N2].c_sat;
+      PetscReal       Dg, S, N;
+      (void)AzGasDiffusivity(AZ_GAS_N2, AZ_GAS_WATER_VAPOR, T, P, &Dg);
+      Dg /= 1 - c->sol.gas[AZ_GAS_N2].p_partial / P;
+      S = PetscSqrtReal(D * k) * PetscTanhReal(phis[t]);                  // m/s: the slab's rate per unit c*
+      N = S * c_sat / (1 + S * H * L1 / (Dg * PetscPowReal(eps1, 1.5)));  // c*_i = c_sat - H (c_g0 - c_i), N = D1 (c_g0 - c_i)/L1
+      PetscCall(PetscPrintf(PETSC_COMM_WORLD, "flooded, Thiele modulus %4.1f: i_n2rr %.6g A/m2, slab fed at one face %.6g (%+.3f %%)\n",
+                            (double)phis[t], (double)st.metrics.i_main_A_m2, (double)(nF * N),
+                            (double)(100 * (st.metrics.i_main_A_m2 / (nF * N) - 1))));
+      AZ_CHECK_REL(st.metrics.i_main_A_m2, nF * N, 0.01, "flooded catalyst layer vs the slab fed at one face");
+      AZ_CHECK(st.metrics.i_main_A_m2 <= st.metrics.i_lim_A_m2, "i_n2rr %g above its limit %g", (double)st.metrics.i_main_A_m2,
+               (double)st.metrics.i_lim_A_m2);
+    }
+    PetscCall(AzProblemDestroy(&p));
+    PetscCall(AzCaseDestroy(&c));
+  }
+  PetscCall(PetscOptionsClearValue(NULL, "-kinetics_her_i0"));
+  PetscCall(PetscOptionsClearValue(NULL, "-kinetics_n2rr_i0"));
+  PetscCall(PetscOptionsClearValue(NULL, "-electrode_potential"));
+  PetscCall(PetscOptionsClearValue(NULL, "-kinetics_n2rr_e_eq"));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// 6. Continuity up to s = 1 (the shipped GDE case's kinetics, potentiostatic, in 1-D).
+static PetscErrorCode CheckContinuity(void)
+{
+  const PetscReal sats[] = {1 - 1e-6, 1 - 1e-8, 1};
+  PetscReal       m[3][4];
+
+  PetscFunctionBeginUser;
+  for (PetscInt t = 0; t < 3; t++) {
+    AzCase     c;
+    AzProblem  p;
+    AzRunStats st;
+    PetscCall(SetGDE1D(sats[t], 101325));
+    PetscCall(PetscOptionsSetValue(NULL, "-electrode_mode", "potentiostatic"));
+    PetscCall(AzTestSetReal("-electrode_potential", -0.5));
+    PetscCall(AzTestSetReal("-kinetics_n2rr_i0", 1.53e-7));
+    PetscCall(AzTestSetReal("-kinetics_her_i0", 1.16e-6));
+    PetscCall(AzCaseCreate(PETSC_COMM_WORLD, &c));
+    PetscCall(AzSolveCase(c, &p, &st));
+    m[t][0] = st.metrics.i_main_A_m2, m[t][1] = st.metrics.i_lim_A_m2, m[t][2] = st.metrics.damkohler, m[t][3] = st.metrics.depletion;
+    PetscCall(PetscPrintf(PETSC_COMM_WORLD, "s = 1 - %.0e: i_n2rr %.8g, i_lim %.8g A/m2, damkohler %.8g, depletion %.8g\n",
+                          (double)(1 - sats[t]), (double)m[t][0], (double)m[t][1], (double)m[t][2], (double)m[t][3]));
+    AZ_CHECK(m[t][0] <= m[t][1] && PetscIsNormalReal(m[t][2]) && m[t][2] < 1, "s = %.9g: i_n2rr %g above its limit %g (damkohler %g)",
+             (double)sats[t], (double)m[t][0], (double)m[t][1], (double)m[t][2]);
+    PetscCall(AzProblemDestroy(&p));
+    PetscCall(AzCaseDestroy(&c));
+  }
+  for (PetscInt q = 0; q < 4; q++) {
+    const PetscReal d6 = PetscAbsReal(m[0][q] / m[2][q] - 1), d8 = PetscAbsReal(m[1][q] / m[2][q] - 1);
+    AZ_CHECK(d6 < 0.05 && d8 < 1e-3 && d8 < d6 / 10, "metric %" PetscInt_FMT " at s = 1 - 1e-6, 1 - 1e-8: %.3g, %.3g from s = 1", q,
+             (double)d6, (double)d8);
+  }
+  PetscCall(PetscOptionsClearValue(NULL, "-kinetics_her_i0"));
+  PetscCall(PetscOptionsClearValue(NULL, "-kinetics_n2rr_i0"));
+  PetscCall(PetscOptionsClearValue(NULL, "-electrode_potential"));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 int main(int argc, char **argv)
 {
   PetscCall(AzInitialize(&argc, &argv, "test_gde", NULL));
@@ -230,5 +339,7 @@ int main(int argc, char **argv)
   PetscCall(CheckGDLFick());
   PetscCall(CheckFlooding());
   PetscCall(CheckPressure());
+  PetscCall(CheckFloodedThiele());
+  PetscCall(CheckContinuity());
   return AzTestFinish();
 }
