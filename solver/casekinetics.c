@@ -65,7 +65,11 @@ static PetscErrorCode AzElectrodeFill(AzCase c, const char what[], const char ke
                tok);
     PetscCheck(k < 0 || info != main, c->comm, PETSC_ERR_USER_INPUT, "-%s = '%s' lists the %s's main reaction %s again", key, side, what,
                main->name);
-    PetscCheck(k < 0 || !info->reactant || !strcmp(info->reactant, main->reactant ? main->reactant : ""), c->comm, PETSC_ERR_USER_INPUT,
+    // a side reaction follows the main one's reactant, or a solute held at its bulk value (bulk_<key>); not a dissolved gas
+    // the transport does not carry
+    PetscCheck(k < 0 || !info->reactant || !strcmp(info->reactant, main->reactant ? main->reactant : "") ||
+                   AzSpeciesFind(info->reactant)->phase != AZ_PHASE_GAS,
+               c->comm, PETSC_ERR_USER_INPUT,
                "-%s = '%s': %s follows dissolved %s, which the %s's transport does not carry (its main reaction %s takes %s)", key, side,
                info->name, info->reactant, what, main->name, main->reactant ? main->reactant : "none");
     for (PetscInt q = 0; q < e->nreaction; q++)
