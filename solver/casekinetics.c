@@ -126,6 +126,9 @@ PetscErrorCode AzCaseReadElectrodes(AzCase c)
                           AZ_RANGE(0, 10), &c->cell_voltage, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "electrode_potential", "electrode potential (potentiostatic; galvanostatic: first guess)",
                           "V vs RHE", -0.2, AZ_RANGE(-3, 3), &e->potential, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "catalyst_loading",
+                          "catalyst on the working electrode, per geometric area (0: not given); gives the yields per catalyst mass",
+                          "mg/cm^2", 0, AZ_RANGE(0, 1e4), &c->catalyst_loading, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "electrode_current",
                           "total current density per geometric electrode area, magnitude (galvanostatic; anodic for n2or)", "A/m^2", 10,
                           AZ_RANGE_OPEN_LO(0, 1e6), &e->current, NULL));

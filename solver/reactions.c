@@ -24,16 +24,16 @@
 // 1.902e-9 from their limiting ionic conductivities (Vanýsek, CRC Handbook, "Ionic conductivity and diffusion at
 // infinite dilution"); H+ beyond the RHE scale is not limited (water and buffers supply it).
 static const AzSpeciesInfo az_species_rows[] = {
-  {"N2",   "n2",   0, AZ_PHASE_GAS,    AZ_GAS_N2, 28.0134e-3, 0, 0, 1.0, "N2 partial pressure where the feed has none", "D_n2_m2_s", 1.96e-9},
-  {"O2",   "o2",   0, AZ_PHASE_GAS,    AZ_GAS_O2, 31.9988e-3, 0, 0, 1.0, "O2 partial pressure where the feed has none (10 ppm of 1 bar)", "D_o2_m2_s", 2.0e-9},
-  {"H2",   "h2",   0, AZ_PHASE_GAS,    AZ_GAS_H2, 2.01588e-3, 0, 0, 0.05, "H2 partial pressure the electrolyte holds (0.5 ppm of 1 bar, the atmosphere's)", NULL, 5.11e-9},
+  {"N2",   "n2",   0, AZ_PHASE_GAS,    AZ_GAS_N2, 28.0134e-3, 0, 0, 1.0, "N2 partial pressure where the feed has none", "D_n2_m2_s", "n2_conversion", 1.96e-9},
+  {"O2",   "o2",   0, AZ_PHASE_GAS,    AZ_GAS_O2, 31.9988e-3, 0, 0, 1.0, "O2 partial pressure where the feed has none (10 ppm of 1 bar)", "D_o2_m2_s", "o2_conversion", 2.0e-9},
+  {"H2",   "h2",   0, AZ_PHASE_GAS,    AZ_GAS_H2, 2.01588e-3, 0, 0, 0.05, "H2 partial pressure the electrolyte holds (0.5 ppm of 1 bar, the atmosphere's)", NULL, NULL, 5.11e-9},
   // NH3 on the gas standard state of Table 3's data: K_H = exp(-(dGf(aq) - dGf(g))/RT) = 57.6 mol kg^-1 bar^-1 at
   // 25 °C from the NBS Gibbs energies (Sander, Atmos. Chem. Phys. 23, 10901 (2023) compiles 59), d ln K_H/d(1/T) =
   // -(dHf(aq) - dHf(g))/R = 4111 K (NBS: -80.29 and -46.11 kJ/mol)
-  {"NH3",  "nh3",  0, AZ_PHASE_SOLUTE, -1, 17.03052e-3, 0.5748, 4111.0, 1e-3, "NH3 + NH4+ already in the electrolyte (1 uM)", NULL, 1.957e-9},
-  {"NO3-", "no3", -1, AZ_PHASE_SOLUTE, -1, 62.0049e-3, 0, 0, 1e-3, "nitrate already in the electrolyte (1 uM)", NULL, 1.902e-9},
-  {"H+",   "h",    1, AZ_PHASE_SOLUTE, -1, 1.00794e-3, 0, 0, 1e-4, "H+ beyond the RHE scale (the residual protons of N2OR and NO3RR; pH 7)", NULL, 0},
-  {"H2O",  "h2o",  0, AZ_PHASE_SOLVENT, -1, 18.015268e-3, 0, 0, 0, NULL, NULL, 0},
+  {"NH3",  "nh3",  0, AZ_PHASE_SOLUTE, -1, 17.03052e-3, 0.5748, 4111.0, 1e-3, "NH3 + NH4+ already in the electrolyte (1 uM)", NULL, NULL, 1.957e-9},
+  {"NO3-", "no3", -1, AZ_PHASE_SOLUTE, -1, 62.0049e-3, 0, 0, 1e-3, "nitrate already in the electrolyte (1 uM)", NULL, NULL, 1.902e-9},
+  {"H+",   "h",    1, AZ_PHASE_SOLUTE, -1, 1.00794e-3, 0, 0, 1e-4, "H+ beyond the RHE scale (the residual protons of N2OR and NO3RR; pH 7)", NULL, NULL, 0},
+  {"H2O",  "h2o",  0, AZ_PHASE_SOLVENT, -1, 18.015268e-3, 0, 0, 0, NULL, NULL, NULL, 0},
 };
 
 // Electrode reactions, written as reductions on the RHE scale. E° of N2RR, ORR/OER and N2OR as before this table

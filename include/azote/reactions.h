@@ -52,6 +52,7 @@ typedef struct {
   PetscReal   trace;        // its bulk value where it is neither fed nor solved: Pa (a gas) or mol m^-3 (a solute)
   const char *trace_help;   // what the trace default stands for
   const char *d_metric;     // a reactant's diffusivity metric, "D_<key>_m2_s" (NULL: none)
+  const char *conv_metric;  // a reactant's conversion metric, "<key>_conversion" (NULL: none)
   PetscReal   diffusivity;  // m^2 s^-1 in water at 25 °C, for the supply of a species held at its bulk value (0: not
                             // transport-limited)
 } AzSpeciesInfo;
