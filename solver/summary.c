@@ -65,40 +65,71 @@ static PetscErrorCode AzJSONFullCell(AzJSON j, AzCase c, AzProblem *p, AzRunStat
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// What each electrode's reactions make ("products"): the rate of each product (mol/s, ug h^-1 cm^-2, per mg of
-// catalyst where catalyst_loading is given) and, where the template carries the electrolyte through (cell_info's
-// flow_rate_m3_s), its concentration at the outlet (uM, mg/L).
-static PetscErrorCode AzJSONProducts(AzJSON j, AzCase c, AzProblem *p, AzRunStats *st, const AzInfo *info)
+// What each electrode's reactions make: the rate of each product (mol/s, ug h^-1 cm^-2, per mg of catalyst where
+// catalyst_loading is given) and, where the template carries the electrolyte through (cell_info's flow_rate_m3_s),
+// what it adds to the stream at the outlet (uM, mg/L). Rates are signed: negative where a reverse branch consumes it.
+typedef struct {
+  char                 name[64];  // the reaction, "anode_" before an anode's
+  const AzSpeciesInfo *product;
+  PetscReal            mol_s, ug_h_cm2, ug_h_mg_cat, outlet_uM, outlet_mg_L;
+  PetscBool            per_catalyst, outlet;  // whether ug_h_mg_cat, outlet_* are given
+} AzProduct;
+
+static PetscErrorCode AzProductsGet(AzCase c, AzProblem *p, AzRunStats *st, PetscInt *n, AzProduct out[], PetscInt max)
 {
+  AzInfo    info;
   PetscReal flow = 0;
 
   PetscFunctionBeginUser;
-  for (PetscInt r = 0; r < info->n; r++)
-    if (!strcmp(info->row[r].name, "flow_rate_m3_s")) flow = info->row[r].value;
-  PetscCall(AzJSONBeginObject(j, "products"));
+  PetscCall(PetscMemzero(&info, sizeof(info)));
+  PetscCall(c->ops.view(c, p, &info));
+  for (PetscInt r = 0; r < info.n; r++)
+    if (!strcmp(info.row[r].name, "flow_rate_m3_s")) flow = info.row[r].value;
+  *n = 0;
   for (PetscInt side = 0; side < 2; side++) {
     const AzElectrodeCurrents *e    = side ? &st->metrics.anode : &st->metrics.working;
     const PetscReal            area = side ? p->anode_area : p->electrode_area;
     if (side && !st->metrics.has_anode) continue;
     for (PetscInt k = 0; k < e->nreaction; k++) {
-      const AzReactionInfo *info_r = e->info[k];
-      const AzSpeciesInfo  *prod   = info_r->product ? AzSpeciesFind(info_r->product) : NULL;
-      char                  name[64];
+      const AzReactionInfo *r    = e->info[k];
+      const AzSpeciesInfo  *prod = r->product ? AzSpeciesFind(r->product) : NULL;
+      AzProduct            *o    = &out[*n];
       if (!prod) continue;
-      const PetscReal mol_s    = AzReactionNu(info_r, info_r->product) * e->i[k] / (info_r->n * AZ_FARADAY) * area;  // signed
-      const PetscReal ug_h_cm2 = mol_s / area * prod->molar_mass * 1e9 * 3600 * 1e-4;
-      PetscCall(PetscSNPrintf(name, sizeof(name), "%s%s", side ? "anode_" : "", info_r->name));
-      PetscCall(AzJSONBeginObject(j, name));
-      PetscCall(AzJSONString(j, "product", prod->name));
-      PetscCall(AzJSONReal(j, "rate_mol_s", mol_s));
-      PetscCall(AzJSONReal(j, "rate_ug_h_cm2", ug_h_cm2));
-      if (c->catalyst_loading > 0 && !side) PetscCall(AzJSONReal(j, "rate_ug_h_mg_cat", ug_h_cm2 / c->catalyst_loading));
-      if (flow > 0) {  // what the cell adds to the stream (to its bulk value)
-        PetscCall(AzJSONReal(j, "outlet_added_uM", mol_s / flow * 1e3));
-        PetscCall(AzJSONReal(j, "outlet_added_mg_L", mol_s / flow * prod->molar_mass * 1e3));
-      }
-      PetscCall(AzJSONEndObject(j));
+      PetscCheck(*n < max, PETSC_COMM_SELF, PETSC_ERR_PLIB, "more than %" PetscInt_FMT " products", max);
+      PetscCall(PetscSNPrintf(o->name, sizeof(o->name), "%s%s", side ? "anode_" : "", r->name));
+      o->product      = prod;
+      o->mol_s        = AzReactionNu(r, r->product) * e->i[k] / (r->n * AZ_FARADAY) * area;
+      o->ug_h_cm2     = o->mol_s / area * prod->molar_mass * 1e9 * 3600 * 1e-4;
+      o->per_catalyst = (PetscBool)(c->catalyst_loading > 0 && !side);
+      o->ug_h_mg_cat  = o->per_catalyst ? o->ug_h_cm2 / c->catalyst_loading : 0;
+      o->outlet       = (PetscBool)(flow > 0);
+      o->outlet_uM    = o->outlet ? o->mol_s / flow * 1e3 : 0;                     // mol/m^3 = mM; x 1e3 uM
+      o->outlet_mg_L  = o->outlet ? o->mol_s / flow * prod->molar_mass * 1e3 : 0;  // g/m^3 = mg/L; molar mass in kg/mol
+      (*n)++;
     }
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+static PetscErrorCode AzJSONProducts(AzJSON j, AzCase c, AzProblem *p, AzRunStats *st)
+{
+  AzProduct prod[2 * AZ_MAX_ELECTRODE_REACTIONS];
+  PetscInt  n;
+
+  PetscFunctionBeginUser;
+  PetscCall(AzProductsGet(c, p, st, &n, prod, 2 * AZ_MAX_ELECTRODE_REACTIONS));
+  PetscCall(AzJSONBeginObject(j, "products"));
+  for (PetscInt k = 0; k < n; k++) {
+    PetscCall(AzJSONBeginObject(j, prod[k].name));
+    PetscCall(AzJSONString(j, "product", prod[k].product->name));
+    PetscCall(AzJSONReal(j, "rate_mol_s", prod[k].mol_s));
+    PetscCall(AzJSONReal(j, "rate_ug_h_cm2", prod[k].ug_h_cm2));
+    if (prod[k].per_catalyst) PetscCall(AzJSONReal(j, "rate_ug_h_mg_cat", prod[k].ug_h_mg_cat));
+    if (prod[k].outlet) {  // what the cell adds to the stream (to its bulk value)
+      PetscCall(AzJSONReal(j, "outlet_added_uM", prod[k].outlet_uM));
+      PetscCall(AzJSONReal(j, "outlet_added_mg_L", prod[k].outlet_mg_L));
+    }
+    PetscCall(AzJSONEndObject(j));
   }
   PetscCall(AzJSONEndObject(j));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -166,7 +197,7 @@ PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st, const char
   }
   PetscCall(AzJSONReal(j, "electrode_area_model_m2", st->metrics.electrode_area_m2));
   PetscCall(AzJSONEndObject(j));
-  PetscCall(AzJSONProducts(j, c, p, st, &info));
+  PetscCall(AzJSONProducts(j, c, p, st));
   PetscCall(AzJSONBeginObject(j, "balance_mol_s"));
   PetscCall(AzJSONReal(j, "in", st->metrics.balance.in));
   PetscCall(AzJSONReal(j, "out", st->metrics.balance.out));
@@ -266,9 +297,27 @@ static PetscErrorCode AzPrintMetric(const char *name, PetscReal v, void *ctx)
 PetscErrorCode AzReportRun(AzCase c, AzProblem *p, AzRunStats *st)
 {
   const AzMetrics *m = &st->metrics;
+  AzProduct        prod[2 * AZ_MAX_ELECTRODE_REACTIONS];
+  PetscInt         n;
 
   PetscFunctionBeginUser;
   PetscCall(AzMetricsForEach(m, AzPrintMetric, &c->comm));
+  PetscCall(AzProductsGet(c, p, st, &n, prod, 2 * AZ_MAX_ELECTRODE_REACTIONS));
+  for (PetscInt k = 0; k < n; k++) {
+    char per_cat[64] = "", outlet[96] = "";
+    if (prod[k].per_catalyst) PetscCall(PetscSNPrintf(per_cat, sizeof(per_cat), ", %.4g ug/h/mg_cat", (double)prod[k].ug_h_mg_cat));
+    if (prod[k].outlet)
+      PetscCall(PetscSNPrintf(outlet, sizeof(outlet), "; at the outlet %+.4g uM (%.4g mg/L)", (double)prod[k].outlet_uM,
+                              (double)prod[k].outlet_mg_L));
+    PetscCall(AzPrintf(c->comm, "%s: %s from %s: %.4g ug/h/cm2 (%.4g mol/s%s)%s\n", AzProgramName(), prod[k].product->name, prod[k].name,
+                       (double)prod[k].ug_h_cm2, (double)prod[k].mol_s, per_cat, outlet));
+  }
+  if (st->series.nrow) {  // a transient run: what an assay of the catholyte would read at the end
+    const PetscReal *last   = st->series.rows + (st->series.nrow - 1) * st->series.ncol;
+    const PetscReal  umol_L = last[st->series.ncol - AZ_TS_EXTRA_COLUMNS + AZ_TS_NH3_CATHOLYTE];
+    PetscCall(AzPrintf(c->comm, "%s: NH3 in the catholyte after %g s: %.4g uM (%.4g mg/L)\n", AzProgramName(), (double)last[0],
+                       (double)umol_L, (double)(umol_L * AZ_M_NH3)));
+  }
   if (p->anode_area > 0) {
     const PetscReal Ec = p->electrode.potential - m->phi_s_mean_V, Ea = p->anode.potential - m->phi_s_anode_mean_V;
     const PetscReal e0c = AzElectrodeMain(&p->electrode)->e_eq0, e0a = AzElectrodeMain(&p->anode)->e_eq0;
