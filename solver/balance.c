@@ -63,7 +63,7 @@ PetscErrorCode AzProblemElectrodePieces(AzProblem *p, AzBCType which, PetscInt *
           for (PetscInt e = 0; e < 3; e++) r->x[e] = e == d ? g->xf[d][s % 2 ? idx[d] + 1 : idx[d]] : g->xc[e][idx[e]];
           const AzElectrode *e  = which == AZ_BC_ANODE ? &p->anode : &p->electrode;
           const PetscInt     sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1, sr = e->species;
-          r->weight = r->area = AzGridFaceArea(g, d, i, j, k);
+          r->weight = r->area = AzGridFaceAreaSide(g, d, s % 2, i, j, k);
           PetscCall(AzElectrodeFaceSolve(e, c + l * dof, sp, sr >= 0 ? reg->D[sr] * reg->aniso[d] / h : 0,
                                          sp >= 0 ? reg->D[sp] * reg->aniso[d] / h : 0, p->T, &r->state));
         }
