@@ -179,6 +179,7 @@ static PetscErrorCode AzCreateHypreJacobian(const AzProblem *p, Mat *H)
   PetscCall(PetscCalloc2(nz, &a, PetscMax(onz, 1), &oa));
   PetscCall(MatCreateMPIAIJWithSplitArrays(p->comm, n, n, PETSC_DETERMINE, PETSC_DETERMINE, ia, ja, a, oi, oj, oa, &A));
   PetscCall(MatConvert(A, MATHYPRE, MAT_INITIAL_MATRIX, H));
+  if (p->amg_by_species && dof > 1) PetscCall(MatSetBlockSize(*H, dof));  // BoomerAMG's unknown approach (PCSetUp_HYPRE)
   PetscCall(MatDestroy(&A));
   PetscCall(PetscFree2(a, oa));
   PetscCall(PetscFree4(ia, ja, oi, oj));

@@ -39,7 +39,8 @@ PETSC_EXTERN void AzRegionCatalystLayer(AzRegion *r, const AzPorousElectrode *pe
                                         PetscReal D_gas, PetscReal c_gas_feed, PetscReal kappa);
 
 // One layer of a stack through the plane: its thickness (m; 0: absent), cells, and grading (toward = +1: finer toward
-// its upper face, -1 toward its lower face, 0 uniform; the finest cells `ratio` times smaller, over a quarter of it).
+// its upper face, -1 toward its lower face, over a quarter of it; 2: toward both, over an eighth each; 0: uniform; the
+// finest cells `ratio` times smaller).
 typedef struct {
   PetscReal thickness;
   PetscInt  cells;

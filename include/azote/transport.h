@@ -104,7 +104,9 @@ typedef struct {
   PetscReal       film;            // m: the diffusion film between an electrode and the bulk values of the species the
                                    // problem does not solve (the reverse branches' supply; 0: unlimited)
   PetscBool migration;             // some region carries a species with the ionic current (set by AzProblemCreateGrid)
-  Vec       c;                     // the solution, nspecies unknowns per cell, mol m^-3
+  PetscBool amg_by_species;        // BoomerAMG coarsens each species apart (hypre's unknown approach: the matrix's block size), for
+                                   // templates of several strongly coupled species (3-5 times fewer Krylov steps)
+  Vec c;                           // the solution, nspecies unknowns per cell, mol m^-3
 
   // solver
   SNES      snes;

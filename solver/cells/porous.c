@@ -93,7 +93,10 @@ PetscErrorCode AzStackMesh(PetscInt n, const AzLayerMesh layer[], PetscReal y0, 
     if (!(t > 0) || layer[l].cells < 1) continue;
     if (layer[l].toward == 0)
       PetscCall(AzMesh1D(y0, y0 + t, layer[l].cells, 0, NULL, 0, NULL, yf + at));
-    else {
+    else if (layer[l].toward == 2) {  // both faces
+      const AzRefinePoint ref[2] = {{y0, y0, layer[l].ratio, t / 8}, {y0 + t, y0 + t, layer[l].ratio, t / 8}};
+      PetscCall(AzMesh1D(y0, y0 + t, layer[l].cells, 2, ref, 0, NULL, yf + at));
+    } else {
       const PetscReal     toward = layer[l].toward > 0 ? y0 + t : y0;
       const AzRefinePoint ref[1] = {{toward, toward, layer[l].ratio, t / 4}};
       PetscCall(AzMesh1D(y0, y0 + t, layer[l].cells, 1, ref, 0, NULL, yf + at));
