@@ -106,6 +106,9 @@ typedef struct {
   PetscBool migration;             // some region carries a species with the ionic current (set by AzProblemCreateGrid)
   PetscBool amg_by_species;        // BoomerAMG coarsens each species apart (hypre's unknown approach: the matrix's block size), for
                                    // templates of several strongly coupled species (3-5 times fewer Krylov steps)
+  PetscBool newton_stagnation;     // at the round-off floor, Newton stops only once a step no longer halves the residual (as it
+                                   // does with the potential): a first step's coherent linear-solve error stays out of the
+                                   // balances (the templates that set it hold them to 1e-10)
   Vec c;                           // the solution, nspecies unknowns per cell, mol m^-3
 
   // solver

@@ -415,7 +415,7 @@ static PetscErrorCode AzCellSetUp_MembraneFlow(AzCase c, AzProblem *p)
   p->film           = mf->cathode == AZ_MF_GDE
                           ? AzPorousFilm(&mf->pe)
                           : PetscCbrtReal(c->sol.gas[c->reactant].D * mf->length * mf->thickness[AZ_MF_CATHOLYTE] / (6 * mf->U[AZ_MF_CATHOLYTE]));
-  p->amg_by_species = PETSC_TRUE;
+  p->amg_by_species = p->newton_stagnation = PETSC_TRUE;
   PetscCall(AzProblemSetUpElectrodes(p, &c->activity));
   {
     PetscReal c0[AZ_MAX_SPECIES] = {0};

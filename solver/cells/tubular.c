@@ -229,7 +229,7 @@ static PetscErrorCode AzCellSetUp_Tubular(AzCase c, AzProblem *p)
   p->T              = c->T;
   p->bulk           = c_sat;
   p->film           = AzPorousFilm(&t->pe);
-  p->amg_by_species = PETSC_TRUE;
+  p->amg_by_species = p->newton_stagnation = PETSC_TRUE;
   PetscCall(AzProblemSetUpElectrodes(p, &c->activity));
   {
     PetscReal c0[AZ_MAX_SPECIES] = {0};

@@ -6,7 +6,12 @@
 //     2nd ed. (1975), eq. 5.4): second order in the cell size (observed order >= 1.8), within 1e-4 at 80 cells, with
 //     a film as thick as its inner radius (the planar law would be 30 % off);
 //  3. a solid cylinder 0 <= r <= R with a uniform source S, c(R) = 0: c = S (R^2 - r^2)/(4 D), the axis a face of zero
-//     area: second order, and the source balanced by the flux at R to round-off.
+//     area: second order, and the source balanced by the flux at R to round-off;
+//  4. laminar flow in an annulus (Bird, Stewart & Lightfoot, Transport Phenomena, 2nd ed., §2.4): the velocity vanishes
+//     on both walls and peaks at r = R sqrt((1 - kappa^2)/(2 ln(1/kappa))) (their eq. 2.4-11's lambda), its integral
+//     over the annulus (Gauss-Legendre) is the flow rate it was built for, and the cell averages are the exact
+//     area-weighted ones: against 20-point quadrature per cell to 1e-12, summing to the flow rate to 1e-13.
+#include <azote/porous.h>
 #include "azcase.h"
 #include "../unit/aztest.h"
 
@@ -182,9 +187,70 @@ static PetscErrorCode CheckSolidCylinder(void)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// 20-point Gauss-Legendre rule on [a, b] of f(r) r (nodes and weights from the three-term recurrence, by Newton).
+static PetscReal AnnulusQuadrature(PetscReal ri, PetscReal ro, PetscReal g, PetscReal a, PetscReal b, PetscReal *area)
+{
+  const PetscInt n   = 20;
+  PetscReal      sum = 0, sa = 0;
+  for (PetscInt k = 1; k <= n; k++) {
+    PetscReal x = PetscCosReal(PETSC_PI * (k - 0.25) / (n + 0.5)), dp = 0;
+    for (PetscInt it = 0; it < 100; it++) {
+      PetscReal p0 = 1, p1 = x;
+      for (PetscInt m = 2; m <= n; m++) {
+        const PetscReal p2 = ((2 * m - 1) * x * p1 - (m - 1) * p0) / m;
+        p0 = p1, p1 = p2;
+      }
+      dp                 = n * (x * p1 - p0) / (x * x - 1);
+      const PetscReal dx = p1 / dp;
+      x -= dx;
+      if (PetscAbsReal(dx) < 1e-16) break;
+    }
+    const PetscReal w = 2 / ((1 - x * x) * dp * dp), r = 0.5 * (a + b) + 0.5 * (b - a) * x;
+    sum += 0.5 * (b - a) * w * AzAnnulusVelocity(ri, ro, g, r) * r;
+    sa += 0.5 * (b - a) * w * r;
+  }
+  *area = sa;
+  return sum;
+}
+
+static PetscErrorCode CheckAnnulus(void)
+{
+  const PetscReal ri = 7e-4, ro = 2e-3, Q = 1.667e-8, g = AzAnnulusDriving(ri, ro, Q), k = ri / ro;
+  const PetscInt  n = 24;
+  PetscReal       rf[25], u[24], flow = 0, worst = 0, area, qint = 0;
+  const PetscReal rstar = ro * PetscSqrtReal((1 - k * k) / (2 * PetscLogReal(1 / k))), h = 1e-9;
+
+  PetscFunctionBeginUser;
+  PetscCall(AzMesh1D(ri, ro, n, 2, (const AzRefinePoint[]){{ri, ri, 6, (ro - ri) / 8}, {ro, ro, 6, (ro - ri) / 8}}, 0, NULL, rf));
+  AzAnnulusCellAverages(ri, ro, g, 0, n, rf, u);
+  for (PetscInt j = 0; j < n; j++) {
+    const PetscReal num = AnnulusQuadrature(ri, ro, g, rf[j], rf[j + 1], &area);
+    flow += u[j] * PETSC_PI * (rf[j + 1] * rf[j + 1] - rf[j] * rf[j]);
+    qint += 2 * PETSC_PI * num;
+    worst = PetscMax(worst, PetscAbsReal(u[j] - num / area) / (Q / (PETSC_PI * (ro * ro - ri * ri))));
+  }
+  PetscCall(
+      PetscPrintf(PETSC_COMM_WORLD,
+                  "annulus: cell averages vs quadrature %.1e, their flow %.15g vs %.15g m3/s, the profile's integral %.15g; walls %.1e "
+                  "%.1e m/s\n",
+                  (double)worst, (double)flow, (double)Q, (double)qint, (double)AzAnnulusVelocity(ri, ro, g, ri),
+                  (double)AzAnnulusVelocity(ri, ro, g, ro)));
+  AZ_CHECK(worst < 1e-12, "annulus cell averages off the exact ones by %.3g", (double)worst);
+  AZ_CHECK_REL(flow, Q, 1e-13, "annulus: the cell averages' flow rate");
+  AZ_CHECK_REL(qint, Q, 1e-12, "annulus: the profile's flow rate (BSL eq. 2.4-17)");
+  AZ_CHECK(PetscAbsReal(AzAnnulusVelocity(ri, ro, g, ri)) < 1e-12 * Q / (ro * ro) &&
+               PetscAbsReal(AzAnnulusVelocity(ri, ro, g, ro)) < 1e-12 * Q / (ro * ro),
+           "annulus: the velocity must vanish on the walls");
+  AZ_CHECK(AzAnnulusVelocity(ri, ro, g, rstar) > AzAnnulusVelocity(ri, ro, g, rstar - 1e3 * h) &&
+               AzAnnulusVelocity(ri, ro, g, rstar) > AzAnnulusVelocity(ri, ro, g, rstar + 1e3 * h),
+           "annulus: the maximum is not at BSL's radius %g m", (double)rstar);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 int main(int argc, char **argv)
 {
   PetscCall(AzInitialize(&argc, &argv, "test_cylinder", NULL));
+  PetscCall(CheckAnnulus());
   PetscCall(CheckMetric());
   PetscCall(CheckFilm());
   PetscCall(CheckSolidCylinder());

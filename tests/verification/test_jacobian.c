@@ -202,7 +202,7 @@ int main(int argc, char **argv)
   const char *gde =
       "-cell gde -mesh_nx 3 -mesh_ny 40 -gde_catholyte_thickness 5e-4 -gde_saturation 0.4 -gde_mpl_thickness 3e-5 "
       "-electrolyte KOH:0.5 -kinetics_n2rr_i0 1e-3 -kinetics_her_i0 1e-4";
-  char buf[512];
+  char buf[2048];
 
   PetscCall(AzInitialize(&argc, &argv, "test_jacobian", NULL));
   PetscCall(CheckConfig("flow cell, first order", "-cell flowcell -mesh_nx 16 -mesh_ny 8 -kinetics_n2rr_i0 0.1", PETSC_TRUE));
@@ -217,5 +217,32 @@ int main(int argc, char **argv)
   PetscCall(CheckConfig("GDE with catholyte and MPL, limiting", buf, PETSC_TRUE));
   PetscCall(PetscSNPrintf(buf, sizeof(buf), "%s -gde_gas_depletion false -operating_pressure 5e6 -kinetics_n2rr_order 1.5", gde));
   PetscCall(CheckConfig("GDE fed on the GDL at 50 bar, order 1.5", buf, PETSC_FALSE));
+  // issue 21: the GDE's ORR and full cells, the membrane flow cell (migration), the tube (r-z metric)
+  PetscCall(PetscSNPrintf(buf, sizeof(buf), "%s -electrode_reaction orr -gas_composition O2:1 -electrode_potential 0.7", gde));
+  PetscCall(CheckConfig("GDE, ORR with O2 in the pores", buf, PETSC_TRUE));
+  PetscCall(PetscSNPrintf(buf, sizeof(buf),
+                          "%s -electrolyte_potential true -anode_reaction n2or -cell_voltage 2.2 -gde_anolyte_thickness 5e-4 "
+                          "-kinetics_oer_i0 8.53e-4 -kinetics_n2or_i0 2.6e-4",
+                          gde));
+  PetscCall(CheckConfig("GDE full cell, N2OR anode on an anolyte", buf, PETSC_FALSE));
+  {
+    const char *mf =
+        "-cell membraneflow -electrolyte KCl:0.1 -electrolyte_potential true -anode_reaction n2or -cell_voltage 1.95 "
+        "-kinetics_n2rr_i0 0.128 -kinetics_her_i0 0.194 -kinetics_oer_i0 8.53e-4 -kinetics_oer_alpha 0.558 "
+        "-kinetics_n2or_i0 2.6e-4 -membraneflow_anolyte_electrolyte KOH:1 -membraneflow_membrane_charge_nh3 1 "
+        "-membraneflow_membrane_cation_transport_number 0.8 -membraneflow_membrane_permeability_no3 1e-10 "
+        "-membraneflow_membrane_permeability_n2 1e-10 -mesh_nx 6 -mesh_ny 24";
+    PetscCall(CheckConfig("membrane flow cell, migration across the membrane", mf, PETSC_FALSE));
+    PetscCall(PetscSNPrintf(buf, sizeof(buf),
+                            "%s -membraneflow_cathode gde -membraneflow_saturation 0.3 -membraneflow_spacer_thickness 1e-4", mf));
+    PetscCall(CheckConfig("membrane flow cell, GDE cathode and spacer", buf, PETSC_FALSE));
+  }
+  PetscCall(CheckConfig("tube, stagnant electrolyte, first order",
+                        "-cell tubular -mesh_nx 4 -mesh_ny 24 -tubular_saturation 0.3 -electrolyte KCl:0.1 -kinetics_n2rr_i0 1e-2",
+                        PETSC_TRUE));
+  PetscCall(CheckConfig("tube, annulus, ORR, electrolyte potential",
+                        "-cell tubular -mesh_nx 4 -mesh_ny 24 -tubular_saturation 0.3 -electrolyte KCl:0.1 -tubular_electrolyte annulus "
+                        "-electrode_reaction orr -gas_composition O2:1 -electrode_potential 0.6 -electrolyte_potential true",
+                        PETSC_FALSE));
   return AzTestFinish();
 }
