@@ -106,6 +106,16 @@ PetscErrorCode AzProblemElectrodePieces(AzProblem *p, AzBCType which, PetscInt *
 
 PetscErrorCode AzProblemInventory(AzProblem *p, PetscInt s, PetscBool working, PetscReal *amount, PetscReal *volume)
 {
+  PetscBool regions[AZ_MAX_REGIONS];
+
+  PetscFunctionBeginUser;
+  for (PetscInt r = 0; r < p->nregion; r++) regions[r] = (PetscBool)(!working || p->region[r].working_side);
+  PetscCall(AzProblemInventoryRegions(p, s, regions, amount, volume));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemInventoryRegions(AzProblem *p, PetscInt s, const PetscBool regions[], PetscReal *amount, PetscReal *volume)
+{
   const AzGrid    *g = &p->grid;
   const PetscReal *c;
   PetscReal        sum[2] = {0, 0};
@@ -116,7 +126,7 @@ PetscErrorCode AzProblemInventory(AzProblem *p, PetscInt s, PetscBool working, P
   {
     const AzRegion *reg = &p->region[g->tag[AzGridLocal(g, i, j, k)]];
     const PetscReal V   = AzGridVolume(g, i, j, k);
-    if (!reg->present[s] || (working && !reg->working_side)) continue;
+    if (!reg->present[s] || !regions[g->tag[AzGridLocal(g, i, j, k)]]) continue;
     sum[0] += V * c[AzGridOwned(g, i, j, k) * p->nspecies + s];
     sum[1] += V;
   }

@@ -341,11 +341,13 @@ static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st, con
   PetscCall(AzJSONEndObject(j));
   if (st->series.nrow) {
     const PetscReal *last  = st->series.rows + (st->series.nrow - 1) * st->series.ncol,
-                    *extra = last + st->series.ncol - AZ_TS_EXTRA_COLUMNS;
+                    *extra = last + st->series.ncol - st->series.nproduct_columns - AZ_TS_EXTRA_COLUMNS;
     PetscCall(AzJSONBeginObject(j, "transient"));
     PetscCall(AzJSONReal(j, "time_s", last[0]));
     PetscCall(AzJSONInt(j, "time_steps", st->series.nrow - 1));
     for (PetscInt k = 0; k < AZ_TS_EXTRA_COLUMNS; k++) PetscCall(AzJSONReal(j, AzTimeseriesExtraNames[k], extra[k]));
+    for (PetscInt k = 0; k < st->series.nproduct_columns; k++)  // the further products (nitrate)
+      PetscCall(AzJSONReal(j, st->series.product_names[k], extra[AZ_TS_EXTRA_COLUMNS + k]));
     PetscCall(AzJSONEndObject(j));
   }
   PetscCall(AzJSONBeginObject(j, "solver"));
@@ -492,9 +494,10 @@ static PetscErrorCode AzTimeseriesWriter(void *ctx, const char path[])
 
   PetscFunctionBeginUser;
   names[0] = "time_s";
-  PetscCall(AzMetricsList(&st->metrics, 64 - 1 - AZ_TS_EXTRA_COLUMNS, &n, names + 1, NULL));
+  PetscCall(AzMetricsList(&st->metrics, 64 - 1 - AZ_TS_EXTRA_COLUMNS - st->series.nproduct_columns, &n, names + 1, NULL));
   n++;
   for (PetscInt k = 0; k < AZ_TS_EXTRA_COLUMNS; k++) names[n++] = AzTimeseriesExtraNames[k];
+  for (PetscInt k = 0; k < st->series.nproduct_columns; k++) names[n++] = st->series.product_names[k];
   PetscCheck(n == st->series.ncol, job->c->comm, PETSC_ERR_PLIB, "timeseries has %" PetscInt_FMT " columns, %" PetscInt_FMT " names",
              st->series.ncol, n);
   PetscCall(AzOutputWriteCSV(job->c->comm, path, n, names, st->series.nrow, st->series.rows));

@@ -217,6 +217,9 @@ PETSC_EXTERN PetscErrorCode AzProblemBalance(AzProblem *p, AzBalance *b);
 // Amount (mol) and volume (m^3) of species s in the regions holding the working electrode (working = TRUE) or in all
 // regions where s is present (working = FALSE).
 PETSC_EXTERN PetscErrorCode AzProblemInventory(AzProblem *p, PetscInt s, PetscBool working, PetscReal *amount, PetscReal *volume);
+// The same over the regions r with regions[r] true.
+PETSC_EXTERN PetscErrorCode AzProblemInventoryRegions(AzProblem *p, PetscInt s, const PetscBool regions[], PetscReal *amount,
+                                                      PetscReal *volume);
 
 // Mass of each unknown for time stepping: the cell volume where the species is present and free, 0 where pinned.
 PETSC_EXTERN PetscErrorCode AzProblemMassVector(AzProblem *p, Vec mass);

@@ -541,6 +541,7 @@ PetscErrorCode AzCellCreate_MembraneFlow(AzCellOps *ops)
   PetscFunctionBeginUser;
   ops->name            = "membraneflow";
   ops->description     = "membrane flow cell: catholyte and anolyte channels across an ion-exchange membrane, plate or GDE cathode";
+  ops->anode_gas       = PETSC_TRUE;
   ops->setfromoptions  = AzCellSetFromOptions_MembraneFlow;
   ops->validate        = AzCellValidate_MembraneFlow;
   ops->setup           = AzCellSetUp_MembraneFlow;
