@@ -210,10 +210,16 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
     // the Nernst layer or, unstirred, over three diffusion lengths of an hour (not of time_end: a run continued from
     // its checkpoint to a later time_end must find the same grid); finer at the membrane; faces on the Nernst
     // layer's edge and on the membrane.
+    // A full cell's anode on the far wall, in the unstirred anolyte: finest there too, graded over an hour's diffusion.
     const PetscReal     w0        = nernst ? h->delta : PetscMin(xm / 4, 3 * PetscSqrtReal(D * 3600));
-    const AzRefinePoint ref[3]    = {{0, 0, rx, PetscMin(w0, 1e-4)}, {0, nernst ? w0 : 0, nernst ? 4 : 20, w0}, {xm, xa, 8, h->width / 20}};
+    const PetscReal     wa        = PetscMin(h->anode_width / 4, 3 * PetscSqrtReal(D * 3600));
+    const AzRefinePoint ref[5]    = {{0, 0, rx, PetscMin(w0, 1e-4)},
+                                     {0, nernst ? w0 : 0, nernst ? 4 : 20, w0},
+                                     {xm, xa, 8, h->width / 20},
+                                     {L, L, 300, PetscMin(wa, 1e-4)},
+                                     {L, L, 20, wa}};
     const PetscReal     breaks[3] = {nernst ? h->delta : 0, xm, xa};
-    PetscCall(AzMesh1D(0, L, M[0], 3, ref, 3, breaks, xf[0]));
+    PetscCall(AzMesh1D(0, L, M[0], c->anode_reaction != AZ_ANODE_NONE ? 5 : 3, ref, 3, breaks, xf[0]));
   }
   {
     // Up: finer at the electrode's edges (the current's singularities), faces on them.

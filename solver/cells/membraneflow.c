@@ -188,7 +188,7 @@ static PetscErrorCode AzCellValidate_MembraneFlow(AzCase c)
              "-electrolyte_potential = false: the membrane flow cell's current crosses catholyte, membrane and anolyte: set "
              "electrolyte_potential true");
   PetscCheck(c->mesh.n[0] == 0 || c->mesh.n[0] >= 4, c->comm, PETSC_ERR_USER_INPUT,
-             "-mesh_nx = %" PetscInt_FMT " is too coarse for the membrane flow cell: allowed 0 (the default, 100) or >= 4", c->mesh.n[0]);
+             "-mesh_nx = %" PetscInt_FMT " is too coarse for the membrane flow cell: allowed 0 (the default, 80) or >= 4", c->mesh.n[0]);
   PetscCheck(c->mesh.n[1] == 0 || c->mesh.n[1] >= 16, c->comm, PETSC_ERR_USER_INPUT,
              "-mesh_ny = %" PetscInt_FMT " is too coarse for the membrane flow cell's layers: allowed 0 (the default) or >= 16",
              c->mesh.n[1]);
@@ -292,9 +292,9 @@ static PetscErrorCode AzCellSetUp_MembraneFlow(AzCase c, AzProblem *p)
 {
   AzMembraneFlow     *mf = (AzMembraneFlow *)c->cell_ctx;
   const AzSolubility *sol[AZ_MF_NLAYER];
-  const PetscInt      ny_default[AZ_MF_NLAYER] = {8, 16, 32, 8, 32, 8, 32};  // the GDE layers as the planar GDE's
+  const PetscInt      ny_default[AZ_MF_NLAYER] = {8, 16, 32, 8, 24, 8, 24};  // the GDE layers as the planar GDE's
   const PetscReal     ry = c->mesh.refine[1] ? c->mesh.refine[1] : 8, rx = c->mesh.refine[0] ? c->mesh.refine[0] : 4;
-  PetscInt            M[3] = {c->mesh.n[0] ? c->mesh.n[0] : 100, 0, 1}, ny[AZ_MF_NLAYER], ny_total = 0, sg, layer_of_row[4096];
+  PetscInt            M[3] = {c->mesh.n[0] ? c->mesh.n[0] : 80, 0, 1}, ny[AZ_MF_NLAYER], ny_total = 0, sg, layer_of_row[4096];
   PetscInt            inlet[AZ_MF_NLAYER], outlet, bottom, top;
   PetscReal          *xf[3], v[AZ_MF_NLAYER][AZ_MAX_SPECIES] = {{0}};
   AzLayerMesh         lm[AZ_MF_NLAYER];
