@@ -550,15 +550,20 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
     if (snapshot) PetscCall(snapshot(snapctx, t, p->c));
     PetscCall(AzCheckpoint(&tc, ts));
     {
-      const PetscReal *last = tab->rows + (tab->nrow - 1) * tab->ncol;
+      // the product followed: NH3 in the catholyte (the fixed columns), or the first further one in its compartment
+      const PetscReal *last  = tab->rows + (tab->nrow - 1) * tab->ncol,
+                      *fixed = last + tab->ncol - tab->nproduct_columns - AZ_TS_EXTRA_COLUMNS;
+      const PetscBool first  = (PetscBool)(tc.s_first >= 0 || !tc.nprod);
+      char            what[64];
+      PetscCall(PetscSNPrintf(what, sizeof(what), "%s in the %s", first ? "NH3" : p->species[tc.prod[0]].info->name,
+                              first || !tc.prod_anode[0] ? "catholyte" : "anolyte"));
       PetscCall(AzPrintf(c->comm,
                          "  t = %8.4g s (%3.0f %%): %4" PetscInt_FMT " steps (%" PetscInt_FMT
-                         " rejected) in %.2g s; i_%s %.4g A/m^2, FE %.4g %%, "
-                         "NH3 in the catholyte %.4g umol/L\n",
+                         " rejected) in %.2g s; i_%s %.4g A/m^2, FE %.4g %%, %s %.4g umol/L\n",
                          (double)t, (double)(100 * t / t_end), steps, rejects, AzWallTime() - w0,
                          AzElectrodeMain(&p->electrode)->info->name, (double)PetscAbsReal(tc.last.i_main_A_m2),
-                         (double)(100 * (tc.last.i_total_A_m2 != 0 ? tc.last.i_main_A_m2 / tc.last.i_total_A_m2 : 0)),
-                         (double)last[tab->ncol - tab->nproduct_columns - AZ_TS_EXTRA_COLUMNS + AZ_TS_NH3_CATHOLYTE]));
+                         (double)(100 * (tc.last.i_total_A_m2 != 0 ? tc.last.i_main_A_m2 / tc.last.i_total_A_m2 : 0)), what,
+                         (double)(first ? fixed[AZ_TS_NH3_CATHOLYTE] : fixed[AZ_TS_EXTRA_COLUMNS])));
     }
   }
   *metrics = tc.last;
