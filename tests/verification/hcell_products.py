@@ -44,7 +44,7 @@ for perm in (0, 1e-10, 1e-9):
     check(abs(tr["no3_produced_umol"] / (1e6 * made) - 1) < 1e-10, "nitrate produced %.12g vs %.12g from the current" % (tr["no3_produced_umol"],
                                                                                                                     1e6 * made))
     check(tr["no3_balance_rel"] < 1e-10, "nitrate balance %g" % tr["no3_balance_rel"])
-    check(s["cell"]["charge_balance_rel"] < 1e-10, "charge balance %g" % s["cell"]["charge_balance_rel"])
+    check(s["full_cell"]["charge_balance_rel"] < 1e-10, "charge balance %g" % s["full_cell"]["charge_balance_rel"])
     if perm == 0:
         check(tr["no3_crossed_umol"] == 0, "an impermeable membrane let %g umol of nitrate through" % tr["no3_crossed_umol"])
         check(abs(tr["c_no3_anolyte_umol_L"] * 1e-3 * v_an * 1e6 / tr["no3_produced_umol"] - 1) < 1e-10,
@@ -64,12 +64,12 @@ with h5py.File(os.path.join(d, "fields.h5"), "r") as h:  # the final state
 cath, anol = reg == 1, reg == 3  # the regions: nernst_layer, catholyte, membrane, anolyte
 props = s["properties"]
 print("two gases: catholyte O2 %.4g mM, N2 %.3g mM; anolyte O2 %.3g mM, N2 %.4g mM (c_sat O2 %.4g under O2:1); charge %.1e, O2 balance %.1e" % (
-    c_o2[cath].mean(), c_n2[cath].mean(), c_o2[anol].mean(), c_n2[anol].mean(), props["c_sat_o2_mol_m3"], s["cell"]["charge_balance_rel"],
+    c_o2[cath].mean(), c_n2[cath].mean(), c_o2[anol].mean(), c_n2[anol].mean(), props["c_sat_o2_mol_m3"], s["full_cell"]["charge_balance_rel"],
     s["metrics"]["mass_balance_rel"]))
 check(c_n2[cath].max() < 1e-6 * c_n2[anol].mean(), "the O2-bubbled catholyte holds N2: %g mM" % c_n2[cath].max())
 check(c_o2[cath].mean() > 0.9 * props["c_sat_o2_mol_m3"], "the catholyte's O2 is not near saturation: %g" % c_o2[cath].mean())
 check(c_n2[anol].mean() > 0.1, "the N2-bubbled anolyte holds too little N2: %g mM" % c_n2[anol].mean())
-check(s["cell"]["charge_balance_rel"] < 1e-10, "two gases: charge balance %g" % s["cell"]["charge_balance_rel"])
+check(s["full_cell"]["charge_balance_rel"] < 1e-10, "two gases: charge balance %g" % s["full_cell"]["charge_balance_rel"])
 check(s["metrics"]["mass_balance_rel"] < 1e-8, "two gases: O2 balance %g" % s["metrics"]["mass_balance_rel"])
 check(s["metrics"]["i_orr_A_m2"] > 0 and s["metrics"]["i_n2or_A_m2"] > 0, "two gases: no ORR or no N2OR current")
 finish()

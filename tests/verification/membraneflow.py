@@ -30,7 +30,7 @@ run(["-case", MF, "-output_dir", d, "-quiet", "-output_fields", "false", "-kinet
      "-electrode_mode", "galvanostatic", "-electrode_current", str(i_set), "-electrolyte_conductivity", str(kc),
      "-membraneflow_anolyte_conductivity", str(ka), "-membraneflow_membrane_conductivity", str(km)])
 s = summary(d)
-cell, inp = s["cell"], s["inputs"]
+cell, inp = s["full_cell"], s["inputs"]
 T = inp["operating_temperature"]
 E_c = inp["kinetics_her_e_eq"] - R * T / (inp["kinetics_her_alpha"] * F) * math.log(i_set / inp["kinetics_her_i0"])
 E_a = inp["kinetics_oer_e_eq"] + R * T / (inp["kinetics_oer_alpha"] * F) * math.log(i_set / inp["kinetics_oer_i0"])
@@ -74,9 +74,9 @@ for name, keys in (("plate", []), ("gde", GDE + ["-electrode_potential", "-0.5",
     s = summary(d)
     ci, m = s["cell_info"], s["metrics"]
     print("%s cathode: N2 balance %.1e, charge %.1e, NH3 %.1e, NO3- %.1e; NH3 crossover %.3g, NO3- crossover %.3g" % (
-        name, m["mass_balance_rel"], s["cell"]["charge_balance_rel"], ci["nh3_balance_rel"], ci["no3_balance_rel"], ci["nh3_crossover_rel"],
+        name, m["mass_balance_rel"], s["full_cell"]["charge_balance_rel"], ci["nh3_balance_rel"], ci["no3_balance_rel"], ci["nh3_crossover_rel"],
         ci["no3_crossover_rel"]))
-    for k, v in (("mass_balance_rel", m["mass_balance_rel"]), ("charge_balance_rel", s["cell"]["charge_balance_rel"]),
+    for k, v in (("mass_balance_rel", m["mass_balance_rel"]), ("charge_balance_rel", s["full_cell"]["charge_balance_rel"]),
                  ("nh3_balance_rel", ci["nh3_balance_rel"]), ("no3_balance_rel", ci["no3_balance_rel"])):
         check(v <= 1e-10, "%s cathode: %s = %g" % (name, k, v))
     check(m["i_n2rr_A_m2"] > 0 and m["i_n2or_A_m2"] > 0 and ci["nh3_made_mol_s"] > 0 and ci["no3_made_mol_s"] > 0,
