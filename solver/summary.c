@@ -238,10 +238,17 @@ PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st, const char
     PetscCall(AzJSONReal(j, "time_s", last[0]));
     PetscCall(AzJSONInt(j, "time_steps", st->series.nrow - 1));
     for (PetscInt k = 0; k < AZ_TS_EXTRA_COLUMNS; k++) PetscCall(AzJSONReal(j, AzTimeseriesExtraNames[k], extra[k]));
-    for (PetscInt k = 0; k < st->series.nproduct_columns; k++)  // the further products (nitrate)
-      PetscCall(AzJSONReal(j, st->series.product_names[k], extra[AZ_TS_EXTRA_COLUMNS + k]));
     // NH3 in the catholyte as an assay reads it: umol/L x 17.03 ug/umol = mg/L x 1e-3
     PetscCall(AzJSONReal(j, "c_nh3_catholyte_mg_L", extra[AZ_TS_NH3_CATHOLYTE] * AZ_M_NH3 * 1e3 * 1e-3));
+    for (PetscInt k = 0; k < st->series.nproduct_columns; k++) {  // the further products (nitrate in the anolyte)
+      PetscCall(AzJSONReal(j, st->series.product_names[k], extra[AZ_TS_EXTRA_COLUMNS + k]));
+      if (k % 4 == 0) {  // c_<key>_<compartment>_umol_L, and the same in mg/L (molar mass in kg/mol: x 1e3 ug/umol)
+        char         name[64];
+        const size_t n = strlen(st->series.product_names[k]) - strlen("_umol_L");
+        PetscCall(PetscSNPrintf(name, sizeof(name), "%.*s_mg_L", (int)n, st->series.product_names[k]));
+        PetscCall(AzJSONReal(j, name, extra[AZ_TS_EXTRA_COLUMNS + k] * st->series.product_species[k / 4]->molar_mass * 1e3 * 1e-3));
+      }
+    }
     PetscCall(AzJSONEndObject(j));
   }
   PetscCall(AzJSONBeginObject(j, "solver"));
@@ -314,11 +321,21 @@ PetscErrorCode AzReportRun(AzCase c, AzProblem *p, AzRunStats *st)
     PetscCall(AzPrintf(c->comm, "%s: %s from %s: %.4g ug/h/cm2 (%.4g mol/s%s)%s\n", AzProgramName(), prod[k].product->name, prod[k].name,
                        (double)prod[k].ug_h_cm2, (double)prod[k].mol_s, per_cat, outlet));
   }
-  if (st->series.nrow) {  // a transient run: what an assay of the catholyte would read at the end
-    const PetscReal *last   = st->series.rows + (st->series.nrow - 1) * st->series.ncol;
-    const PetscReal  umol_L = last[st->series.ncol - st->series.nproduct_columns - AZ_TS_EXTRA_COLUMNS + AZ_TS_NH3_CATHOLYTE];
-    PetscCall(AzPrintf(c->comm, "%s: NH3 in the catholyte after %g s: %.4g uM (%.4g mg/L)\n", AzProgramName(), (double)last[0],
-                       (double)umol_L, (double)(umol_L * AZ_M_NH3)));
+  if (st->series.nrow) {  // a transient run: what an assay of the catholyte (and of the anolyte) would read at the end
+    const PetscReal *last  = st->series.rows + (st->series.nrow - 1) * st->series.ncol;
+    const PetscReal *extra = last + st->series.ncol - st->series.nproduct_columns - AZ_TS_EXTRA_COLUMNS;
+    const PetscReal  nh3   = extra[AZ_TS_NH3_CATHOLYTE];
+    if (extra[AZ_TS_NH3_PRODUCED] != 0 || nh3 != 0)  // an ORR cathode makes none
+      PetscCall(AzPrintf(c->comm, "%s: NH3 in the catholyte after %g s: %.4g uM (%.4g mg/L)\n", AzProgramName(), (double)last[0],
+                         (double)nh3, (double)(nh3 * AZ_M_NH3)));
+    for (PetscInt k = 0; k < st->series.nproduct_columns; k += 4) {
+      const AzSpeciesInfo *sp     = st->series.product_species[k / 4];
+      const PetscReal      umol_L = extra[AZ_TS_EXTRA_COLUMNS + k];
+      const char          *where  = strstr(st->series.product_names[k], "_anolyte_") ? "anolyte" : "catholyte";
+      if (extra[AZ_TS_EXTRA_COLUMNS + k + 2] == 0 && umol_L == 0) continue;  // <key>_produced_umol: none made
+      PetscCall(AzPrintf(c->comm, "%s: %s in the %s after %g s: %.4g uM (%.4g mg/L)\n", AzProgramName(), sp->name, where, (double)last[0],
+                         (double)umol_L, (double)(umol_L * sp->molar_mass)));
+    }
   }
   if (p->anode_area > 0) {
     const PetscReal Ec = p->electrode.potential - m->phi_s_mean_V, Ea = p->anode.potential - m->phi_s_anode_mean_V;

@@ -86,7 +86,8 @@ static PetscErrorCode AzTransientProducts(AzTransientCtx *tc, AzTimeseries *tab)
     tc->prod_anode[tc->nprod] = anode;
     tc->prod[tc->nprod++]     = s;
     {
-      char(*nm)[48] = tab->product_names + tab->nproduct_columns;
+      char(*nm)[48]                                   = tab->product_names + tab->nproduct_columns;
+      tab->product_species[tab->nproduct_columns / 4] = sp;
       PetscCall(PetscSNPrintf(nm[0], 48, "c_%s_%s_umol_L", sp->key, anode ? "anolyte" : "catholyte"));
       PetscCall(PetscSNPrintf(nm[1], 48, "%s_crossed_umol", sp->key));
       PetscCall(PetscSNPrintf(nm[2], 48, "%s_produced_umol", sp->key));

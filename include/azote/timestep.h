@@ -34,10 +34,11 @@ enum {
 // A table of rows, one per accepted time step: time_s, the metrics (AzMetricsForEach order), the extra columns, the
 // further products' columns.
 typedef struct {
-  PetscInt   ncol, nrow, cap;
-  PetscReal *rows;
-  PetscInt   nproduct_columns;                           // 4 per further product
-  char       product_names[4 * AZ_TS_MAX_PRODUCTS][48];  // their names
+  PetscInt             ncol, nrow, cap;
+  PetscReal           *rows;
+  PetscInt             nproduct_columns;                           // 4 per further product
+  char                 product_names[4 * AZ_TS_MAX_PRODUCTS][48];  // their names
+  const AzSpeciesInfo *product_species[AZ_TS_MAX_PRODUCTS];        // the species of each (its name, molar mass)
 } AzTimeseries;
 
 // Called at every output time with the state there (the fields' snapshot, streamed to disk: no copy is kept).

@@ -7,7 +7,9 @@
       the more the more permeable;
   two gases in two compartments (ORR cathode in O2-bubbled catholyte || N2OR anode in N2-bubbled anolyte): the
       catholyte holds no N2 and the anolyte no O2 beyond what the electrodes make, each compartment stays near its own
-      gas's saturation, the charge balances to 1e-10 and O2 (the cathode's reactant) to 1e-8."""
+      gas's saturation, the charge balances to 1e-10 and O2 (the cathode's reactant) to 1e-8;
+  the nitrate reported as NH3 is: summary.json's c_no3_anolyte_mg_L beside its umol/L, the console's line for the anolyte
+      (and none for the NH3 an ORR cathode does not make)."""
 import csv
 import os
 
@@ -45,7 +47,13 @@ for perm in (0, 1e-10, 1e-9):
                                                                                                                     1e6 * made))
     check(tr["no3_balance_rel"] < 1e-10, "nitrate balance %g" % tr["no3_balance_rel"])
     check(s["full_cell"]["charge_balance_rel"] < 1e-10, "charge balance %g" % s["full_cell"]["charge_balance_rel"])
+    # the same output as NH3's: the anolyte's nitrate in mg/L (62.0049 g/mol, NO3-) in summary.json and on the console
+    check(abs(tr["c_no3_anolyte_mg_L"] - tr["c_no3_anolyte_umol_L"] * 62.0049e-3) <= 1e-12 * tr["c_no3_anolyte_mg_L"],
+          "c_no3_anolyte_mg_L %r for %r umol/L" % (tr.get("c_no3_anolyte_mg_L"), tr["c_no3_anolyte_umol_L"]))
     if perm == 0:
+        _, out = run(["-case", case("hcell.yaml"), "-output_dir", tmpdir(), "-hcell_membrane_no3_permeability", "0"] + FULL)
+        line = "azote: NO3- in the anolyte after 30 s: %.4g uM (%.4g mg/L)" % (tr["c_no3_anolyte_umol_L"], tr["c_no3_anolyte_mg_L"])
+        check(line in out.splitlines(), "the console lacks %r:\n%s" % (line, out))
         check(tr["no3_crossed_umol"] == 0, "an impermeable membrane let %g umol of nitrate through" % tr["no3_crossed_umol"])
         check(abs(tr["c_no3_anolyte_umol_L"] * 1e-3 * v_an * 1e6 / tr["no3_produced_umol"] - 1) < 1e-10,
               "the anolyte holds %g umol/L, produced / V = %g" % (tr["c_no3_anolyte_umol_L"], tr["no3_produced_umol"] / (v_an * 1e3)))
@@ -72,4 +80,7 @@ check(c_n2[anol].mean() > 0.1, "the N2-bubbled anolyte holds too little N2: %g m
 check(s["full_cell"]["charge_balance_rel"] < 1e-10, "two gases: charge balance %g" % s["full_cell"]["charge_balance_rel"])
 check(s["metrics"]["mass_balance_rel"] < 1e-8, "two gases: O2 balance %g" % s["metrics"]["mass_balance_rel"])
 check(s["metrics"]["i_orr_A_m2"] > 0 and s["metrics"]["i_n2or_A_m2"] > 0, "two gases: no ORR or no N2OR current")
+_, out = run(["-case", case("hcell-orr-n2or.yaml"), "-output_dir", tmpdir(), "-time_end", "30", "-time_output_interval", "30"])
+check("NO3- in the anolyte after 30 s" in out and "NH3 in the catholyte" not in out,
+      "an ORR cathode's H-cell must report the anolyte's nitrate and no catholyte NH3:\n%s" % out)
 finish()
