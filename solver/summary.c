@@ -66,8 +66,9 @@ static PetscErrorCode AzJSONFullCell(AzJSON j, AzCase c, AzProblem *p, AzRunStat
 }
 
 // What each electrode's reactions make: the rate of each product (mol/s, ug h^-1 cm^-2, per mg of catalyst where
-// catalyst_loading is given) and, where the template carries the electrolyte through (cell_info's flow_rate_m3_s),
-// what it adds to the stream at the outlet (uM, mg/L). Rates are signed: negative where a reverse branch consumes it.
+// catalyst_loading is given) and, where the template carries the electrolyte through (cell_info's flow_rate_m3_s; an
+// anode in a stream of its own: anode_flow_rate_m3_s), what it adds to that stream at the outlet (uM, mg/L; what
+// crosses a membrane to the other stream aside). Rates are signed: negative where a reverse branch consumes it.
 typedef struct {
   char                 name[64];  // the reaction, "anode_" before an anode's
   const AzSpeciesInfo *product;
@@ -78,13 +79,17 @@ typedef struct {
 static PetscErrorCode AzProductsGet(AzCase c, AzProblem *p, AzRunStats *st, PetscInt *n, AzProduct out[], PetscInt max)
 {
   AzInfo    info;
-  PetscReal flow = 0;
+  PetscReal flow[2] = {0, -1};  // the working electrode's stream, the anode's (-1: the same)
 
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(&info, sizeof(info)));
   PetscCall(c->ops.view(c, p, &info));
   for (PetscInt r = 0; r < info.n; r++)
-    if (!strcmp(info.row[r].name, "flow_rate_m3_s")) flow = info.row[r].value;
+    if (!strcmp(info.row[r].name, "flow_rate_m3_s"))
+      flow[0] = info.row[r].value;
+    else if (!strcmp(info.row[r].name, "anode_flow_rate_m3_s"))
+      flow[1] = info.row[r].value;
+  if (flow[1] < 0) flow[1] = flow[0];
   *n = 0;
   for (PetscInt side = 0; side < 2; side++) {
     const AzElectrodeCurrents *e    = side ? &st->metrics.anode : &st->metrics.working;
@@ -102,9 +107,9 @@ static PetscErrorCode AzProductsGet(AzCase c, AzProblem *p, AzRunStats *st, Pets
       o->ug_h_cm2     = o->mol_s / area * prod->molar_mass * 1e9 * 3600 * 1e-4;
       o->per_catalyst = (PetscBool)(c->catalyst_loading > 0 && !side);
       o->ug_h_mg_cat  = o->per_catalyst ? o->ug_h_cm2 / c->catalyst_loading : 0;
-      o->outlet       = (PetscBool)(flow > 0);
-      o->outlet_uM    = o->outlet ? o->mol_s / flow * 1e3 : 0;                     // mol/m^3 = mM; x 1e3 uM
-      o->outlet_mg_L  = o->outlet ? o->mol_s / flow * prod->molar_mass * 1e3 : 0;  // g/m^3 = mg/L; molar mass in kg/mol
+      o->outlet       = (PetscBool)(flow[side] > 0);
+      o->outlet_uM    = o->outlet ? o->mol_s / flow[side] * 1e3 : 0;                     // mol/m^3 = mM; x 1e3 uM
+      o->outlet_mg_L  = o->outlet ? o->mol_s / flow[side] * prod->molar_mass * 1e3 : 0;  // g/m^3 = mg/L; molar mass in kg/mol
       (*n)++;
     }
   }

@@ -499,6 +499,9 @@ static PetscErrorCode AzCellView_MembraneFlow(AzCase c, AzProblem *p, AzInfo *in
     PetscCall(
         AzInfoReal(info, l == AZ_MF_CATHOLYTE ? "pressure_drop_Pa" : key, h > 0 ? 12 * mu * mf->U[l] * mf->length / (h * h) : 0, "Pa"));
   }
+  // each electrode's stream, for what its products add at the outlet (summary.json's products; crossover aside)
+  PetscCall(AzInfoReal(info, "flow_rate_m3_s", mf->thickness[AZ_MF_CATHOLYTE] > 0 ? mf->flow_rate[AZ_MF_CATHOLYTE] : 0, "m^3/s"));
+  PetscCall(AzInfoReal(info, "anode_flow_rate_m3_s", mf->flow_rate[AZ_MF_ANOLYTE], "m^3/s"));
   PetscCall(AzInfoReal(info, "anolyte_conductivity_S_m", mf->kappa_a, "S/m"));
   PetscCall(AzInfoReal(info, "membrane_cation_transport_number", mf->t_plus, "-"));
   for (PetscInt s = 0; s < p->nspecies; s++) {

@@ -67,7 +67,7 @@ print("GDE cathode N2 limit %.12g A/m2, planar GDE %.12g (%.1e)" % (a, b, a / b 
 check(abs(a / b - 1) < 1e-9, "GDE cathode %.12g vs planar GDE %.12g" % (a, b))
 
 # 4. conservation
-for name, keys in (("plate", []), ("gde", GDE + ["-electrode_potential", "-0.5", "-cell_voltage", "2.2", "-kinetics_n2rr_i0", "1.53e-7",
+for name, keys in (("plate", ["-membraneflow_anolyte_flow_rate", "3e-8"]), ("gde", GDE + ["-electrode_potential", "-0.5", "-cell_voltage", "2.2", "-kinetics_n2rr_i0", "1.53e-7",
                                                  "-kinetics_her_i0", "1.16e-6", "-membraneflow_spacer_thickness", "1.9e-4"])):
     d = tmpdir()
     run(["-case", MF, "-output_dir", d, "-quiet", "-output_fields", "false"] + keys)
@@ -81,6 +81,18 @@ for name, keys in (("plate", []), ("gde", GDE + ["-electrode_potential", "-0.5",
         check(v <= 1e-10, "%s cathode: %s = %g" % (name, k, v))
     check(m["i_n2rr_A_m2"] > 0 and m["i_n2or_A_m2"] > 0 and ci["nh3_made_mol_s"] > 0 and ci["no3_made_mol_s"] > 0,
           "%s cathode: nothing made" % name)
+    if name == "plate":
+        # summary.json's products: what each electrode adds to its own stream (rate / that stream's flow) is the stream's
+        # outlet less its inlet, but for the share that crossed the membrane (crossover_rel of what was made)
+        inp, pr = s["inputs"], s["products"]
+        for prod, key, stream, crossed in (("n2rr", "nh3", "catholyte", ci["nh3_crossover_rel"]),
+                                           ("anode_n2or", "no3", "anolyte", ci["no3_crossover_rel"])):
+            net = ci["%s_outlet_c_%s_mol_m3" % (stream, key)] - inp["bulk_%s" % key]
+            added = pr[prod]["outlet_added_uM"] * 1e-3
+            print("  %s: the %s outlet adds %.10g mM, the stream %.10g mM (%.2e; crossover %.2e)" % (prod, stream, added, net, added / net - 1,
+                                                                                                    crossed))
+            check(abs(added * (1 - crossed) - net) <= 1e-9 * net, "%s: outlet_added %.12g mM, outlet - inlet %.12g, crossover %g"
+                  % (prod, added, net, crossed))
 
 # 5. migration from the transport number
 cross = {}
