@@ -1,8 +1,9 @@
 #!/usr/bin/python3
-"""Plots GDE runs through the plane at mid-length of the electrode: how much of the feed's N2 is missing, in the pores'
-gas (1 - p_N2/p_feed) and dissolved in the catalyst layer's liquid (1 - c/c_sat, c_sat at the feed's partial
-pressure), across the gas diffusion layer(s), the catalyst layer and the catholyte, on a log scale (1e-5 and 0.5
-both show). One panel per run.
+"""Plots GDE runs through the plane at mid-length of the electrode: how much of the feed's reactant gas (N2, or O2 for
+an ORR cathode) is missing, in the pores' gas (1 - p/p_feed) and dissolved in the catalyst layer's liquid
+(1 - c/c_sat, c_sat at the feed's partial pressure), across the gas diffusion layer(s), the catalyst layer and the
+catholyte, on a log scale (1e-5 and 0.5 both show). One panel per run; a full cell's membrane and anolyte are left
+out (the anode's gas is another).
 usage: plot_gde.py OUTPUT_DIR [OUTPUT_DIR ...] [-o FILE.png]   (default FILE: FIRST_DIR/gde_profile.png)"""
 import os
 import sys
@@ -23,9 +24,13 @@ import numpy as np  # noqa: E402
 from azfields import Fields  # noqa: E402
 
 R = 8.314462618
-LABEL = {"gas_channel": "gas\nchannel", "gdl": "GDL", "mpl": "MPL", "cl": "CL", "catholyte": "catholyte", "membrane": "membrane"}
-COLOUR = {"gas_channel": "#dde8f5", "gdl": "#ececec", "mpl": "#dcdcdc", "cl": "#f6dede", "catholyte": "#def3e3", "membrane": "#f3efd8"}
-ORDER = ["gas_channel", "gdl", "mpl", "cl", "catholyte", "membrane"]
+LABEL = {"gas_channel": "gas\nchannel", "gdl": "GDL", "mpl": "MPL", "cl": "CL", "catholyte": "catholyte", "membrane": "membrane",
+         "anolyte": "anolyte"}
+COLOUR = {"gas_channel": "#dde8f5", "gdl": "#ececec", "mpl": "#dcdcdc", "cl": "#f6dede", "catholyte": "#def3e3", "membrane": "#f3efd8",
+          "anolyte": "#e3e3f6"}
+ORDER = ["gas_channel", "gdl", "mpl", "cl", "catholyte", "membrane", "anolyte"]
+# the main reaction of the working electrode and its gas, as solver/reactions.c's rows name them
+GAS = {"n2rr": ("n2", "N_2"), "n2or": ("n2", "N_2"), "orr": ("o2", "O_2")}
 
 
 def layers(f):
@@ -35,7 +40,8 @@ def layers(f):
     names = [n for n in ORDER if (n == "gas_channel" and inputs.get("gde_gas_depletion", "true") == "true")
              or (n == "gdl") or (n == "mpl" and float(inputs.get("gde_mpl_thickness", 0)) > 0) or n == "cl"
              or (n == "catholyte" and float(inputs.get("gde_catholyte_thickness", 0)) > 0)
-             or (n == "membrane" and float(inputs.get("gde_membrane_thickness", 0)) > 0)]
+             or (n == "membrane" and float(inputs.get("gde_membrane_thickness", 0)) > 0)
+             or (n == "anolyte" and float(inputs.get("gde_anolyte_thickness", 0)) > 0)]
     region = f.region[:, 0].astype(int)
     out = []
     for r, name in enumerate(names):
@@ -55,8 +61,11 @@ def panel(ax, f, title):
     i = len(f.x) // 2
     lay = [l for l in layers(f) if l[0] in ("gdl", "mpl", "cl", "catholyte")]
     y0_all = lay[0][1]
-    p_feed = f.summary["cell_info"]["p_n2_feed_Pa"]
-    cb = f.metrics["c_bulk_mol_m3"]
+    reaction = f.inputs.get("electrode_reaction", "n2rr")
+    gas, tex = GAS[reaction]
+    p_feed = f.summary["cell_info"]["p_%s_feed_Pa" % gas]
+    cb = f.metrics["c_bulk_mol_m3"]  # the main reactant's
+    c_gas, c_liq = getattr(f, "c_%s_gas" % gas), getattr(f, "c_%s" % gas)
     ticks, labels, lowest = [], [], 1.0
     for k, (name, y0, y1) in enumerate(lay):
         ax.axvspan(k, k + 1, color=COLOUR[name], lw=0)
@@ -65,11 +74,11 @@ def panel(ax, f, title):
         rows = (f.y >= y0) & (f.y <= y1)
         X = k + (f.y[rows] - y0) / (y1 - y0)
         if name in ("gdl", "mpl", "cl"):  # pores holding gas
-            dg = np.clip(1 - f.c_n2_gas[rows, i] * R * T / p_feed, 1e-12, None)
-            ax.semilogy(X, dg, "C0.-", ms=3, label="gas: 1 - p$_{N_2}$/p$_{feed}$" if k == 0 else None)
+            dg = np.clip(1 - c_gas[rows, i] * R * T / p_feed, 1e-12, None)
+            ax.semilogy(X, dg, "C0.-", ms=3, label="gas: 1 - p$_{%s}$/p$_{feed}$" % tex if k == 0 else None)
             lowest = min(lowest, dg.min())
         if name in ("cl", "catholyte"):  # liquid: dissolved N2
-            dc = np.clip(1 - f.c_n2[rows, i] / cb, 1e-12, None)
+            dc = np.clip(1 - c_liq[rows, i] / cb, 1e-12, None)
             ax.semilogy(X, dc, "C3.-", ms=3, label="dissolved: 1 - c/c$_{sat}$" if name == "cl" else None)
             lowest = min(lowest, dc.min())
         ticks.append(k), labels.append("%.0f" % ((y0 - y0_all) * 1e6))
@@ -79,8 +88,9 @@ def panel(ax, f, title):
     ax.set_xlim(0, len(lay))
     ax.set_xlabel("from the gas channel (µm; layers at equal width)")
     m = f.metrics
-    ax.set_title("%s\ni$_{N_2RR}$ %.3g, N$_2$ limit %.3g mA cm$^{-2}$" % (title, m["i_n2rr_A_m2"] * 0.1, m["i_lim_n2rr_A_m2"] * 0.1), fontsize=10)
-    return lowest, "feed: p$_{N_2}$ %.4g kPa, dissolved at saturation c$_{sat}$ %.3g mM" % (p_feed / 1e3, cb)
+    ax.set_title("%s\ni$_{%s}$ %.3g, %s limit %.3g mA cm$^{-2}$" % (title, reaction.upper(), m["i_%s_A_m2" % reaction] * 0.1, "$%s$" % tex,
+                                                                  m["i_lim_%s_A_m2" % reaction] * 0.1), fontsize=10)
+    return lowest, "feed: p$_{%s}$ %.4g kPa, dissolved at saturation c$_{sat}$ %.3g mM" % (tex, p_feed / 1e3, cb)
 
 
 def main():
@@ -101,7 +111,7 @@ def main():
     for ax in axes[0]:  # one scale for all panels
         ax.set_ylim(max(lowest / 5, 1e-12), 30)
     fig.suptitle("GDE through the plane at mid-length; " + "; ".join(sorted(feeds)), fontsize=10)
-    axes[0][0].set_ylabel("N$_2$ deficit against the feed (log scale)")
+    axes[0][0].set_ylabel("reactant gas deficit against the feed (log scale)")
     for ax in axes[0]:
         ax.legend(loc="center left", fontsize=8, framealpha=0.9)
     out = out or os.path.join(args[0], "gde_profile.png")

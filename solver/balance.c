@@ -76,7 +76,7 @@ PetscErrorCode AzProblemElectrodePieces(AzProblem *p, AzBCType which, PetscInt *
           for (PetscInt e = 0; e < 3; e++) r->x[e] = e == d ? g->xf[d][s % 2 ? idx[d] + 1 : idx[d]] : g->xc[e][idx[e]];
           const AzElectrode *e  = which == AZ_BC_ANODE ? &p->anode : &p->electrode;
           const PetscInt     sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1, sr = e->species;
-          r->weight = r->area = AzGridFaceArea(g, d, i, j, k);
+          r->weight = r->area = AzGridFaceAreaSide(g, d, s % 2, i, j, k);
           PetscCall(AzElectrodeFaceSolve(e, c + l * dof, sp, sr >= 0 ? reg->D[sr] * reg->aniso[d] / h : 0,
                                          sp >= 0 ? reg->D[sp] * reg->aniso[d] / h : 0, p->T, &r->state));
         }
@@ -119,6 +119,16 @@ PetscErrorCode AzProblemElectrodePieces(AzProblem *p, AzBCType which, PetscInt *
 
 PetscErrorCode AzProblemInventory(AzProblem *p, PetscInt s, PetscBool working, PetscReal *amount, PetscReal *volume)
 {
+  PetscBool regions[AZ_MAX_REGIONS];
+
+  PetscFunctionBeginUser;
+  for (PetscInt r = 0; r < p->nregion; r++) regions[r] = (PetscBool)(!working || p->region[r].working_side);
+  PetscCall(AzProblemInventoryRegions(p, s, regions, amount, volume));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzProblemInventoryRegions(AzProblem *p, PetscInt s, const PetscBool regions[], PetscReal *amount, PetscReal *volume)
+{
   const AzGrid    *g = &p->grid;
   const PetscReal *c;
   PetscReal        sum[2] = {0, 0};
@@ -129,7 +139,7 @@ PetscErrorCode AzProblemInventory(AzProblem *p, PetscInt s, PetscBool working, P
   {
     const AzRegion *reg = &p->region[g->tag[AzGridLocal(g, i, j, k)]];
     const PetscReal V   = AzGridVolume(g, i, j, k);
-    if (!reg->present[s] || (working && !reg->working_side)) continue;
+    if (!reg->present[s] || !regions[g->tag[AzGridLocal(g, i, j, k)]]) continue;
     sum[0] += V * c[AzGridOwned(g, i, j, k) * p->nspecies + s];
     sum[1] += V;
   }

@@ -167,7 +167,7 @@ static PetscErrorCode AzCaseEvaluateProperties(AzCase c)
       c->sol.gas[c->reactant].c_sat > 0 || c->electrode.mode == AZ_ELECTRODE_OFF, c->comm, PETSC_ERR_USER_INPUT,
       "-gas_composition = '%s' has no %s: there is nothing for -electrode_reaction = %s to consume (add %s, or set -electrode_mode off)",
       c->gas_spec, AzGasNames[c->reactant], AzElectrodeMain(&c->electrode)->info->name, AzGasNames[c->reactant]);
-  PetscCheck(c->anode_reactant < 0 || c->sol.gas[c->anode_reactant].c_sat > 0, c->comm, PETSC_ERR_USER_INPUT,
+  PetscCheck(c->anode_reactant < 0 || c->ops.anode_gas || c->sol.gas[c->anode_reactant].c_sat > 0, c->comm, PETSC_ERR_USER_INPUT,
              "-gas_composition = '%s' has no %s for the anode (-anode_reaction = %s): add %s", c->gas_spec,
              c->anode_reactant >= 0 ? AzGasNames[c->anode_reactant] : "", c->anode_choices[c->anode_reaction],
              c->anode_reactant >= 0 ? AzGasNames[c->anode_reactant] : "");

@@ -4,6 +4,8 @@
 PETSC_EXTERN PetscErrorCode AzCellCreate_FlowCell(AzCellOps *);
 PETSC_EXTERN PetscErrorCode AzCellCreate_GDE(AzCellOps *);
 PETSC_EXTERN PetscErrorCode AzCellCreate_HCell(AzCellOps *);
+PETSC_EXTERN PetscErrorCode AzCellCreate_MembraneFlow(AzCellOps *);
+PETSC_EXTERN PetscErrorCode AzCellCreate_Tubular(AzCellOps *);
 
 #define AZ_MAX_CELLS 8
 static const char *az_cell_names[AZ_MAX_CELLS + 1];
@@ -28,6 +30,8 @@ PetscErrorCode AzCellRegisterAll(void)
   PetscCall(AzCellRegister("flowcell", AzCellCreate_FlowCell));
   PetscCall(AzCellRegister("gde", AzCellCreate_GDE));
   PetscCall(AzCellRegister("hcell", AzCellCreate_HCell));
+  PetscCall(AzCellRegister("membraneflow", AzCellCreate_MembraneFlow));
+  PetscCall(AzCellRegister("tubular", AzCellCreate_Tubular));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -130,3 +130,13 @@ PetscErrorCode AzGridDestroy(AzGrid *g)
   PetscCall(DMDestroy(&g->da));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
+
+PetscErrorCode AzGridSetAxisymmetric(AzGrid *g)
+{
+  PetscFunctionBeginUser;
+  PetscCheck(g->dim == 2, PETSC_COMM_SELF, PETSC_ERR_ARG_OUTOFRANGE, "an axisymmetric grid is 2-D (z, r)");
+  PetscCheck(g->xf[1][0] >= 0, PETSC_COMM_SELF, PETSC_ERR_ARG_OUTOFRANGE, "an axisymmetric grid's radii start at r >= 0, not %g",
+             (double)g->xf[1][0]);
+  g->axisymmetric = PETSC_TRUE;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}

@@ -126,11 +126,12 @@ PetscErrorCode AzMatRowsEnd(AzMatRows *w)
 // and an AIJ matrix made from global CSR rows 0.45 s (an insertion per entry).
 static PetscErrorCode AzCreateHypreJacobian(const AzProblem *p, Mat *H)
 {
-  const AzGrid          *g   = &p->grid;
-  const PetscInt         dof = p->nspecies, n = g->xm[0] * g->xm[1] * g->xm[2] * dof, width = dof + 4 * g->dim;
-  const PetscInt        *glob;
-  PetscInt              *ia, *ja, *oi, *oj, nz = 0, onz = 0, rstart;
-  PetscReal             *a, *oa;
+  const AzGrid *g = &p->grid;
+  // per neighbour: species s, the other N2 species at gas-liquid interfaces, the potential where species migrate
+  const PetscInt  dof = p->nspecies, n = g->xm[0] * g->xm[1] * g->xm[2] * dof, per = p->migration ? 3 : 2, width = dof + 2 * per * g->dim;
+  const PetscInt *glob;
+  PetscInt       *ia, *ja, *oi, *oj, nz = 0, onz = 0, rstart;
+  PetscReal      *a, *oa;
   ISLocalToGlobalMapping ltog;
   Mat                    A;
   PetscBool              cross = PETSC_FALSE;  // gas-liquid interfaces: the two N2 species couple across faces
@@ -139,7 +140,7 @@ static PetscErrorCode AzCreateHypreJacobian(const AzProblem *p, Mat *H)
   for (PetscInt r = 0; r < p->nregion; r++) cross = (PetscBool)(cross || (p->region[r].liquid_contact && p->s_gas >= 0));
   PetscCall(DMGetLocalToGlobalMapping(g->da, &ltog));
   PetscCall(ISLocalToGlobalMappingGetBlockIndices(ltog, &glob));  // global cell of each ghosted local cell
-  PetscCall(PetscMalloc4(n + 1, &ia, n * width, &ja, n + 1, &oi, n * 4 * g->dim, &oj));
+  PetscCall(PetscMalloc4(n + 1, &ia, n * width, &ja, n + 1, &oi, n * 2 * per * g->dim, &oj));
   PetscCallMPI(MPI_Scan(&n, &rstart, 1, MPIU_INT, MPI_SUM, p->comm));
   rstart -= n;
   ia[0] = oi[0] = 0;
@@ -159,8 +160,10 @@ static PetscErrorCode AzCreateHypreJacobian(const AzProblem *p, Mat *H)
       for (PetscInt t = 0; t < dof; t++) ja[nz++] = self + t;
       for (PetscInt m = 0; m < nnb; m++) {
         // species s of the neighbour, and where gas-liquid interfaces exist its other N2 species (the DM's block fill)
-        const PetscInt cs[2] = {s, s == AZ_N2 ? p->s_gas : AZ_N2};
-        for (PetscInt x = 0; x < (cross && (s == AZ_N2 || s == p->s_gas) ? 2 : 1); x++) {
+        PetscInt cs[3] = {s, -1, -1}, ncs = 1;
+        if (cross && (s == AZ_N2 || s == p->s_gas)) cs[ncs++] = s == AZ_N2 ? p->s_gas : AZ_N2;
+        if (p->migration && s != p->s_phi) cs[ncs++] = p->s_phi;
+        for (PetscInt x = 0; x < ncs; x++) {
           if (nb[m] >= 0 && nb[m] < n)
             ja[nz++] = nb[m] + cs[x];
           else
@@ -176,6 +179,7 @@ static PetscErrorCode AzCreateHypreJacobian(const AzProblem *p, Mat *H)
   PetscCall(PetscCalloc2(nz, &a, PetscMax(onz, 1), &oa));
   PetscCall(MatCreateMPIAIJWithSplitArrays(p->comm, n, n, PETSC_DETERMINE, PETSC_DETERMINE, ia, ja, a, oi, oj, oa, &A));
   PetscCall(MatConvert(A, MATHYPRE, MAT_INITIAL_MATRIX, H));
+  if (p->amg_by_species && dof > 1) PetscCall(MatSetBlockSize(*H, dof));  // BoomerAMG's unknown approach (PCSetUp_HYPRE)
   PetscCall(MatDestroy(&A));
   PetscCall(PetscFree2(a, oa));
   PetscCall(PetscFree4(ia, ja, oi, oj));

@@ -11,7 +11,10 @@ PetscErrorCode AzProblemAddSpecies(AzProblem *p, const char name[], PetscInt *s)
   if (p->nspecies == 0) p->s_gas = p->s_prod = p->s_phi = -1;
   PetscCall(PetscStrncpy(p->species[p->nspecies].name, name, sizeof(p->species[0].name)));
   p->species[p->nspecies].scale = 1e-12;
-  if (!strcmp(name, "c_n2_gas")) p->s_gas = p->nspecies;
+  {  // the gas phase of the dissolved reactant: "c_n2_gas" (or "c_o2_gas", ...)
+    const size_t len = strlen(name);
+    if (len > 6 && !strncmp(name, "c_", 2) && !strcmp(name + len - 4, "_gas")) p->s_gas = p->nspecies;
+  }
   if (!strcmp(name, "phi_l")) p->s_phi = p->nspecies;
   p->species[p->nspecies].info = NULL;
   {
@@ -88,6 +91,10 @@ PetscErrorCode AzProblemCreateGrid(AzProblem *p, PetscInt dim, const PetscInt M[
     for (PetscInt b = 0; b < dof; b++) dfill[a * dof + b] = 1, ofill[a * dof + b] = a == b;
   for (PetscInt r = 0; r < p->nregion && p->s_gas >= 0; r++)  // gas-liquid interface faces couple the two N2 species
     if (p->region[r].liquid_contact) ofill[AZ_N2 * dof + p->s_gas] = ofill[p->s_gas * dof + AZ_N2] = 1;
+  p->migration = PETSC_FALSE;  // migration couples every species to the neighbours' potentials
+  for (PetscInt r = 0; r < p->nregion && p->s_phi >= 0; r++)
+    for (PetscInt s = 0; s < dof; s++) p->migration = (PetscBool)(p->migration || (s != p->s_phi && p->region[r].migration[s] != 0));
+  for (PetscInt s = 0; s < dof && p->migration; s++) ofill[s * dof + p->s_phi] = 1;
   if (dof > 1) PetscCall(DMDASetBlockFills(p->grid.da, dfill, ofill));
   for (PetscInt s = 0; s < dof; s++) PetscCall(DMDASetFieldName(p->grid.da, s, p->species[s].name));
   PetscFunctionReturn(PETSC_SUCCESS);

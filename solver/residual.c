@@ -38,6 +38,34 @@ void AzFaceFlux(PetscReal area, PetscReal D, PetscReal h, PetscReal u, PetscReal
   AzFaceFluxInline(NULL, area, D, h, u, aP, aN);
 }
 
+PetscReal AzBernoulliDerivative(PetscReal z)
+{
+  // B'(z) = B (1 - B - z) / z; its series near 0, where that quotient loses digits
+  if (PetscAbsReal(z) < 1e-3) return -0.5 + z / 6 - z * z * z / 180;
+  const PetscReal b = AzBernoulli(z);
+  return b * (1 - b - z) / z;
+}
+
+void AzMigrationFlux(PetscReal area, PetscReal DP, PetscReal hP, PetscReal uP, PetscReal mP, PetscReal DN, PetscReal hN, PetscReal uN,
+                     PetscReal mN, PetscReal i, PetscReal cP, PetscReal cN, PetscReal *F, PetscReal *dF_dcP, PetscReal *dF_dcN,
+                     PetscReal *dF_di)
+{
+  const PetscReal gP = area * DP / hP, gN = area * DN / hN, vP = uP + mP * i, vN = uN + mN * i;
+  const PetscReal zP = vP * hP / DP, zN = vN * hN / DN;
+  const PetscReal aP = gP * AzBernoulli(-zP), bP = gP * AzBernoulli(zP), aN = gN * AzBernoulli(-zN), bN = gN * AzBernoulli(zN);
+  const PetscReal den = bP + aN, flux = (aP * aN * cP - bP * bN * cN) / den;
+  // d/dz of each half's coefficients
+  const PetscReal daP = -gP * AzBernoulliDerivative(-zP), dbP = gP * AzBernoulliDerivative(zP);
+  const PetscReal daN = -gN * AzBernoulliDerivative(-zN), dbN = gN * AzBernoulliDerivative(zN);
+  const PetscReal dF_dzP = (daP * aN * cP - dbP * bN * cN - flux * dbP) / den;
+  const PetscReal dF_dzN = (aP * daN * cP - bP * dbN * cN - flux * daN) / den;
+
+  *F      = flux;
+  *dF_dcP = aP * aN / den;
+  *dF_dcN = -bP * bN / den;
+  *dF_di  = dF_dzP * mP * hP / DP + dF_dzN * mN * hN / DN;
+}
+
 // A counter electrode's face: phi_l = phi_c on the face; the current it takes leaves the cell (A), a wall otherwise.
 static PetscErrorCode AzCounterFace(const AzProblem *p, const AzRegion *reg, PetscReal area, PetscReal h, PetscInt d, PetscInt l,
                                     const PetscReal *c, PetscReal phi_c, AzCellRow *row)
@@ -132,7 +160,7 @@ static PetscErrorCode AzBoundaryFace(const AzProblem *p, PetscInt side, PetscInt
   const PetscInt  d = side / 2, hi = side % 2, idx[3] = {i, j, k}, dof = p->nspecies;
   const AzPatch  *patch = &p->patch[p->bc[side][AzProblemBoundaryIndex(p, side, i, j, k)]];
   const AzRegion *reg   = &p->region[g->tag[l]];
-  const PetscReal area  = AzGridFaceArea(g, d, i, j, k);
+  const PetscReal area  = AzGridFaceAreaSide(g, d, hi, i, j, k);
   const PetscReal h     = hi ? g->xf[d][idx[d] + 1] - g->xc[d][idx[d]] : g->xc[d][idx[d]] - g->xf[d][idx[d]];
   const PetscReal u_out = (d == 0 && p->ux) ? (hi ? 1 : -1) * p->ux[j + g->M[1] * k] : 0;
 
@@ -140,6 +168,9 @@ static PetscErrorCode AzBoundaryFace(const AzProblem *p, PetscInt side, PetscInt
   switch (patch->type) {
   case AZ_BC_WALL:
     break;
+  case AZ_BC_BULK:  // the bulk beyond a diffusion layer: the potential's reference, then Dirichlet for the species
+    PetscCall(AzCounterFace(p, reg, area, h, d, l, c, p->s_phi >= 0 ? patch->value[p->s_phi] : 0, row));
+    /* fall through */
   case AZ_BC_DIRICHLET:
     for (PetscInt s = 0; s < dof; s++) {
       PetscReal cB = patch->value[s], aP, aB;
@@ -196,6 +227,28 @@ static PetscErrorCode AzBoundaryFace(const AzProblem *p, PetscInt side, PetscInt
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// Species s across the face to neighbour row->nnb (regions reg, regN) with migration: the flux of AzMigrationFlux with
+// the face's ionic current density from P to N, i = kappa_f (phi_P - phi_N) / (hP + hN) (0 where either side carries no
+// current), and its derivatives in both cells' concentrations and potentials.
+static PetscErrorCode AzMigrationFace(const AzProblem *p, const AzRegion *reg, const AzRegion *regN, PetscInt d, PetscInt s, PetscReal area,
+                                      PetscReal hP, PetscReal hN, PetscReal u, const PetscReal *cP, const PetscReal *cN, AzCellRow *row)
+{
+  const PetscInt  sp = p->s_phi;
+  const PetscReal kP = reg->present[sp] ? reg->D[sp] * reg->aniso[d] : 0, kN = regN->present[sp] ? regN->D[sp] * regN->aniso[d] : 0;
+  const PetscReal G = kP > 0 && kN > 0 ? (kP == kN ? kP : (hP + hN) / (hP / kP + hN / kN)) / (hP + hN) : 0;  // S m^-2
+  PetscReal       F, dcP, dcN, di;
+
+  PetscFunctionBeginUser;
+  AzMigrationFlux(area, reg->D[s] * reg->aniso[d], hP, u, reg->migration[s], regN->D[s] * regN->aniso[d], hN, u, regN->migration[s],
+                  G * (cP[sp] - cN[sp]), cP[s], cN[s], &F, &dcP, &dcN, &di);
+  row->r[s] += F;
+  row->d[s][s] += dcP;
+  row->o[row->nnb][s] = dcN;
+  row->d[s][sp] += di * G;
+  row->po[row->nnb][s] = -di * G;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i, PetscInt j, PetscInt k, AzRowMode mode, AzFluxMemo *memo,
                               AzCellRow *row)
 {
@@ -228,13 +281,18 @@ PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i
       const PetscReal xface   = g->xf[d][hi ? idx[d] + 1 : idx[d]];
       const PetscReal hP = PetscAbsReal(xface - g->xc[d][idx[d]]), hN = PetscAbsReal(g->xc[d][nb] - xface);
       const PetscReal u    = (d == 0 && p->ux) ? (hi ? 1 : -1) * p->ux[j + g->M[1] * k] : 0;
-      const PetscReal area = AzGridFaceArea(g, d, i, j, k);
+      const PetscReal area = AzGridFaceAreaSide(g, d, hi, i, j, k);
       row->nb[row->nnb]    = lN;
       for (PetscInt s = 0; s < dof; s++) {
         PetscReal aP, aN;
         row->o[row->nnb][s] = 0;
+        if (p->migration) row->po[row->nnb][s] = 0;
         if (!reg->present[s] || !regN->present[s]) continue;  // a species never crosses into a region without it
         const PetscReal DP = reg->D[s] * reg->aniso[d], DN = regN->D[s] * regN->aniso[d];
+        if (p->migration && s != p->s_phi && (reg->migration[s] != 0 || regN->migration[s] != 0) && DP > 0 && DN > 0) {
+          PetscCall(AzMigrationFace(p, reg, regN, d, s, area, hP, hN, u, c + lP * dof, c + lN * dof, row));
+          continue;
+        }
         const PetscReal Df = DP == DN ? DP : (DP > 0 && DN > 0) ? (hP + hN) / (hP / DP + hN / DN) : 0;
         AzFaceFluxInline(memo, area, Df, hP + hN, s == p->s_phi ? 0 : u, &aP, &aN);
         row->r[s] += aP * c[lP * dof + s] + aN * c[lN * dof + s];
@@ -283,6 +341,11 @@ PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i
       } else if (p->s_bal == AZ_N2)
         row->in += V * reg->kla * (cstar - cl);  // bubbles feed N2 into the cell
     }
+    for (PetscInt s = 1; s < dof; s++)  // bubbles of another dissolved gas (the anode's N2 beside a cathode's O2)
+      if (reg->kla_of[s] > 0) {
+        row->r[s] += V * reg->kla_of[s] * (c[lP * dof + s] - reg->c_eq_of[s]);
+        row->d[s][s] += V * reg->kla_of[s];
+      }
     if (reg->a_v > 0 && mode == AZ_ROW_FULL && !limit && p->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC) {
       // volumetric Butler-Volmer at the cell's concentrations and electrolyte potential
       const PetscInt  sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1;
@@ -316,6 +379,7 @@ PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i
     for (PetscInt t = 0; t < dof; t++) row->d[s][t] = t == s ? p->species[s].scale : 0;
     for (PetscInt n = 0; n < row->nnb; n++) {
       row->o[n][s] = 0;
+      if (p->migration) row->po[n][s] = 0;
       if (row->xs[n] == s) row->xo[n] = 0;
     }
   }
@@ -384,12 +448,14 @@ PetscErrorCode AzFormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
     const PetscInt lP = AzGridLocal(g, i, j, k);
     PetscCall(AzCellResidual(p, c, i, j, k, AZ_ROW_FULL, &memo, &row));
     for (PetscInt s = 0; s < dof; s++) {
-      PetscInt  cols[AZ_MAX_SPECIES + 12], n = 0;
-      PetscReal vals[AZ_MAX_SPECIES + 12];
+      PetscInt  cols[AZ_MAX_SPECIES + 18], n = 0;
+      PetscReal vals[AZ_MAX_SPECIES + 18];
       for (PetscInt t = 0; t < dof; t++) cols[n] = lP * dof + t, vals[n++] = row.d[s][t];
       for (PetscInt m = 0; m < row.nnb; m++) cols[n] = row.nb[m] * dof + s, vals[n++] = row.o[m][s];
       for (PetscInt m = 0; m < row.nnb; m++)  // a gas-liquid interface: the neighbour's other N2 species
         if (row.xs[m] == s) cols[n] = row.nb[m] * dof + (s == AZ_N2 ? p->s_gas : AZ_N2), vals[n++] = row.xo[m];
+      if (p->migration && s != p->s_phi)  // migration: the neighbours' potentials (in the pattern of every species row)
+        for (PetscInt m = 0; m < row.nnb; m++) cols[n] = row.nb[m] * dof + p->s_phi, vals[n++] = row.po[m][s];
       PetscCall(AzMatRowsSet(&w, AzGridOwned(g, i, j, k), lP, s, n, cols, vals));
     }
   }

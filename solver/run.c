@@ -359,9 +359,10 @@ static PetscErrorCode AzTimeseriesWriter(void *ctx, const char path[])
 
   PetscFunctionBeginUser;
   names[0] = "time_s";
-  PetscCall(AzMetricsList(&st->metrics, 64 - 1 - AZ_TS_EXTRA_COLUMNS, &n, names + 1, NULL));
+  PetscCall(AzMetricsList(&st->metrics, 64 - 1 - AZ_TS_EXTRA_COLUMNS - st->series.nproduct_columns, &n, names + 1, NULL));
   n++;
   for (PetscInt k = 0; k < AZ_TS_EXTRA_COLUMNS; k++) names[n++] = AzTimeseriesExtraNames[k];
+  for (PetscInt k = 0; k < st->series.nproduct_columns; k++) names[n++] = st->series.product_names[k];
   PetscCheck(n == st->series.ncol, job->c->comm, PETSC_ERR_PLIB, "timeseries has %" PetscInt_FMT " columns, %" PetscInt_FMT " names",
              st->series.ncol, n);
   PetscCall(AzOutputWriteCSV(job->c->comm, path, n, names, st->series.nrow, st->series.rows));

@@ -75,7 +75,7 @@ static PetscErrorCode AzConvergedFloor(SNES snes, PetscInt it, PetscReal xnorm, 
     // With the electrolyte potential, below the floor Newton stops only once the residual no longer falls by half a
     // step: the last quadratic steps still gain digits in the charge balance (the sum of the charge rows), whose
     // terms cancel.
-    if (below && (p->s_phi < 0 || fnorm > 0.5 * p->fnorm_prev)) *reason = SNES_CONVERGED_FNORM_ABS;
+    if (below && ((p->s_phi < 0 && !p->newton_stagnation) || fnorm > 0.5 * p->fnorm_prev)) *reason = SNES_CONVERGED_FNORM_ABS;
   }
   p->fnorm_prev = fnorm;
   PetscFunctionReturn(PETSC_SUCCESS);

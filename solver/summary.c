@@ -66,8 +66,9 @@ static PetscErrorCode AzJSONFullCell(AzJSON j, AzCase c, AzProblem *p, AzRunStat
 }
 
 // What each electrode's reactions make: the rate of each product (mol/s, ug h^-1 cm^-2, per mg of catalyst where
-// catalyst_loading is given) and, where the template carries the electrolyte through (cell_info's flow_rate_m3_s),
-// what it adds to the stream at the outlet (uM, mg/L). Rates are signed: negative where a reverse branch consumes it.
+// catalyst_loading is given) and, where the template carries the electrolyte through (cell_info's flow_rate_m3_s; an
+// anode in a stream of its own: anode_flow_rate_m3_s), what it adds to that stream at the outlet (uM, mg/L; what
+// crosses a membrane to the other stream aside). Rates are signed: negative where a reverse branch consumes it.
 typedef struct {
   char                 name[64];  // the reaction, "anode_" before an anode's
   const AzSpeciesInfo *product;
@@ -78,13 +79,17 @@ typedef struct {
 static PetscErrorCode AzProductsGet(AzCase c, AzProblem *p, AzRunStats *st, PetscInt *n, AzProduct out[], PetscInt max)
 {
   AzInfo    info;
-  PetscReal flow = 0;
+  PetscReal flow[2] = {0, -1};  // the working electrode's stream, the anode's (-1: the same)
 
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(&info, sizeof(info)));
   PetscCall(c->ops.view(c, p, &info));
   for (PetscInt r = 0; r < info.n; r++)
-    if (!strcmp(info.row[r].name, "flow_rate_m3_s")) flow = info.row[r].value;
+    if (!strcmp(info.row[r].name, "flow_rate_m3_s"))
+      flow[0] = info.row[r].value;
+    else if (!strcmp(info.row[r].name, "anode_flow_rate_m3_s"))
+      flow[1] = info.row[r].value;
+  if (flow[1] < 0) flow[1] = flow[0];
   *n = 0;
   for (PetscInt side = 0; side < 2; side++) {
     const AzElectrodeCurrents *e    = side ? &st->metrics.anode : &st->metrics.working;
@@ -102,9 +107,9 @@ static PetscErrorCode AzProductsGet(AzCase c, AzProblem *p, AzRunStats *st, Pets
       o->ug_h_cm2     = o->mol_s / area * prod->molar_mass * 1e9 * 3600 * 1e-4;
       o->per_catalyst = (PetscBool)(c->catalyst_loading > 0 && !side);
       o->ug_h_mg_cat  = o->per_catalyst ? o->ug_h_cm2 / c->catalyst_loading : 0;
-      o->outlet       = (PetscBool)(flow > 0);
-      o->outlet_uM    = o->outlet ? o->mol_s / flow * 1e3 : 0;                     // mol/m^3 = mM; x 1e3 uM
-      o->outlet_mg_L  = o->outlet ? o->mol_s / flow * prod->molar_mass * 1e3 : 0;  // g/m^3 = mg/L; molar mass in kg/mol
+      o->outlet       = (PetscBool)(flow[side] > 0);
+      o->outlet_uM    = o->outlet ? o->mol_s / flow[side] * 1e3 : 0;                     // mol/m^3 = mM; x 1e3 uM
+      o->outlet_mg_L  = o->outlet ? o->mol_s / flow[side] * prod->molar_mass * 1e3 : 0;  // g/m^3 = mg/L; molar mass in kg/mol
       (*n)++;
     }
   }
@@ -233,13 +238,22 @@ PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st, const char
   PetscCall(AzJSONEndObject(j));
   if (st->series.nrow) {
     const PetscReal *last  = st->series.rows + (st->series.nrow - 1) * st->series.ncol,
-                    *extra = last + st->series.ncol - AZ_TS_EXTRA_COLUMNS;
+                    *extra = last + st->series.ncol - st->series.nproduct_columns - AZ_TS_EXTRA_COLUMNS;
     PetscCall(AzJSONBeginObject(j, "transient"));
     PetscCall(AzJSONReal(j, "time_s", last[0]));
     PetscCall(AzJSONInt(j, "time_steps", st->series.nrow - 1));
     for (PetscInt k = 0; k < AZ_TS_EXTRA_COLUMNS; k++) PetscCall(AzJSONReal(j, AzTimeseriesExtraNames[k], extra[k]));
     // NH3 in the catholyte as an assay reads it: umol/L x 17.03 ug/umol = mg/L x 1e-3
     PetscCall(AzJSONReal(j, "c_nh3_catholyte_mg_L", extra[AZ_TS_NH3_CATHOLYTE] * AZ_M_NH3 * 1e3 * 1e-3));
+    for (PetscInt k = 0; k < st->series.nproduct_columns; k++) {  // the further products (nitrate in the anolyte)
+      PetscCall(AzJSONReal(j, st->series.product_names[k], extra[AZ_TS_EXTRA_COLUMNS + k]));
+      if (k % 4 == 0) {  // c_<key>_<compartment>_umol_L, and the same in mg/L (molar mass in kg/mol: x 1e3 ug/umol)
+        char         name[64];
+        const size_t n = strlen(st->series.product_names[k]) - strlen("_umol_L");
+        PetscCall(PetscSNPrintf(name, sizeof(name), "%.*s_mg_L", (int)n, st->series.product_names[k]));
+        PetscCall(AzJSONReal(j, name, extra[AZ_TS_EXTRA_COLUMNS + k] * st->series.product_species[k / 4]->molar_mass * 1e3 * 1e-3));
+      }
+    }
     PetscCall(AzJSONEndObject(j));
   }
   PetscCall(AzJSONBeginObject(j, "solver"));
@@ -312,11 +326,21 @@ PetscErrorCode AzReportRun(AzCase c, AzProblem *p, AzRunStats *st)
     PetscCall(AzPrintf(c->comm, "%s: %s from %s: %.4g ug/h/cm2 (%.4g mol/s%s)%s\n", AzProgramName(), prod[k].product->name, prod[k].name,
                        (double)prod[k].ug_h_cm2, (double)prod[k].mol_s, per_cat, outlet));
   }
-  if (st->series.nrow) {  // a transient run: what an assay of the catholyte would read at the end
-    const PetscReal *last   = st->series.rows + (st->series.nrow - 1) * st->series.ncol;
-    const PetscReal  umol_L = last[st->series.ncol - AZ_TS_EXTRA_COLUMNS + AZ_TS_NH3_CATHOLYTE];
-    PetscCall(AzPrintf(c->comm, "%s: NH3 in the catholyte after %g s: %.4g uM (%.4g mg/L)\n", AzProgramName(), (double)last[0],
-                       (double)umol_L, (double)(umol_L * AZ_M_NH3)));
+  if (st->series.nrow) {  // a transient run: what an assay of the catholyte (and of the anolyte) would read at the end
+    const PetscReal *last  = st->series.rows + (st->series.nrow - 1) * st->series.ncol;
+    const PetscReal *extra = last + st->series.ncol - st->series.nproduct_columns - AZ_TS_EXTRA_COLUMNS;
+    const PetscReal  nh3   = extra[AZ_TS_NH3_CATHOLYTE];
+    if (extra[AZ_TS_NH3_PRODUCED] != 0 || nh3 != 0)  // an ORR cathode makes none
+      PetscCall(AzPrintf(c->comm, "%s: NH3 in the catholyte after %g s: %.4g uM (%.4g mg/L)\n", AzProgramName(), (double)last[0],
+                         (double)nh3, (double)(nh3 * AZ_M_NH3)));
+    for (PetscInt k = 0; k < st->series.nproduct_columns; k += 4) {
+      const AzSpeciesInfo *sp     = st->series.product_species[k / 4];
+      const PetscReal      umol_L = extra[AZ_TS_EXTRA_COLUMNS + k];
+      const char          *where  = strstr(st->series.product_names[k], "_anolyte_") ? "anolyte" : "catholyte";
+      if (extra[AZ_TS_EXTRA_COLUMNS + k + 2] == 0 && umol_L == 0) continue;  // <key>_produced_umol: none made
+      PetscCall(AzPrintf(c->comm, "%s: %s in the %s after %g s: %.4g uM (%.4g mg/L)\n", AzProgramName(), sp->name, where, (double)last[0],
+                         (double)umol_L, (double)(umol_L * sp->molar_mass)));
+    }
   }
   if (p->anode_area > 0) {
     const PetscReal Ec = p->electrode.potential - m->phi_s_mean_V, Ea = p->anode.potential - m->phi_s_anode_mean_V;

@@ -28,7 +28,8 @@ enum {
   AZ_ST_RATE_ANODE,
   AZ_ST_POTENTIAL,        // the working electrode's metal potential (galvanostatic: solved), V
   AZ_ST_ANODE_POTENTIAL,  // a full cell's anode's (its gauge), V
-  AZ_NSTATE
+  AZ_ST_PRODUCT,          // per further product: made (mol) and its rate (mol/s), AZ_TS_MAX_PRODUCTS pairs
+  AZ_NSTATE = AZ_ST_PRODUCT + 2 * AZ_TS_MAX_PRODUCTS
 };
 
 typedef struct {
@@ -43,7 +44,70 @@ typedef struct {
   AzMetrics     last;
   SNES          inner;  // galvanostatic: the Newton solver of a time step at a given potential
   Vec           x;      // galvanostatic: the time step's unknowns being solved for
+  // the products: the table's first (NH3) in the fixed columns, the others after them
+  PetscInt  s_first;                          // its unknown (-1: not followed)
+  PetscReal first_per_reactant;               // of it made per reactant the working electrode's main reaction takes
+  PetscInt  nprod, prod[AZ_TS_MAX_PRODUCTS];  // the further products' unknowns
+  PetscBool prod_anode[AZ_TS_MAX_PRODUCTS];   // made at the anode (in the anolyte), else at the working electrode
+  PetscBool counter_side[AZ_MAX_REGIONS];     // the other compartment: holds the dissolved reactant, not the working side
 } AzTransientCtx;
+
+// The products a transient run follows (AzTransientCtx) and the further products' column names.
+static PetscErrorCode AzTransientProducts(AzTransientCtx *tc, AzTimeseries *tab)
+{
+  AzProblem                   *p = tc->p;
+  PetscInt                     n, nr;
+  const AzSpeciesInfo *const  *rows;
+  const AzReactionInfo *const *rx;
+  const AzSpeciesInfo         *first = NULL;
+
+  PetscFunctionBeginUser;
+  PetscCall(AzSpeciesTable(&n, &rows));
+  PetscCall(AzReactionTable(&nr, &rx));
+  for (PetscInt k = 0; k < n && !first; k++)  // the first solute row that some reaction makes
+    for (PetscInt q = 0; q < nr && !first; q++)
+      if (rows[k]->phase == AZ_PHASE_SOLUTE && rx[q]->product && !strcmp(rx[q]->product, rows[k]->name)) first = rows[k];
+  tc->s_first = -1, tc->nprod = 0, tab->nproduct_columns = 0;
+  for (PetscInt r = 0; r < p->nregion; r++) tc->counter_side[r] = (PetscBool)(p->region[r].present[AZ_N2] && !p->region[r].working_side);
+  for (PetscInt s = 0; s < p->nspecies; s++) {
+    const AzSpeciesInfo *sp    = p->species[s].info;
+    const PetscBool      anode = (PetscBool)(p->anode_area > 0 && AzElectrodeMain(&p->anode)->info->product && sp &&
+                                        !strcmp(AzElectrodeMain(&p->anode)->info->product, sp->name));
+    if (!sp || sp->phase != AZ_PHASE_SOLUTE) continue;
+    if (sp == first) {
+      const AzReactionInfo *main = AzElectrodeMain(&p->electrode)->info;
+      tc->s_first                = s;
+      tc->first_per_reactant     = main->product && !strcmp(main->product, sp->name) && main->reactant
+                                       ? AzReactionNu(main, sp->name) / -AzReactionNu(main, main->reactant)
+                                       : 0;
+      continue;
+    }
+    PetscCheck(tc->nprod < AZ_TS_MAX_PRODUCTS, p->comm, PETSC_ERR_PLIB, "too many products to follow");
+    tc->prod_anode[tc->nprod] = anode;
+    tc->prod[tc->nprod++]     = s;
+    {
+      char(*nm)[48]                                   = tab->product_names + tab->nproduct_columns;
+      tab->product_species[tab->nproduct_columns / 4] = sp;
+      PetscCall(PetscSNPrintf(nm[0], 48, "c_%s_%s_umol_L", sp->key, anode ? "anolyte" : "catholyte"));
+      PetscCall(PetscSNPrintf(nm[1], 48, "%s_crossed_umol", sp->key));
+      PetscCall(PetscSNPrintf(nm[2], 48, "%s_produced_umol", sp->key));
+      PetscCall(PetscSNPrintf(nm[3], 48, "%s_balance_rel", sp->key));
+      tab->nproduct_columns += 4;
+    }
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// What the electrodes make of unknown s (mol/s) from the reactions' currents in m: nu_s i A / (n F) summed.
+static PetscReal AzFormationRate(const AzProblem *p, const AzMetrics *m, PetscInt s)
+{
+  PetscReal rate = 0;
+  for (PetscInt r = 0; r < p->electrode.nreaction; r++)
+    rate += p->electrode.reaction[r].nu_of[s] * m->working.i[r] * p->electrode_area / (p->electrode.reaction[r].info->n * AZ_FARADAY);
+  for (PetscInt r = 0; r < p->anode.nreaction && p->anode_area > 0 && m->has_anode; r++)
+    rate += p->anode.reaction[r].nu_of[s] * m->anode.i[r] * p->anode_area / (p->anode.reaction[r].info->n * AZ_FARADAY);
+  return rate;
+}
 
 static PetscErrorCode AzIFunction(TS ts, PetscReal t, Vec X, Vec Xdot, Vec F, void *ctx)
 {
@@ -124,7 +188,12 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t, PetscBool append
     tc->st[AZ_ST_ANODE] += dt * (th * rate_anode + (1 - th) * tc->st[AZ_ST_RATE_ANODE]);
     tc->st[AZ_ST_CHARGE] += dt * (th * current + (1 - th) * tc->st[AZ_ST_CURRENT]);
     tc->st[AZ_ST_STEPS] += 1;
+    for (PetscInt k = 0; k < tc->nprod; k++) {
+      PetscReal *made = &tc->st[AZ_ST_PRODUCT + 2 * k];
+      made[0] += dt * (th * AzFormationRate(p, &m, tc->prod[k]) + (1 - th) * made[1]);
+    }
   }
+  for (PetscInt k = 0; k < tc->nprod; k++) tc->st[AZ_ST_PRODUCT + 2 * k + 1] = AzFormationRate(p, &m, tc->prod[k]);
   tc->st[AZ_ST_TIME]            = t;
   tc->st[AZ_ST_RATE_IN]         = rate_in;
   tc->st[AZ_ST_RATE_CONS]       = rate_cons;
@@ -144,18 +213,19 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t, PetscBool append
   row[0] = t;
   {
     PetscInt nm;
-    PetscCall(AzMetricsList(&m, AZ_MAX_COLUMNS - 1 - AZ_TS_EXTRA_COLUMNS, &nm, NULL, row + 1));
+    PetscCall(AzMetricsList(&m, AZ_MAX_COLUMNS - 1 - AZ_TS_EXTRA_COLUMNS - 4 * AZ_TS_MAX_PRODUCTS, &nm, NULL, row + 1));
     at = row + 1 + nm;
   }
   PetscCall(AzProblemInventory(p, AZ_N2, PETSC_TRUE, &at[AZ_TS_C_MEAN], &vol_work));
   at[AZ_TS_C_MEAN] /= vol_work;
-  if (p->s_prod >= 0) {
-    PetscCall(AzProblemInventory(p, p->s_prod, PETSC_TRUE, &nh3_work, NULL));
-    PetscCall(AzProblemInventory(p, p->s_prod, PETSC_FALSE, &nh3_all, NULL));
+  if (tc->s_first >= 0) {
+    PetscCall(AzProblemInventory(p, tc->s_first, PETSC_TRUE, &nh3_work, NULL));
+    PetscCall(AzProblemInventory(p, tc->s_first, PETSC_FALSE, &nh3_all, NULL));
   }
   {
-    const PetscReal produced  = 2 * (tc->st[AZ_ST_CONSUMED] - tc->st[AZ_ST_ANODE]);  // 2 NH3 per N2 reduced at the cathode
-    at[AZ_TS_NH3_CATHOLYTE]   = 1e3 * nh3_work / vol_work;                           // mol/m^3 -> umol/L
+    // what the working electrode's main reaction makes per reactant it takes (2 NH3 per N2 reduced at the cathode)
+    const PetscReal produced  = tc->first_per_reactant * (tc->st[AZ_ST_CONSUMED] - tc->st[AZ_ST_ANODE]);
+    at[AZ_TS_NH3_CATHOLYTE]   = 1e3 * nh3_work / vol_work;  // mol/m^3 -> umol/L
     at[AZ_TS_NH3_CROSSED]     = 1e6 * (nh3_all - nh3_work);
     at[AZ_TS_N2_FED]          = tc->st[AZ_ST_FED];
     at[AZ_TS_N2_CONSUMED]     = tc->st[AZ_ST_CONSUMED];
@@ -163,7 +233,20 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t, PetscBool append
     at[AZ_TS_CHARGE]          = tc->st[AZ_ST_CHARGE];
     at[AZ_TS_POTENTIAL]       = p->anode_area > 0 ? p->electrode.potential - m.phi_s_mean_V : p->electrode.potential;
     at[AZ_TS_CELL_VOLTAGE]    = p->anode_area > 0 ? p->anode.potential - p->electrode.potential : 0;
-    at[AZ_TS_NH3_BALANCE_REL] = p->s_prod >= 0 && produced > 0 ? PetscAbsReal(produced - nh3_all) / produced : 0;
+    at[AZ_TS_NH3_BALANCE_REL] = tc->s_first >= 0 && produced > 0 ? PetscAbsReal(produced - nh3_all) / produced : 0;
+  }
+  for (PetscInt k = 0; k < tc->nprod; k++) {  // the further products: in their electrode's compartment, crossed, made
+    PetscReal      *col  = at + AZ_TS_EXTRA_COLUMNS + 4 * k, all, side, vol;
+    const PetscReal made = tc->st[AZ_ST_PRODUCT + 2 * k];
+    PetscCall(AzProblemInventory(p, tc->prod[k], PETSC_FALSE, &all, NULL));
+    if (tc->prod_anode[k])
+      PetscCall(AzProblemInventoryRegions(p, tc->prod[k], tc->counter_side, &side, &vol));
+    else
+      PetscCall(AzProblemInventory(p, tc->prod[k], PETSC_TRUE, &side, &vol));
+    col[0] = vol > 0 ? 1e3 * side / vol : 0;  // mol/m^3 -> umol/L
+    col[1] = 1e6 * (all - side);
+    col[2] = 1e6 * made;
+    col[3] = made > 0 ? PetscAbsReal(made - all) / made : 0;
   }
   if (append) PetscCall(AzTimeseriesAppend(tc->tab, row));
   tc->last = m;
@@ -359,8 +442,9 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
     PetscInt  nm;
     PetscCall(PetscMemzero(&m, sizeof(m)));
     PetscCall(AzMetricsSetShape(&p->electrode, p->anode_area > 0 ? &p->anode : NULL, &m));
-    PetscCall(AzMetricsList(&m, AZ_MAX_COLUMNS - 1 - AZ_TS_EXTRA_COLUMNS, &nm, NULL, NULL));
-    tab->ncol = 1 + nm + AZ_TS_EXTRA_COLUMNS;
+    PetscCall(AzMetricsList(&m, AZ_MAX_COLUMNS - 1 - AZ_TS_EXTRA_COLUMNS - 4 * AZ_TS_MAX_PRODUCTS, &nm, NULL, NULL));
+    PetscCall(AzTransientProducts(&tc, tab));
+    tab->ncol = 1 + nm + AZ_TS_EXTRA_COLUMNS + tab->nproduct_columns;
   }
   tab->nrow = tab->cap = 0, tab->rows = NULL;
   PetscCall(VecDuplicate(p->c, &tc.mass));
@@ -415,8 +499,13 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
     PetscCall(AzPrintf(c->comm, "%s: continuing from %s at t = %g s\n", AzProgramName(), c->restart, (double)tc.st[AZ_ST_TIME]));
     // a run killed while writing its results: the checkpoint is already at time_end, only the results are due
     PetscCall(AzRecord(&tc, tc.st[AZ_ST_TIME], PETSC_FALSE));
-  } else
+  } else {
+    // a full cell's metal potentials up to their common constant: where the kinetic currents balance at phi_l = 0 (as
+    // the steady solve does), not an anode at 0 V vs RHE whose reverse branch would reduce the first trace of its solved
+    // product (nitrate) at hundreds of e-folds
+    PetscCall(AzProblemGaugeFullCell(p));
     PetscCall(AzRecord(&tc, 0, PETSC_TRUE));
+  }
 
   if (c->restart[0] && snapshot) {  // the continued run's fields hold the whole history: the earlier snapshots come first
     const char *names[AZ_MAX_SPECIES];
@@ -463,15 +552,20 @@ PetscErrorCode AzSolveTransient(AzCase c, AzProblem *p, PetscReal i_lim, PetscRe
     if (snapshot) PetscCall(snapshot(snapctx, t, p->c));
     PetscCall(AzCheckpoint(&tc, ts));
     {
-      const PetscReal *last = tab->rows + (tab->nrow - 1) * tab->ncol;
+      // the product followed: NH3 in the catholyte (the fixed columns), or the first further one in its compartment
+      const PetscReal *last  = tab->rows + (tab->nrow - 1) * tab->ncol,
+                      *fixed = last + tab->ncol - tab->nproduct_columns - AZ_TS_EXTRA_COLUMNS;
+      const PetscBool first  = (PetscBool)(tc.s_first >= 0 || !tc.nprod);
+      char            what[64];
+      PetscCall(PetscSNPrintf(what, sizeof(what), "%s in the %s", first ? "NH3" : p->species[tc.prod[0]].info->name,
+                              first || !tc.prod_anode[0] ? "catholyte" : "anolyte"));
       PetscCall(AzPrintf(c->comm,
                          "  t = %8.4g s (%3.0f %%): %4" PetscInt_FMT " steps (%" PetscInt_FMT
-                         " rejected) in %.2g s; i_%s %.4g A/m^2, FE %.4g %%, "
-                         "NH3 in the catholyte %.4g umol/L\n",
+                         " rejected) in %.2g s; i_%s %.4g A/m^2, FE %.4g %%, %s %.4g umol/L\n",
                          (double)t, (double)(100 * t / t_end), steps, rejects, AzWallTime() - w0,
                          AzElectrodeMain(&p->electrode)->info->name, (double)PetscAbsReal(tc.last.i_main_A_m2),
-                         (double)(100 * (tc.last.i_total_A_m2 != 0 ? tc.last.i_main_A_m2 / tc.last.i_total_A_m2 : 0)),
-                         (double)last[tab->ncol - AZ_TS_EXTRA_COLUMNS + AZ_TS_NH3_CATHOLYTE]));
+                         (double)(100 * (tc.last.i_total_A_m2 != 0 ? tc.last.i_main_A_m2 / tc.last.i_total_A_m2 : 0)), what,
+                         (double)(first ? fixed[AZ_TS_NH3_CATHOLYTE] : fixed[AZ_TS_EXTRA_COLUMNS])));
     }
   }
   *metrics = tc.last;

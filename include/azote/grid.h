@@ -1,8 +1,12 @@
 // azote — the structured grid: a DMDA box with non-uniform tensor-product coordinates and a region tag per cell.
 //
 // 2-D grids are the 3-D code path with one cell across the depth (M[2] = 1, extent = the out-of-plane width), so one
-// residual loop serves both. Coordinates are kept as 1-D arrays of faces and centres on every rank (tensor product:
-// a few kB even for 1e6 cells); cell index (i,j,k) of the ghosted local box maps to AzGridLocal().
+// residual loop serves both. An axisymmetric 2-D grid is the same box in (z, r, theta): direction 0 along the axis,
+// direction 1 the radius r >= 0 and the depth an angle (2 pi for a whole annulus), so that a cell is an annular ring of
+// volume (r_o^2 - r_i^2)/2 theta dz = pi (r_o^2 - r_i^2) dz and its faces have areas r_f theta dz (radial faces, each at
+// its own radius r_f) and (r_o^2 - r_i^2)/2 theta (axial faces): the finite-volume metric of cylindrical coordinates. Coordinates are kept
+// as 1-D arrays of faces and centres on every rank (tensor product: a few kB even for 1e6 cells); cell index (i,j,k) of the ghosted local
+// box maps to AzGridLocal().
 #pragma once
 
 #include <petscdmda.h>
@@ -28,6 +32,7 @@ typedef struct {
   PetscInt       xs[3], xm[3];    // owned box: start and size per direction
   PetscInt       gxs[3], gxm[3];  // ghosted box
   unsigned char *tag;             // region tag per ghosted local cell
+  PetscBool      axisymmetric;    // 2-D in (z, r, theta): direction 1 is the radius, the depth an angle (rad)
 } AzGrid;
 
 // Face coordinates x[0..n] of n cells on [a, b], graded smoothly toward the refinement points (cell size inversely
@@ -40,6 +45,8 @@ PETSC_EXTERN PetscErrorCode AzMesh1D(PetscReal a, PetscReal b, PetscInt n, Petsc
 // Creates the DMDA over the faces given (xf[d] of M[d]+1 entries, copied) with `dof` unknowns per cell.
 PETSC_EXTERN PetscErrorCode AzGridCreate(MPI_Comm comm, PetscInt dim, const PetscInt M[3], PetscReal *const xf[3], PetscInt dof, AzGrid *g);
 PETSC_EXTERN PetscErrorCode AzGridDestroy(AzGrid *g);
+// Makes a 2-D grid axisymmetric: direction 1 the radius (faces r >= 0), the depth xf[2] an angle in radians.
+PETSC_EXTERN PetscErrorCode AzGridSetAxisymmetric(AzGrid *g);
 
 // Loops over the owned cells (i, j, k) of grid g.
 #define AzForOwnedCells(g, i, j, k)                                                                                                        \
@@ -68,14 +75,23 @@ static inline PetscBool AzGridOnBoundary(const AzGrid *g, PetscInt i, PetscInt j
   return PETSC_FALSE;
 }
 
-// Cell volume, m^3 (the depth of a 2-D grid is dx[2][0]).
+// Cell volume, m^3 (the depth of a 2-D grid is dx[2][0]; axisymmetric: r_c dr = (r_o^2 - r_i^2)/2 times theta dz).
 static inline PetscReal AzGridVolume(const AzGrid *g, PetscInt i, PetscInt j, PetscInt k)
 {
+  if (g->axisymmetric) return g->dx[0][i] * g->xc[1][j] * g->dx[1][j] * g->dx[2][k];
   return g->dx[0][i] * g->dx[1][j] * g->dx[2][k];
 }
 
-// Area of the face normal to direction d of cell (i,j,k), m^2.
+// Area of the lower (hi = 0) or upper (hi = 1) face normal to direction d of cell (i,j,k), m^2: the two are equal but
+// for the radial faces of an axisymmetric grid, each at its own radius.
+static inline PetscReal AzGridFaceAreaSide(const AzGrid *g, PetscInt d, PetscInt hi, PetscInt i, PetscInt j, PetscInt k)
+{
+  if (g->axisymmetric) return d == 0 ? g->xc[1][j] * g->dx[1][j] * g->dx[2][k] : g->dx[0][i] * g->xf[1][j + hi] * g->dx[2][k];
+  return d == 0 ? g->dx[1][j] * g->dx[2][k] : d == 1 ? g->dx[0][i] * g->dx[2][k] : g->dx[0][i] * g->dx[1][j];
+}
+
+// Area of the (lower) face normal to direction d of cell (i,j,k), m^2.
 static inline PetscReal AzGridFaceArea(const AzGrid *g, PetscInt d, PetscInt i, PetscInt j, PetscInt k)
 {
-  return d == 0 ? g->dx[1][j] * g->dx[2][k] : d == 1 ? g->dx[0][i] * g->dx[2][k] : g->dx[0][i] * g->dx[1][j];
+  return AzGridFaceAreaSide(g, d, 0, i, j, k);
 }

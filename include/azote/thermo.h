@@ -109,6 +109,8 @@ PETSC_EXTERN PetscReal AzSeawaterDensity(PetscReal S, PetscReal t);
 PETSC_EXTERN PetscErrorCode AzWaterActivity(PetscReal T, const AzElectrolyte *el, PetscReal *a_w, AzPropWarnings *w);
 // Ionic strength I = 1/2 sum c_i z_i^2, mol L^-1.
 PETSC_EXTERN PetscErrorCode AzElectrolyteIonicStrength(const AzElectrolyte *el, PetscReal *ionic_strength);
+// The charge the cations and the anions of el carry per volume, mol (of elementary charges) L^-1 each.
+PETSC_EXTERN PetscErrorCode AzElectrolyteEquivalents(const AzElectrolyte *el, PetscReal *cations, PetscReal *anions);
 // Dynamic viscosity of the electrolyte at T (Laliberté 2007 mixing rule, Laliberté 2009 parameters), Pa s.
 // *corrected is PETSC_FALSE, and *mu the pure-water viscosity mu_w, when a salt has no viscosity parameters or its mass
 // fraction lies beyond the fitted one; T outside the fitted range of a salt is extrapolated in Laliberté's temperature

@@ -25,10 +25,20 @@ enum {
   AZ_TS_NH3_BALANCE_REL,  // |produced - NH3 in the cell| / produced
 };
 
-// A table of rows, one per accepted time step: time_s, the metrics (AzMetricsForEach order), the extra columns.
+// Products other than the table's first (NH3, whose columns are among the fixed ones above) that a run follows get four
+// columns each after the fixed ones, named by their row's key and the compartment of the electrode that makes them:
+// c_<key>_<catholyte|anolyte>_umol_L, <key>_crossed_umol (into the other compartment and the membrane),
+// <key>_produced_umol (by the electrodes' currents), <key>_balance_rel (|produced - in the cell| / produced).
+#define AZ_TS_MAX_PRODUCTS 2
+
+// A table of rows, one per accepted time step: time_s, the metrics (AzMetricsForEach order), the extra columns, the
+// further products' columns.
 typedef struct {
-  PetscInt   ncol, nrow, cap;
-  PetscReal *rows;
+  PetscInt             ncol, nrow, cap;
+  PetscReal           *rows;
+  PetscInt             nproduct_columns;                           // 4 per further product
+  char                 product_names[4 * AZ_TS_MAX_PRODUCTS][48];  // their names
+  const AzSpeciesInfo *product_species[AZ_TS_MAX_PRODUCTS];        // the species of each (its name, molar mass)
 } AzTimeseries;
 
 // Called at every output time with the state there (the fields' snapshot, streamed to disk: no copy is kept).

@@ -40,22 +40,28 @@
 // AZ_BC_COUNTER is the counter electrode where the electrolyte potential is solved: phi_l = value[s_phi] on the face
 // (a non-polarisable electrode; the reference of the potentials), a wall for every species. AZ_BC_ANODE is the anode
 // of a full cell: Butler-Volmer like the working electrode's faces, with the anode's reactions and metal potential.
-typedef enum { AZ_BC_WALL, AZ_BC_DIRICHLET, AZ_BC_OUTFLOW, AZ_BC_ELECTRODE, AZ_BC_INFLOW, AZ_BC_COUNTER, AZ_BC_ANODE } AzBCType;
+// AZ_BC_BULK is the bulk electrolyte beyond a diffusion layer: Dirichlet for every species (value[s]) and, where the
+// potential is solved, its reference too (phi_l = value[s_phi], the current through the face counted as the counter's).
+typedef enum { AZ_BC_WALL, AZ_BC_DIRICHLET, AZ_BC_OUTFLOW, AZ_BC_ELECTRODE, AZ_BC_INFLOW, AZ_BC_COUNTER, AZ_BC_ANODE, AZ_BC_BULK } AzBCType;
 
 typedef struct {
   char      name[32];
-  PetscBool present[AZ_MAX_SPECIES];  // species exists here (absent: its unknown is pinned to 0)
-  PetscReal D[AZ_MAX_SPECIES];        // effective diffusivity, m^2 s^-1 (0: no transport, e.g. a dry layer's films)
-  PetscReal aniso[3];                 // factor on D per direction (-), 1 unless transport is anisotropic
-  PetscReal k;                        // first-order volumetric consumption of dissolved N2, s^-1
-  PetscReal kla;                      // volumetric gas-liquid transfer coefficient of N2, s^-1
-  PetscReal c_eq;                     // c* at the reference gas state (or of the bubbles), mol m^-3
-  PetscReal dceq_dcg;                 // dc*/dc_gas where the gas species is solved (-)
-  PetscReal c_gas_ref;                // gas-phase N2 at the reference state, mol m^-3
-  PetscReal a_v;                      // electrochemically active area per volume, m^-1 (0: not an electrode)
-  PetscBool working_side;             // part of the electrolyte holding the working electrode (the catholyte)
-  PetscBool liquid_contact;           // its liquid meets the gas of a neighbouring region that holds gas-phase N2 but no
-                                      // dissolved N2: N2 dissolves across their faces (AzInterfaceSpecies)
+  PetscBool present[AZ_MAX_SPECIES];    // species exists here (absent: its unknown is pinned to 0)
+  PetscReal D[AZ_MAX_SPECIES];          // effective diffusivity, m^2 s^-1 (0: no transport, e.g. a dry layer's films)
+  PetscReal aniso[3];                   // factor on D per direction (-), 1 unless transport is anisotropic
+  PetscReal k;                          // first-order volumetric consumption of dissolved N2, s^-1
+  PetscReal kla;                        // volumetric gas-liquid transfer coefficient of N2, s^-1
+  PetscReal c_eq;                       // c* at the reference gas state (or of the bubbles), mol m^-3
+  PetscReal dceq_dcg;                   // dc*/dc_gas where the gas species is solved (-)
+  PetscReal c_gas_ref;                  // gas-phase N2 at the reference state, mol m^-3
+  PetscReal a_v;                        // electrochemically active area per volume, m^-1 (0: not an electrode)
+  PetscBool working_side;               // part of the electrolyte holding the working electrode (the catholyte)
+  PetscBool liquid_contact;             // its liquid meets the gas of a neighbouring region that holds gas-phase N2 but no
+                                        // dissolved N2: N2 dissolves across their faces (AzInterfaceSpecies)
+  PetscReal kla_of[AZ_MAX_SPECIES];     // bubbling of another dissolved gas s != AZ_N2 (s^-1): kla_of[s] (c_eq_of[s] - c_s)
+  PetscReal c_eq_of[AZ_MAX_SPECIES];    //   toward its saturation with the bubbles, mol m^-3
+  PetscReal migration[AZ_MAX_SPECIES];  // m^3 C^-1: velocity of species s per unit ionic current density, along the
+                                        // current (a membrane's mobile ions, AzMigration; 0: none). Set before the grid.
 } AzRegion;
 
 // A pointwise function of position (m): Dirichlet values (mol m^-3) or volumetric sources (mol m^-3 s^-1).
@@ -98,6 +104,12 @@ typedef struct {
   PetscReal       bulk;            // the bulk (inlet, saturated) dissolved N2 concentration, mol m^-3
   PetscReal       film;            // m: the diffusion film between an electrode and the bulk values of the species the
                                    // problem does not solve (the reverse branches' supply; 0: unlimited)
+  PetscBool migration;             // some region carries a species with the ionic current (set by AzProblemCreateGrid)
+  PetscBool amg_by_species;        // BoomerAMG coarsens each species apart (hypre's unknown approach: the matrix's block size), for
+                                   // templates of several strongly coupled species (3-5 times fewer Krylov steps)
+  PetscBool newton_stagnation;     // at the round-off floor, Newton stops only once a step no longer halves the residual (as it
+                                   // does with the potential): a first step's coherent linear-solve error stays out of the
+                                   // balances (the templates that set it hold them to 1e-10)
   Vec c;                           // the solution, nspecies unknowns per cell, mol m^-3
 
   // solver
@@ -131,8 +143,8 @@ static inline PetscInt AzProblemBoundaryIndex(const AzProblem *p, PetscInt side,
   return side < 2 ? j + M[1] * k : side < 4 ? i + M[0] * k : i + M[0] * j;
 }
 
-// Declares the species (the dissolved reactant first; "c_<key>" for a species of the table, "c_n2_gas" for the gas
-// phase and "phi_l" are recognised by name) before the grid.
+// Declares the species (the dissolved reactant first; "c_<key>" for a species of the table, "c_<key>_gas" for the
+// dissolved reactant's gas phase ("c_n2_gas", "c_o2_gas") and "phi_l" are recognised by name) before the grid.
 PETSC_EXTERN PetscErrorCode AzProblemAddSpecies(AzProblem *p, const char name[], PetscInt *s);
 // Once p->electrode (and a full cell's p->anode) hold their reactions and the species are declared: resolves every
 // reaction against the problem's unknowns and the activities act (NULL: pure water and the trace defaults at p->T),
@@ -148,6 +160,20 @@ PETSC_EXTERN PetscErrorCode AzProblemAddPatch(AzProblem *p, AzBCType type, const
 // Creates the solution vector and sets every present species to its value in c0 (absent ones to 0).
 PETSC_EXTERN PetscErrorCode AzProblemSetInitial(AzProblem *p, const PetscReal c0[]);
 PETSC_EXTERN PetscErrorCode AzProblemDestroy(AzProblem *p);
+
+// Migration with the ionic current (a membrane's mobile ions): across a face where either cell's region has
+// migration[s] != 0 and the potential is solved, species s moves with u = u_flow + migration[s] i on each side, i the
+// face's ionic current density (A m^-2, from P to N: kappa_f (phi_P - phi_N)/h), and the flux is the exact one of the
+// steady 1-D advection-diffusion equation over the two half-cells in series, each with its own D and u (the
+// exponentially fitted flux of each half, the concentration at the face eliminated):
+//   F = (a_P a_N c_P - b_P b_N c_N) / (b_P + a_N),  a = g B(-Pe), b = g B(Pe), g = A D / h_half, Pe = u h_half / D,
+// which is the harmonic mean for u = 0 and AzFaceFlux's for equal halves. Returns F and its derivatives in c_P, c_N and
+// in i (the caller chains i to the two potentials).
+PETSC_EXTERN void AzMigrationFlux(PetscReal area, PetscReal DP, PetscReal hP, PetscReal uP, PetscReal mP, PetscReal DN, PetscReal hN,
+                                  PetscReal uN, PetscReal mN, PetscReal i, PetscReal cP, PetscReal cN, PetscReal *F, PetscReal *dF_dcP,
+                                  PetscReal *dF_dcN, PetscReal *dF_di);
+// dB/dz of the Bernoulli function B(z) = z / (e^z - 1).
+PETSC_EXTERN PetscReal AzBernoulliDerivative(PetscReal z);
 
 // Face flux of the exponentially fitted scheme from cell P to its neighbour N (mol s^-1):
 //   F = A (D/h) [ B(-Pe) c_P - B(Pe) c_N ],  Pe = u h / D,  B(z) = z / (e^z - 1),
@@ -194,6 +220,9 @@ PETSC_EXTERN PetscErrorCode AzProblemBalanceOf(AzProblem *p, PetscInt s, AzBalan
 // Amount (mol) and volume (m^3) of species s in the regions holding the working electrode (working = TRUE) or in all
 // regions where s is present (working = FALSE).
 PETSC_EXTERN PetscErrorCode AzProblemInventory(AzProblem *p, PetscInt s, PetscBool working, PetscReal *amount, PetscReal *volume);
+// The same over the regions r with regions[r] true.
+PETSC_EXTERN PetscErrorCode AzProblemInventoryRegions(AzProblem *p, PetscInt s, const PetscBool regions[], PetscReal *amount,
+                                                      PetscReal *volume);
 
 // Mass of each unknown for time stepping: the cell volume where the species is present and free, 0 where pinned.
 PETSC_EXTERN PetscErrorCode AzProblemMassVector(AzProblem *p, Vec mass);

@@ -12,8 +12,12 @@
 // beyond it a large mixing diffusivity keeps the bulk uniform. delta is given, or from a rotating-disk electrode's
 // speed by Levich: delta = 1.61 D^(1/3) nu^(1/6) omega^(-1/2) (Bard & Faulkner, Electrochemical Methods, 2nd ed.,
 // eq. 9.3.22). "none": pure molecular diffusion everywhere (an unstirred cell).
-// Products: NH3 (as NH3 + NH4+) with its own diffusivity; the membrane lets it through with a permeability (m^2/s,
-// diffusivity times partition coefficient); dissolved N2 does not cross the membrane.
+// Products: the main reactions' products (NH3, as NH3 + NH4+, from N2RR; nitrate from an N2OR anode or working
+// electrode: rows of the species table) with their own diffusivities; the membrane lets them through with a
+// permeability (m^2/s, diffusivity times partition coefficient); dissolved gases do not cross the membrane.
+// Two gases in two compartments: a full cell whose anode takes another dissolved gas than its cathode (ORR cathode ||
+// N2OR anode) carries both, each compartment bubbled with its own feed (gas_composition, hcell_anode_gas_composition)
+// and starting saturated with it.
 #include <azote/case.h>
 
 typedef enum { AZ_STIR_NONE, AZ_STIR_NERNST } AzStirring;
@@ -22,19 +26,32 @@ typedef enum { AZ_INITIAL_SATURATED, AZ_INITIAL_AIR, AZ_INITIAL_DEGASSED } AzIni
 static const char *const AzInitials[] = {"saturated", "air", "degassed", NULL};
 
 typedef struct {
-  PetscReal width, anode_width, height, depth;  // m
-  PetscReal electrode_area, electrode_center;   // m^2, m
-  PetscReal membrane_thickness;                 // m
-  PetscReal nh3_permeability;                   // m^2/s through the membrane
-  PetscReal nh3_diffusivity;                    // m^2/s in the electrolyte
-  PetscReal membrane_conductivity;              // S/m, with the electrolyte potential
-  PetscInt  stirring, initial;
-  PetscReal delta, rotation_rpm;  // Nernst layer (m), rotating-disk speed (rpm)
-  PetscReal mixing_diffusivity;   // m^2/s beyond the Nernst layer
-  PetscReal kla, gas_flow_rate;   // s^-1, m^3/s
-  PetscBool anode_bubbling;
-  PetscReal c_init;  // initial dissolved N2, mol/m^3
+  PetscReal    width, anode_width, height, depth;  // m
+  PetscReal    electrode_area, electrode_center;   // m^2, m
+  PetscReal    membrane_thickness;                 // m
+  PetscReal    permeability[AZ_MAX_SPECIES_ROWS];  // m^2/s through the membrane, per product row of the species table
+  PetscReal    diffusivity[AZ_MAX_SPECIES_ROWS];   // m^2/s in the electrolyte, per product row
+  PetscReal    membrane_conductivity;              // S/m, with the electrolyte potential
+  PetscInt     stirring, initial;
+  PetscReal    delta, rotation_rpm;  // Nernst layer (m), rotating-disk speed (rpm)
+  PetscReal    mixing_diffusivity;   // m^2/s beyond the Nernst layer
+  PetscReal    kla, gas_flow_rate;   // s^-1, m^3/s
+  PetscBool    anode_bubbling;
+  char         anode_gas[256];             // the anode compartment's feed gas ("same": gas_composition)
+  AzSolubility sol_a;                      // the gases' saturation with it
+  PetscReal    c_init[2][AZ_NGAS_SOLVED];  // initial dissolved N2, O2 in each compartment (cathode, anode), mol/m^3
 } AzHCell;
+
+// The species rows that get the product keys: every reaction's product that is a solute.
+static PetscBool AzHCellProductRow(const AzSpeciesInfo *sp)
+{
+  PetscInt                     n;
+  const AzReactionInfo *const *rows;
+  PetscBool                    yes = PETSC_FALSE;
+  if (sp->phase != AZ_PHASE_SOLUTE || AzReactionTable(&n, &rows)) return PETSC_FALSE;
+  for (PetscInt k = 0; k < n; k++) yes = (PetscBool)(yes || (rows[k]->product && !strcmp(rows[k]->product, sp->name)));
+  return yes;
+}
 
 static PetscErrorCode AzCellSetFromOptions_HCell(AzCase c)
 {
@@ -59,12 +76,27 @@ static PetscErrorCode AzCellSetFromOptions_HCell(AzCase c)
                           AZ_NONNEGATIVE, &h->electrode_center, &set_center));
   PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_membrane_thickness", "membrane thickness", "m", 1.83e-4, AZ_RANGE_OPEN_LO(0, 0.01),
                           &h->membrane_thickness, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_membrane_nh3_permeability", "NH3/NH4+ permeability of the membrane", "m^2/s", 1e-10,
-                          AZ_NONNEGATIVE, &h->nh3_permeability, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_membrane_conductivity", "ionic conductivity of the membrane (electrolyte_potential)",
-                          "S/m", 10, AZ_POSITIVE, &h->membrane_conductivity, NULL));
-  PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_nh3_diffusivity", "NH3/NH4+ diffusivity in the electrolyte", "m^2/s", 1.957e-9,
-                          AZ_POSITIVE, &h->nh3_diffusivity, NULL));
+  {
+    // per product of the reaction table (NH3/NH4+, NO3-): its membrane permeability and its diffusivity (the row's)
+    PetscInt                    nsp;
+    const AzSpeciesInfo *const *rows;
+    char                        key[64], help[160];
+    PetscCall(AzSpeciesTable(&nsp, &rows));
+    for (PetscInt k = 0; k < nsp; k++) {
+      if (!AzHCellProductRow(rows[k])) continue;
+      PetscCall(PetscSNPrintf(key, sizeof(key), "hcell_membrane_%s_permeability", rows[k]->key));
+      PetscCall(PetscSNPrintf(help, sizeof(help), "%s permeability of the membrane (diffusivity x partition coefficient)", rows[k]->name));
+      PetscCall(AzOptionsReal(PetscOptionsObject, key, help, "m^2/s", 1e-10, AZ_NONNEGATIVE, &h->permeability[k], NULL));
+    }
+    PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_membrane_conductivity", "ionic conductivity of the membrane (electrolyte_potential)",
+                            "S/m", 10, AZ_POSITIVE, &h->membrane_conductivity, NULL));
+    for (PetscInt k = 0; k < nsp; k++) {
+      if (!AzHCellProductRow(rows[k])) continue;
+      PetscCall(PetscSNPrintf(key, sizeof(key), "hcell_%s_diffusivity", rows[k]->key));
+      PetscCall(PetscSNPrintf(help, sizeof(help), "%s diffusivity in the electrolyte", rows[k]->name));
+      PetscCall(AzOptionsReal(PetscOptionsObject, key, help, "m^2/s", rows[k]->diffusivity, AZ_POSITIVE, &h->diffusivity[k], NULL));
+    }
+  }
   PetscCall(AzOptionsEnum(PetscOptionsObject, "hcell_stirring", "stirring of the cathode compartment", AzStirrings, AZ_STIR_NERNST,
                           &h->stirring, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "hcell_delta", "Nernst diffusion layer thickness (stirring nernst)", "m", 1e-4,
@@ -79,6 +111,9 @@ static PetscErrorCode AzCellSetFromOptions_HCell(AzCase c)
                           AZ_NONNEGATIVE, &h->gas_flow_rate, NULL));
   PetscCall(AzOptionsBool(PetscOptionsObject, "hcell_anode_bubbling", "bubble the feed gas through the anode compartment too", PETSC_FALSE,
                           &h->anode_bubbling, NULL));
+  PetscCall(AzOptionsString(PetscOptionsObject, "hcell_anode_gas_composition",
+                            "the anode compartment's gas (its bubbling and initial saturation)",
+                            "same (gas_composition's) or GAS:FRACTION,... summing to 1", "same", h->anode_gas, sizeof(h->anode_gas), NULL));
   PetscCall(
       AzOptionsEnum(PetscOptionsObject, "hcell_initial", "dissolved N2 at t = 0", AzInitials, AZ_INITIAL_SATURATED, &h->initial, NULL));
   PetscOptionsEnd();
@@ -92,9 +127,6 @@ static PetscErrorCode AzCellSetFromOptions_HCell(AzCase c)
                "(-hcell_electrode_center)",
                (double)h->electrode_area, (double)h->depth, (double)(2 * half), (double)h->height, (double)h->electrode_center);
   }
-  PetscCheck(c->anode_reactant < 0 || c->anode_reactant == (PetscInt)c->reactant, c->comm, PETSC_ERR_USER_INPUT,
-             "-anode_reaction = n2or with -electrode_reaction = orr is not available in the hcell yet (two dissolved gases in two "
-             "compartments): use the flowcell");
   PetscCheck(h->stirring != AZ_STIR_NERNST || h->delta < 0.5 * h->width, c->comm, PETSC_ERR_USER_INPUT,
              "-hcell_delta = %g m does not fit the compartment: allowed < hcell_width/2 = %g m", (double)h->delta,
              (double)(0.5 * h->width));
@@ -120,21 +152,39 @@ static PetscErrorCode AzCellValidate_HCell(AzCase c)
         "-time_end = 0 asks for the steady state of a closed cell without bubbling, which is empty of N2: set hcell_gas_flow_rate or "
         "hcell_kla > 0, or time_end > 0");
   }
-  switch (h->initial) {
-  case AZ_INITIAL_SATURATED:
-    h->c_init = c->sol.gas[c->reactant].c_sat;
-    break;
-  case AZ_INITIAL_DEGASSED:
-    h->c_init = 0;
-    break;
-  case AZ_INITIAL_AIR: {  // equilibrium with air at the operating temperature and pressure
-    AzGasMix     air;
-    AzSolubility s;
-    PetscCall(AzGasMixParse("N2:0.78084,O2:0.209476,Ar:0.00934", &air));
-    PetscCall(AzSolubilityComputeSolvent(c->T, c->P, &air, &c->solvent, &c->electrolyte, &s));
-    PetscCall(AzPropertyFactorsApply(&c->props, &s));
-    h->c_init = s.gas[c->reactant].c_sat;
-  } break;
+  {
+    // the anode compartment's gas, and each compartment's initial dissolved gases
+    AzGasMix       an;
+    PetscErrorCode ierr;
+    char          *msg = NULL;
+    PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
+    ierr = AzGasMixParse(strcmp(h->anode_gas, "same") ? h->anode_gas : c->gas_spec, &an);
+    if (!ierr) ierr = AzSolubilityComputeSolvent(c->T, c->P, &an, &c->solvent, &c->electrolyte, &h->sol_a);
+    PetscCall(PetscPopErrorHandler());
+    if (ierr) PetscCall(PetscErrorMessage(ierr, NULL, &msg));
+    PetscCheck(!ierr, c->comm, PETSC_ERR_USER_INPUT, "-hcell_anode_gas_composition = '%s': %s", h->anode_gas, msg ? msg : "error");
+    PetscCall(AzPropertyFactorsApply(&c->props, &h->sol_a));
+    PetscCheck(c->anode_reactant < 0 || !h->anode_bubbling || h->sol_a.gas[c->anode_reactant].c_sat > 0, c->comm, PETSC_ERR_USER_INPUT,
+               "-hcell_anode_gas_composition = '%s' has no %s for the anode (-anode_reaction = %s): add %s", h->anode_gas,
+               AzGasNames[c->anode_reactant], c->anode_choices[c->anode_reaction], AzGasNames[c->anode_reactant]);
+    for (PetscInt g = 0; g < AZ_NGAS_SOLVED; g++) {
+      switch (h->initial) {
+      case AZ_INITIAL_SATURATED:
+        h->c_init[0][g] = c->sol.gas[g].c_sat, h->c_init[1][g] = h->sol_a.gas[g].c_sat;
+        break;
+      case AZ_INITIAL_DEGASSED:
+        h->c_init[0][g] = h->c_init[1][g] = 0;
+        break;
+      case AZ_INITIAL_AIR: {  // equilibrium with air at the operating temperature and pressure
+        AzGasMix     air;
+        AzSolubility s;
+        PetscCall(AzGasMixParse("N2:0.78084,O2:0.209476,Ar:0.00934", &air));
+        PetscCall(AzSolubilityComputeSolvent(c->T, c->P, &air, &c->solvent, &c->electrolyte, &s));
+        PetscCall(AzPropertyFactorsApply(&c->props, &s));
+        h->c_init[0][g] = h->c_init[1][g] = s.gas[g].c_sat;
+      } break;
+      }
+    }
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -149,7 +199,7 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
   const PetscReal xm = h->width, xa = h->width + h->membrane_thickness, L = xa + h->anode_width;
   const PetscReal ye0 = h->electrode_center - 0.5 * h->electrode_area / h->depth,
                   ye1 = h->electrode_center + 0.5 * h->electrode_area / h->depth;
-  PetscInt   M[3] = {c->mesh.n[0] ? c->mesh.n[0] : 120, c->mesh.n[1] ? c->mesh.n[1] : 48, 1}, sn, sa = -1, r[4], electrode;
+  PetscInt   M[3]     = {c->mesh.n[0] ? c->mesh.n[0] : 120, c->mesh.n[1] ? c->mesh.n[1] : 48, 1}, sn, sg, r[4], electrode;
   PetscReal *xf[3], rx = c->mesh.refine[0] ? c->mesh.refine[0] : (nernst ? 100 : 300), ry = c->mesh.refine[1] ? c->mesh.refine[1] : 8;
 
   PetscFunctionBeginUser;
@@ -160,10 +210,16 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
     // the Nernst layer or, unstirred, over three diffusion lengths of an hour (not of time_end: a run continued from
     // its checkpoint to a later time_end must find the same grid); finer at the membrane; faces on the Nernst
     // layer's edge and on the membrane.
+    // A full cell's anode on the far wall, in the unstirred anolyte: finest there too, graded over an hour's diffusion.
     const PetscReal     w0        = nernst ? h->delta : PetscMin(xm / 4, 3 * PetscSqrtReal(D * 3600));
-    const AzRefinePoint ref[3]    = {{0, 0, rx, PetscMin(w0, 1e-4)}, {0, nernst ? w0 : 0, nernst ? 4 : 20, w0}, {xm, xa, 8, h->width / 20}};
+    const PetscReal     wa        = PetscMin(h->anode_width / 4, 3 * PetscSqrtReal(D * 3600));
+    const AzRefinePoint ref[5]    = {{0, 0, rx, PetscMin(w0, 1e-4)},
+                                     {0, nernst ? w0 : 0, nernst ? 4 : 20, w0},
+                                     {xm, xa, 8, h->width / 20},
+                                     {L, L, 300, PetscMin(wa, 1e-4)},
+                                     {L, L, 20, wa}};
     const PetscReal     breaks[3] = {nernst ? h->delta : 0, xm, xa};
-    PetscCall(AzMesh1D(0, L, M[0], 3, ref, 3, breaks, xf[0]));
+    PetscCall(AzMesh1D(0, L, M[0], c->anode_reaction != AZ_ANODE_NONE ? 5 : 3, ref, 3, breaks, xf[0]));
   }
   {
     // Up: finer at the electrode's edges (the current's singularities), faces on them.
@@ -173,12 +229,24 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
   }
   xf[2][0] = 0, xf[2][1] = h->depth;
 
-  PetscCall(AzProblemAddSpecies(p, c->reactant == AZ_GAS_O2 ? "c_o2" : "c_n2", &sn));
-  // the product is followed in time where it is NH3 (the hcell_nh3_* keys); nitrate from N2OR is not tracked yet
-  if (transient && AzCaseMainProduct(c) && !strcmp(AzCaseMainProduct(c)->key, "nh3")) PetscCall(AzProblemAddSpecies(p, "c_nh3", &sa));
+  // the cathode's dissolved gas, the anode's where it takes another (ORR || N2OR), the products followed in time
+  {
+    char                 name[32];
+    const AzSpeciesInfo *prod[2] = {AzCaseMainProduct(c), NULL};
+    PetscCall(PetscSNPrintf(name, sizeof(name), "c_%s", AzSpeciesFind(AzGasNames[c->reactant])->key));
+    PetscCall(AzProblemAddSpecies(p, name, &sn));
+    PetscCall(AzCaseAddAnodeSpecies(c, p, &sg));
+    if (c->anode_reaction != AZ_ANODE_NONE && AzElectrodeMain(&c->anode)->info->product)
+      prod[1] = AzSpeciesFind(AzElectrodeMain(&c->anode)->info->product);
+    for (PetscInt k = 0; k < 2 && transient; k++) {
+      if (!prod[k] || !AzHCellProductRow(prod[k]) || (k == 1 && prod[1] == prod[0])) continue;
+      PetscCall(PetscSNPrintf(name, sizeof(name), "c_%s", prod[k]->key));
+      PetscCall(AzProblemAddSpecies(p, name, NULL));
+    }
+  }
   if (c->potential) PetscCall(AzProblemAddSpecies(p, "phi_l", NULL));
   p->species[sn].scale = h->depth * D;
-  if (sa >= 0) p->species[sa].scale = h->depth * h->nh3_diffusivity;
+  if (sg != sn) p->species[sg].scale = h->depth * c->sol.gas[AZ_GAS_N2].D;
   {
     const char *names[4] = {"nernst_layer", "catholyte", "membrane", "anolyte"};
     for (PetscInt k = 0; k < 4; k++) {
@@ -188,19 +256,31 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
       if (k != AZ_HC_MEMBRANE) {
         reg->present[sn] = PETSC_TRUE;
         reg->D[sn]       = D + (k == AZ_HC_BULK ? Dmix : 0);
+        if (sg != sn) reg->present[sg] = PETSC_TRUE, reg->D[sg] = c->sol.gas[AZ_GAS_N2].D + (k == AZ_HC_BULK ? Dmix : 0);
       }
-      if (sa >= 0) {
-        reg->present[sa] = PETSC_TRUE;
-        reg->D[sa]       = k == AZ_HC_MEMBRANE ? h->nh3_permeability : h->nh3_diffusivity + (k == AZ_HC_BULK ? Dmix : 0);
+      for (PetscInt s = 0; s < p->nspecies; s++) {  // the products: everywhere, through the membrane with their permeabilities
+        const AzSpeciesInfo        *sp = p->species[s].info;
+        PetscInt                    row, nsp;
+        const AzSpeciesInfo *const *rows;
+        if (!sp || sp->phase != AZ_PHASE_SOLUTE) continue;
+        PetscCall(AzSpeciesTable(&nsp, &rows));
+        for (row = 0; row < nsp && rows[row] != sp; row++) {
+        }
+        reg->present[s]     = PETSC_TRUE;
+        reg->D[s]           = k == AZ_HC_MEMBRANE ? h->permeability[row] : h->diffusivity[row] + (k == AZ_HC_BULK ? Dmix : 0);
+        p->species[s].scale = h->depth * h->diffusivity[row];
       }
       if (p->s_phi >= 0) {
         reg->present[p->s_phi] = PETSC_TRUE;
         reg->D[p->s_phi]       = k == AZ_HC_MEMBRANE ? h->membrane_conductivity : c->conductivity;
       }
       reg->working_side = (PetscBool)(k == AZ_HC_NERNST || k == AZ_HC_BULK);
+      // bubbling: the cathode compartment with gas_composition, the anode compartment with its own gas
       if (k == AZ_HC_BULK || (k == AZ_HC_NERNST && !nernst) || (k == AZ_HC_ANODE && h->anode_bubbling)) {
-        reg->kla  = h->kla;
-        reg->c_eq = c_sat;
+        const AzSolubility *sol = k == AZ_HC_ANODE ? &h->sol_a : &c->sol;
+        reg->kla                = h->kla;
+        reg->c_eq               = sol->gas[c->reactant].c_sat;
+        if (sg != sn) reg->kla_of[sg] = h->kla, reg->c_eq_of[sg] = sol->gas[AZ_GAS_N2].c_sat;
       }
     }
   }
@@ -236,9 +316,19 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
   p->film           = nernst ? h->delta : PetscMin(xm / 4, 3 * PetscSqrtReal(D * 3600));  // the Nernst layer, or an hour's diffusion
   PetscCall(AzProblemSetUpElectrodes(p, &c->activity));
   {
-    PetscReal c0[AZ_MAX_SPECIES] = {0};
-    c0[sn]                       = c->steady_only || c->time_end == 0 ? c_sat : h->c_init;
+    // each compartment saturated with its own gas (or as hcell_initial says); the steady state starts saturated
+    const PetscBool steady             = (PetscBool)(c->steady_only || c->time_end == 0);
+    PetscReal       c0[AZ_MAX_SPECIES] = {0}, *x;
+    c0[sn]                             = steady ? c_sat : h->c_init[0][c->reactant];
+    if (sg != sn) c0[sg] = steady ? c->sol.gas[AZ_GAS_N2].c_sat : h->c_init[0][AZ_GAS_N2];
     PetscCall(AzProblemSetInitial(p, c0));
+    PetscCall(VecGetArray(p->c, &x));
+    AzForOwnedCells(&p->grid, i, j, k) if (!steady && p->grid.tag[AzGridLocal(&p->grid, i, j, k)] == r[AZ_HC_ANODE])
+    {
+      x[AzGridOwned(&p->grid, i, j, k) * p->nspecies + sn] = h->c_init[1][c->reactant];
+      if (sg != sn) x[AzGridOwned(&p->grid, i, j, k) * p->nspecies + sg] = h->c_init[1][AZ_GAS_N2];
+    }
+    PetscCall(VecRestoreArray(p->c, &x));
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -254,7 +344,7 @@ static PetscErrorCode AzCellView_HCell(AzCase c, AzProblem *p, AzInfo *info)
   PetscCall(AzInfoText(info, "stirring", AzStirrings[h->stirring]));
   PetscCall(AzInfoReal(info, "nernst_layer_m", h->stirring == AZ_STIR_NERNST ? h->delta : 0, "m"));
   PetscCall(AzInfoReal(info, "kla_1_s", h->kla, "1/s"));
-  PetscCall(AzInfoReal(info, "initial_c_n2_mol_m3", h->c_init, "mol/m^3"));
+  PetscCall(AzInfoReal(info, "initial_c_n2_mol_m3", h->c_init[0][c->reactant], "mol/m^3"));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -272,6 +362,7 @@ PetscErrorCode AzCellCreate_HCell(AzCellOps *ops)
   ops->name            = "hcell";
   ops->description     = "H-cell: two compartments and a membrane, bubbling, stirring, in time";
   ops->transient       = PETSC_TRUE;
+  ops->anode_gas       = PETSC_TRUE;
   ops->setfromoptions  = AzCellSetFromOptions_HCell;
   ops->validate        = AzCellValidate_HCell;
   ops->setup           = AzCellSetUp_HCell;

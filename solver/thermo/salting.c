@@ -70,6 +70,18 @@ PetscErrorCode AzElectrolyteIonicStrength(const AzElectrolyte *el, PetscReal *io
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+PetscErrorCode AzElectrolyteEquivalents(const AzElectrolyte *el, PetscReal *cations, PetscReal *anions)
+{
+  PetscFunctionBeginUser;
+  *cations = *anions = 0;
+  for (PetscInt k = 0; k < el->nion; k++) {
+    const PetscInt z = az_ions[el->ion[k]].charge;
+    if (z > 0) *cations += el->c[k] * z;
+    if (z < 0) *anions -= el->c[k] * z;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 // Whether every salt of el is KOH or NaOH, and whether KOH is the only one.
 static void AzHydroxidesOnly(const AzElectrolyte *el, PetscBool *hydroxides, PetscBool *koh)
 {

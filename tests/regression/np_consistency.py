@@ -17,7 +17,7 @@ out = tmpdir()
 results = {}
 for np_ in (1, 2, 3):
     d = os.path.join(out, "np%d" % np_)
-    extra = ["-time_end", "120", "-time_output_interval", "60"] if case_file.startswith("hcell") else []
+    extra = ["-time_end", "120", "-time_output_interval", "60"] if case_file.startswith("hcell") else []  # hcell-orr-n2or too
     run(["-case", case(case_file), "-output_dir", d, "-quiet"] + extra + keys, np=np_)
     for f in ("summary.json", "fields.h5", "fields.xmf"):
         check(os.path.getsize(os.path.join(d, f)) > 0, "np %d: %s missing or empty" % (np_, f))

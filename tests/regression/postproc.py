@@ -1,6 +1,8 @@
 """postproc/plot_flowcell.py reads a run's fields.h5 and writes the concentration map and the electrode profile;
 a 3-D run also gets the map of the electrode surface, an ORR cathode's maps are of O2; postproc/plot_hcell.py draws an
-H-cell time series; plot_sweep.py draws a sweep of one key (curves), two keys (families of curves and maps; a key of
+H-cell time series (the reactions that run, each product in its compartment); plot_membraneflow.py and plot_tubular.py a membrane flow cell's products and a tube's profiles; plot_gde.py a GDE's
+N2 (or an ORR cathode's O2) through the plane;
+plot_sweep.py draws a sweep of one key (curves), two keys (families of curves and maps; a key of
 words: a legend) and three keys (a table equal to sweep.csv and a parallel-coordinates figure). A script started by a Python that lacks numpy
 (here /usr/bin/python3 -S, without its site packages) starts again under /usr/bin/python3, and says in one line what
 is missing where that fails too."""
@@ -42,6 +44,22 @@ d = tmpdir()
 run(["-case", case("hcell.yaml"), "-output_dir", d, "-quiet", "-time_end", "60", "-time_output_interval", "60", "-mesh_nx", "40",
      "-mesh_ny", "12"])
 pngs("plot_hcell.py", d, ["hcell_timeseries.png"])
+d = tmpdir()  # two gases (ORR || N2OR): the plot follows the reactions that run and the nitrate in the anolyte
+run(["-case", case("hcell-orr-n2or.yaml"), "-output_dir", d, "-quiet", "-time_end", "60", "-time_output_interval", "60"])
+p = subprocess.run(["/usr/bin/python3", os.path.join(SOURCE, "postproc", "plot_hcell.py"), d], stdout=subprocess.PIPE,
+                   stderr=subprocess.STDOUT, text=True)
+check(p.returncode == 0 and "currents her, n2or, oer, orr; products no3 (anolyte)" in p.stdout,
+      "plot_hcell.py on the ORR || N2OR H-cell: exit %d: %s" % (p.returncode, p.stdout))
+d = tmpdir()  # the membrane flow cell and the microtubular GDE (issue 21)
+run(["-case", case("membraneflow.yaml"), "-output_dir", d, "-quiet", "-mesh_nx", "30", "-mesh_ny", "24"])
+pngs("plot_membraneflow.py", d, ["membraneflow.png"])
+d = tmpdir()
+run(["-case", case("tubular.yaml"), "-output_dir", d, "-quiet", "-mesh_nx", "10", "-mesh_ny", "24", "-tubular_electrolyte", "annulus"])
+pngs("plot_tubular.py", d, ["tubular.png"])
+for gde_case in ("gde.yaml", "gde-fullcell-orr-n2or.yaml"):  # the GDE's N2 profile, and an O2 GDE's as a full cell's cathode
+    d = tmpdir()
+    run(["-case", case(gde_case), "-output_dir", d, "-quiet", "-mesh_nx", "8"])
+    pngs("plot_gde.py", d, ["gde_profile.png"])
 d = tmpdir()
 run(["-case", case("flowcell.yaml"), "-output_dir", d, "-quiet", "-mesh_nx", "60", "-mesh_ny", "20", "-sweep_operating_pressure",
      "1e5:3e5:3", "-sweep_flowcell_flow_rate", "1e-9,1e-8"])

@@ -3,12 +3,14 @@ N2OR, another temperature, a fractional order, the H-cell at steady state and in
 gives the metrics stored in stored/metrics.json to 1e-12 relative: the results of the code before the species and
 reaction tables (commit 6e93305). The few results the reversible kinetics change on purpose are listed in
 stored/metrics.json's "changed" section with the value they now take and why (README, "What reversible kinetics
-change"); they are held to that value instead.
+change"); they are held to that value instead. Runs added later (the designs of issue 21) are stored as first computed, with why
+in "added".
 
 usage: stored_metrics.py                      compare (the CTest test)
        stored_metrics.py --update             rewrite the "before" values from the build in $AZOTE (never for a change
                                               of results: those are accepted one run at a time, with the reason)
-       stored_metrics.py --accept RUN REASON  store RUN's values that now differ in "changed", with REASON
+       stored_metrics.py --accept RUN REASON  store RUN's values that now differ in "changed", with REASON; a RUN not
+                                              stored yet (a new case) gets its first values, REASON in "added"
 """
 import csv
 import json
@@ -21,7 +23,7 @@ from azrun import case, check, finish, run, summary, tmpdir
 STORE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "stored", "metrics.json")
 RTOL = 1e-12
 # round-off-sized quantities: compared absolutely (their size is the round-off of the balances they measure)
-ROUNDOFF = {"mass_balance_rel": 1e-10, "charge_balance_rel": 1e-10, "nh3_balance_rel": 1e-10,
+ROUNDOFF = {"mass_balance_rel": 1e-10, "charge_balance_rel": 1e-10, "nh3_balance_rel": 1e-10, "no3_balance_rel": 1e-10,
             # 1 - c_surf/c_bulk: c_surf's round-off (1e-16 relative) becomes absolute here
             "depletion": 1e-12}
 
@@ -54,6 +56,15 @@ RUNS = {
     "hcell_potential": ("hcell.yaml", ["-electrolyte_potential", "true", "-time_end", "60", "-time_output_interval", "30",
                                        "-mesh_nx", "60", "-mesh_ny", "16"]),
     "sweep": ("sweep-pressure-flow.yaml", ["-sweep_operating_pressure", "1e5,4e5", "-sweep_flowcell_flow_rate", "1.6667e-10,1.6667e-8"]),
+    # the designs of issue 21, stored as first computed (after main's reversible kinetics; "added" says so)
+    "membraneflow": ("membraneflow.yaml", []),
+    "membraneflow_gde": ("membraneflow.yaml", ["-membraneflow_cathode", "gde", "-membraneflow_saturation", "0.3",
+                                               "-membraneflow_spacer_thickness", "1e-4"]),
+    "tubular": ("tubular.yaml", []),
+    "tubular_annulus_orr": ("tubular.yaml", ["-tubular_electrolyte", "annulus", "-electrode_reaction", "orr", "-gas_composition", "O2:1",
+                                             "-electrode_potential", "0.6", "-electrolyte_potential", "true"]),
+    "gde-fullcell-orr-n2or": ("gde-fullcell-orr-n2or.yaml", []),
+    "hcell-orr-n2or": ("hcell-orr-n2or.yaml", ["-time_end", "60", "-time_output_interval", "30"]),
 }
 
 
@@ -83,7 +94,7 @@ def results(name, outdir):
         return out
     s = summary(outdir)
     out = {}
-    for sec in ("metrics", "electrode", "full_cell", "transient"):
+    for sec in ("metrics", "electrode", "full_cell", "transient", "cell_info", "products"):  # the last two: runs added later
         if isinstance(s.get(sec), dict):
             numbers(sec + ".", s[sec], out)
     return out
@@ -113,7 +124,11 @@ def main():
             store["before"][name] = got
             continue
         want = store["before"].get(name)
-        if not check(want is not None, "%s: no stored values" % name):
+        if accept and want is None:  # a new run: its first values, with the reason they are what they are
+            store["before"][name] = got
+            store.setdefault("added", {})[name] = accept[1]
+            continue
+        if not check(want is not None, "%s: no stored values (a new run: --accept %s REASON)" % (name, name)):
             continue
         changed = store["changed"].get(name, {})
         if accept:

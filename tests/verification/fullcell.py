@@ -10,7 +10,11 @@ electrolyte between them.
       (charge_balance_rel), the N2 (or O2) balance below 1e-8, and each cell makes what it should (NH3 where N2 is
       reduced, nitrate where it is oxidised, nothing else), with faradaic efficiencies in (0, 1];
   the H-cell as a full cell in time (N2RR cathode || N2OR anode across the membrane, 30 s): charge balance to 1e-10,
-      and the NH3 made at the cathode alone in the cell to 1e-8 while both electrodes consume N2."""
+      and the NH3 made at the cathode alone in the cell to 1e-8 while both electrodes consume N2;
+  GDE full cells (cases/gde-fullcell-orr-n2or.yaml: an air-fed ORR GDE || N2OR on an anolyte beyond the membrane; and
+      an N2RR GDE || N2OR): charge and O2 (N2) balances to 1e-10, each electrode making what it should; the GDE's O2 supply
+      lifts the cathode far above the flow cell's dissolved-O2 cap (cases/fullcell-orr-n2or.yaml), so at the same
+      cell voltage the GDE cell makes more nitrate."""
 import math
 
 from azrun import case, check, finish, run, summary, tmpdir
@@ -74,4 +78,34 @@ check(s["full_cell"]["charge_balance_rel"] <= 1e-10, "H-cell full cell: charge b
 check(s["transient"]["nh3_balance_rel"] <= 1e-8, "H-cell full cell: NH3 balance %g" % s["transient"]["nh3_balance_rel"])
 check(s["metrics"]["mass_balance_rel"] <= 1e-8, "H-cell full cell: N2 balance %g" % s["metrics"]["mass_balance_rel"])
 check(s["metrics"]["i_n2or_A_m2"] > 0 and s["metrics"]["i_n2rr_A_m2"] > 0, "H-cell full cell: no N2RR or no N2OR current")
+# GDE full cells
+gde_runs = {"gde-fullcell-orr-n2or.yaml": ([], {"i_orr_A_m2": True, "i_n2or_A_m2": True, "i_n2rr_A_m2": False}),
+            "gde.yaml": (["-electrolyte_potential", "true", "-anode_reaction", "n2or", "-cell_voltage", "2.2", "-gde_anolyte_thickness", "5e-4",
+                          "-kinetics_oer_i0", "8.53e-4", "-kinetics_oer_alpha", "0.558", "-kinetics_n2or_i0", "2.6e-4"],
+                         {"i_n2rr_A_m2": True, "i_n2or_A_m2": True, "i_orr_A_m2": None})}
+for name, (keys, signs) in gde_runs.items():
+    d = tmpdir()
+    run(["-case", case(name), "-output_dir", d, "-quiet", "-output_fields", "false"] + keys)
+    s = summary(d)
+    cell, m = s["full_cell"], s["metrics"]
+    print("GDE %s: V %.4f V, cathode %.4f V, anode %.4f V, charge balance %.1e, mass balance %.1e, %s" % (
+        name, cell["cell_voltage_V"], cell["cathode_potential_V_RHE"], cell["anode_potential_V_RHE"], cell["charge_balance_rel"],
+        m["mass_balance_rel"], ", ".join("%s %.4g" % (k, m[k]) for k in signs if k in m)))
+    check(cell["charge_balance_rel"] <= 1e-10, "GDE %s: charge balance %g" % (name, cell["charge_balance_rel"]))
+    check(m["mass_balance_rel"] <= 1e-10, "GDE %s: mass balance %g" % (name, m["mass_balance_rel"]))
+    for k, positive in signs.items():
+        if positive is None:
+            check(k not in m, "GDE %s: %s reported" % (name, k))
+        else:
+            check((m[k] > 0) == positive, "GDE %s: %s = %g" % (name, k, m[k]))
+    for k in ("fe_nh3", "fe_no3"):
+        check(0 <= m[k] <= 1, "GDE %s: %s = %g" % (name, k, m[k]))
+    if name.startswith("gde-fullcell-orr"):
+        d2 = tmpdir()
+        run(["-case", case("fullcell-orr-n2or.yaml"), "-output_dir", d2, "-quiet", "-output_fields", "false"])
+        fc = summary(d2)["metrics"]
+        print("  at 0.9 V: nitrate %.4g ug/h/cm2 with the GDE cathode, %.4g in the flow cell (ORR %.4g vs %.4g A/m2)" % (
+            m["no3_rate_ug_h_cm2"], fc["no3_rate_ug_h_cm2"], m["i_orr_A_m2"], fc["i_orr_A_m2"]))
+        check(m["i_orr_A_m2"] > 10 * fc["i_orr_A_m2"] and m["no3_rate_ug_h_cm2"] > fc["no3_rate_ug_h_cm2"],
+              "the GDE's O2 must lift the ORR cathode above the flow cell's: %g vs %g" % (m["i_orr_A_m2"], fc["i_orr_A_m2"]))
 finish()

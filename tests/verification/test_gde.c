@@ -12,7 +12,8 @@
 //     c*_i sqrt(D k) tanh(phi), phi = L sqrt(k/D), D = D_l eps^1.5 (Thiele 1939), with c*_i the liquid at the face in
 //     equilibrium with the gas that reaches it through the GDL: within 1 % for phi = 0.3, 1, 3;
 //  6. continuity up to s = 1: the metrics at s = 1 - 1e-6, 1 - 1e-8 and 1 approach each other (the gas path through the
-//     last open pores vanishes as (1 - s)^1.5), the current never above its limit, the Damkohler number finite.
+//     last open pores vanishes as (1 - s)^1.5), the current never above its limit, the Damkohler number finite;
+//  7. the O2 GDE (ORR): check 3's analytic limit with O2, and the GDL's own limit for a fast catalyst layer.
 #include <azote/thermo.h>
 #include "azcase.h"
 #include "../unit/aztest.h"
@@ -159,19 +160,27 @@ static PetscErrorCode SetGDE1D(PetscReal s, PetscReal P)
 // D_l (eps_cl s)^1.5: in parallel with G, G_face = H D_l (eps_cl s)^1.5 / h. Limiting mode holds the liquid at zero at
 // the cell centres, so h is the first catalyst-layer cell's half-height (h_face, from the grid): this part of the
 // limit is the mesh's, growing as the layer is refined (the continuous problem's limit is the gas side's).
-static PetscReal GDELimitAnalytic(const AzCase c, PetscReal s, PetscReal h_face)
+// (The same holds for any reactant gas, c->reactant: O2 for the ORR, 4 electrons per O2.)
+static PetscReal GDELimitAnalyticAv(const AzCase c, PetscReal s, PetscReal h_face, PetscReal a_v)
 {
-  const PetscReal L1 = 2.5e-4, L2 = 1e-5, eps1 = 0.76, eps2 = 0.4, a_v = 1e7, dry = 1e-7, flooded = 1e-5;  // the defaults
-  const PetscReal T = c->T, P = c->P, RT = AZ_GAS_CONSTANT * T, D_l = c->sol.gas[AZ_GAS_N2].D;
-  const PetscReal cg0 = c->sol.gas[AZ_GAS_N2].p_partial / RT, H = c->sol.gas[AZ_GAS_N2].dc_sat_dp * RT;
+  const PetscReal L1 = 2.5e-4, L2 = 1e-5, eps1 = 0.76, eps2 = 0.4, dry = 1e-7, flooded = 1e-5;  // the defaults
+  const AzGas     gas = c->reactant;
+  const PetscReal T = c->T, P = c->P, RT = AZ_GAS_CONSTANT * T, D_l = c->sol.gas[gas].D;
+  const PetscReal cg0 = c->sol.gas[gas].p_partial / RT, H = c->sol.gas[gas].dc_sat_dp * RT;
+  const PetscReal nF = PetscAbsReal(AzElectrodeChargePerReactant(&c->electrode));
   PetscReal       Dg;
-  (void)AzGasDiffusivity(AZ_GAS_N2, AZ_GAS_WATER_VAPOR, T, P, &Dg);
-  Dg /= 1 - c->sol.gas[AZ_GAS_N2].p_partial / P;
+  (void)AzGasDiffusivity(gas, AZ_GAS_WATER_VAPOR, T, P, &Dg);
+  Dg /= 1 - c->sol.gas[gas].p_partial / P;
   const PetscReal D1 = Dg * PetscPowReal(eps1, 1.5), D2 = Dg * PetscPowReal(eps2 * (1 - s), 1.5);
   const PetscReal K      = H * a_v * D_l / (dry + s * (flooded - dry)),
                   G      = s < 1 ? PetscSqrtReal(D2 * K) * PetscTanhReal(L2 * PetscSqrtReal(K / D2)) : 0;
   const PetscReal G_face = s > 0 && h_face > 0 ? H * D_l * PetscPowReal(eps2 * s, 1.5) / h_face : 0;
-  return 6 * AZ_FARADAY * cg0 / (L1 / D1 + 1 / (G + G_face));
+  return nF * cg0 / (L1 / D1 + 1 / (G + G_face));
+}
+
+static PetscReal GDELimitAnalytic(const AzCase c, PetscReal s, PetscReal h_face)
+{
+  return GDELimitAnalyticAv(c, s, h_face, 1e7);  // the default specific area
 }
 
 // Half-height of the first catalyst-layer cell of a 1-D GDE (its face to the gas diffusion layer).
@@ -332,9 +341,66 @@ static PetscErrorCode CheckContinuity(void)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// 7. The O2 GDE (ORR, O2 in the pores): its limiting current against the same analytic 1-D model with O2's properties
+// (4 e- per O2, D_O2-H2O, O2's Henry slope), dry and half flooded; and, dry, the GDL's share of it in the limit of a fast
+// catalyst layer the GDL's own limit is approached, i_lim -> 4 F D_eff c_gas / L_GDL (the limiting-current relation of
+// gas-diffusion media, e.g. Beuscher, J. Electrochem. Soc. 153, A1788 (2006)). An analytic limit, not a published number: no
+// O2-GDE measurement or model value could be checked here (README, "The GDE with every reaction").
+static PetscErrorCode CheckORR(void)
+{
+  const PetscReal sats[] = {0, 0.5};
+
+  PetscFunctionBeginUser;
+  for (PetscInt t = 0; t < 2; t++) {
+    AzCase     c;
+    AzProblem  p;
+    AzRunStats st;
+    PetscReal  expected;
+    PetscCall(SetGDE1D(sats[t], 101325));
+    PetscCall(PetscOptionsSetValue(NULL, "-electrode_reaction", "orr"));
+    PetscCall(PetscOptionsSetValue(NULL, "-gas_composition", "O2:1"));
+    PetscCall(AzCaseCreate(PETSC_COMM_WORLD, &c));
+    PetscCall(AzSolveCase(c, &p, &st));
+    expected = GDELimitAnalytic(c, sats[t], GDEFaceHalfHeight(&p));
+    PetscCall(PetscPrintf(PETSC_COMM_WORLD, "O2 GDE, saturation %.2f: i_lim %.6g A/m2, analytic %.6g (%+.3f %%), mass balance %.1e\n",
+                          (double)sats[t], (double)st.metrics.i_lim_A_m2, (double)expected,
+                          (double)(100 * (st.metrics.i_lim_A_m2 / expected - 1)), (double)st.metrics.mass_balance_rel));
+    AZ_CHECK_REL(st.metrics.i_lim_A_m2, expected, 0.01, "O2 GDE limiting current vs the analytic 1-D model");
+    AZ_CHECK(st.metrics.mass_balance_rel < 1e-10, "O2 GDE mass balance %.3g", (double)st.metrics.mass_balance_rel);
+    if (t == 0) {
+      // the GDL alone: a catalyst layer a thousand times more active (thinner film) leaves the gas path through the GDL
+      PetscReal Dg, gdl;
+      (void)AzGasDiffusivity(AZ_GAS_O2, AZ_GAS_WATER_VAPOR, c->T, c->P, &Dg);
+      Dg /= 1 - c->sol.gas[AZ_GAS_O2].p_partial / c->P;
+      gdl = 4 * AZ_FARADAY * Dg * PetscPowReal(0.76, 1.5) * c->sol.gas[AZ_GAS_O2].p_partial / (AZ_GAS_CONSTANT * c->T) / 2.5e-4;
+      PetscCall(AzProblemDestroy(&p));
+      PetscCall(AzCaseDestroy(&c));
+      PetscCall(AzTestSetReal("-gde_specific_area", 1e10));
+      PetscCall(AzCaseCreate(PETSC_COMM_WORLD, &c));
+      PetscCall(AzSolveCase(c, &p, &st));
+      expected = GDELimitAnalyticAv(c, 0, 0, 1e10);
+      PetscCall(PetscPrintf(
+          PETSC_COMM_WORLD,
+          "O2 GDE, catalyst layer 1000 times more active: i_lim %.6g A/m2, analytic %.6g (%+.3f %%), the GDL's 4 F D_eff c "
+          "/ L %.6g\n",
+          (double)st.metrics.i_lim_A_m2, (double)expected, (double)(100 * (st.metrics.i_lim_A_m2 / expected - 1)), (double)gdl));
+      AZ_CHECK_REL(st.metrics.i_lim_A_m2, expected, 0.01, "O2 GDE with a fast catalyst layer vs the analytic 1-D model");
+      AZ_CHECK(st.metrics.i_lim_A_m2 < gdl && st.metrics.i_lim_A_m2 > 0.9 * gdl,
+               "O2 GDE with a fast catalyst layer: %g, not just below the GDL's %g", (double)st.metrics.i_lim_A_m2, (double)gdl);
+      PetscCall(PetscOptionsClearValue(NULL, "-gde_specific_area"));
+    }
+    PetscCall(AzProblemDestroy(&p));
+    PetscCall(AzCaseDestroy(&c));
+  }
+  PetscCall(PetscOptionsClearValue(NULL, "-electrode_reaction"));
+  PetscCall(PetscOptionsClearValue(NULL, "-gas_composition"));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 int main(int argc, char **argv)
 {
   PetscCall(AzInitialize(&argc, &argv, "test_gde", NULL));
+  PetscCall(CheckORR());
   PetscCall(CheckThiele());
   PetscCall(CheckGDLFick());
   PetscCall(CheckFlooding());

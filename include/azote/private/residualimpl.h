@@ -12,6 +12,7 @@ typedef struct {
   PetscReal o[6][AZ_MAX_SPECIES];               // d r_s / d c_s of neighbour n
   PetscInt  xs[6];                              // at a gas-liquid interface with neighbour n, the species of this row
   PetscReal xo[6];                              //   coupled to n's other N2 species (-1: none), and that derivative
+  PetscReal po[6][AZ_MAX_SPECIES];              // d r_s / d phi of neighbour n (migration; set only where p->migration)
   PetscReal consumed;                           // N2 consumed in the cell or at its electrode faces, mol s^-1
   PetscReal in, out;                            // N2 entering through Dirichlet faces, leaving through outflow faces
   PetscReal cur_electrode, cur_counter;         // current into the working electrode, out of the counter electrode (A)
