@@ -31,7 +31,8 @@ typedef struct {
   PetscReal             i_total_A_m2;            // per geometric electrode area, cathodic positive
   PetscReal             damkohler;               // kinetic current of the main reaction at c_bulk / i_lim
   PetscReal             sherwood;                // k_m L / D, k_m = i_lim / (n F c_bulk), L the template's length
-  PetscReal             n2_conversion;           // consumed / fed
+  PetscReal             n2_conversion;           // dissolved N2 consumed / fed (0 where the problem does not carry N2)
+  PetscReal             reactant_conversion;     // the same for the main reaction's reactant (N2, or O2 for the ORR)
   PetscReal             mass_balance_rel;        // |in - out - consumed| / in (steady)
   PetscReal             electrode_area_m2;       // geometric (projected) electrode area
   PetscReal             roughness;               // electrochemical area per geometric area (1 for a flat electrode)
