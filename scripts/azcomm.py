@@ -87,25 +87,52 @@ def communication(np_, case, extra, env, output_fields=False):
     }
 
 
-def model_halo(mesh, dec):
-    """Bytes each rank sends in one ghost update of a star stencil one cell wide: its faces shared with a neighbour,
-    the cells split as PETSc's DMDA splits them (M/m, the first M % m ranks one more). Ranks in PETSc's order
-    (x fastest)."""
+def model_exchange(mesh, dec):
+    """One ghost update of a star stencil one cell wide, per rank: (bytes sent, messages sent). A rank sends each face
+    it shares with a neighbour, 8 bytes a cell, one message per neighbour; the cells split as PETSc's DMDA splits them
+    (M/m, the first M % m ranks one more). Ranks in PETSc's order (x fastest)."""
     sizes = [[M // m + (i < M % m) for i in range(m)] for M, m in zip(mesh, dec)]
     out = []
     for k in range(dec[2] if len(dec) > 2 else 1):
         for j in range(dec[1]):
             for i in range(dec[0]):
                 idx, ext = (i, j, k)[:len(dec)], [sizes[d][(i, j, k)[d]] for d in range(len(dec))]
-                cells = 0
+                cells = messages = 0
                 for d in range(len(dec)):
                     face = 1
                     for e in range(len(dec)):
                         if e != d:
                             face *= ext[e]
-                    cells += face * ((idx[d] > 0) + (idx[d] < dec[d] - 1))
-                out.append(8 * cells)
+                    sides = (idx[d] > 0) + (idx[d] < dec[d] - 1)
+                    cells += face * sides
+                    messages += sides
+                out.append((8 * cells, messages))
     return out
+
+
+def model_halo(mesh, dec):
+    """Bytes each rank sends in one ghost update (model_exchange)."""
+    return [b for b, _ in model_exchange(mesh, dec)]
+
+
+def model_neighbours(mesh, dec):
+    """Messages each rank sends in one ghost update: its neighbours across a face (model_exchange)."""
+    return [n for _, n in model_exchange(mesh, dec)]
+
+
+def model_interior(mesh, dec):
+    """Bytes one ghost update sends from a rank with a neighbour on every side in each split direction, on the
+    decomposition's mean sub-domain (M/m cells a direction): what the per-rank volume tends to as the ranks grow."""
+    ext = [M / m for M, m in zip(mesh, dec)]
+    total = 0.0
+    for d in range(len(dec)):
+        if dec[d] > 1:
+            face = 1.0
+            for e in range(len(dec)):
+                if e != d:
+                    face *= ext[e]
+            total += 2 * face
+    return 8 * total
 
 
 def stats(values):

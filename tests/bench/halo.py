@@ -1,7 +1,10 @@
 """The communication counts of scripts/bench and scripts/weak-scaling (scripts/azcomm.py) on small grids: PETSc's
 ghost exchange per rank, read from -log_view, equals the surface model of the decomposition read from -dm_view (each
 rank's faces with a neighbour, one cell wide, 8 bytes a cell), rank by rank; the MPI counter (PMPI) sees at least
-PETSc's messages and bytes on every rank, and hypre's on top; one rank sends nothing."""
+PETSc's messages and bytes on every rank, and hypre's on top; one rank sends nothing. The 6-rank grid splits 3 x 2
+with uneven parts: its middle ranks have three neighbours. Each ghost update's messages equal the neighbours the
+model counts.
+"""
 import os
 import sys
 
@@ -11,18 +14,25 @@ import azcomm  # noqa: E402
 azcomm.AZOTE = os.environ["AZOTE"]
 azcomm.MPICOUNT = os.path.join(sys.argv[1], "libazote_mpicount.so")
 failures = []
-for np_, case, mesh in ((1, "flowcell.yaml", (40, 16)), (2, "flowcell.yaml", (40, 16)), (4, "flowcell.yaml", (41, 37)),
+# the interior column of docs/scaling.md: on an even split, the ghost update of the rank with neighbours all round
+for mesh, dec, centre in (((30, 30), (3, 3), 4), ((30, 21, 39), (3, 3, 3), 13)):
+    interior, model = azcomm.model_interior(mesh, dec), azcomm.model_halo(mesh, dec)
+    if interior != model[centre] or model[centre] != max(model):
+        failures.append("interior model %g B on %s over %s, the centre rank's %g B" % (interior, mesh, dec, model[centre]))
+for np_, case, mesh in ((1, "flowcell.yaml", (40, 16)), (2, "flowcell.yaml", (40, 16)), (6, "flowcell.yaml", (41, 37)),
                         (4, "flowcell-3d.yaml", (21, 8, 13))):
     extra = ["-electrode_mode", "limiting"] + [a for k, n in zip(("-mesh_nx", "-mesh_ny", "-mesh_nz"), mesh) for a in (k, str(n))]
     r = azcomm.communication(np_, case, extra, dict(os.environ))
-    model = azcomm.model_halo(mesh, r["decomposition"])
-    print("%d rank(s), %s on %s: ghost update %s B (model %s), PETSc %s messages / %s B, all %s messages / %s B" % (
+    model, neighbours = azcomm.model_halo(mesh, r["decomposition"]), azcomm.model_neighbours(mesh, r["decomposition"])
+    print("%d rank(s), %s on %s: ghost update %s B (model %s), %s messages (model %s), PETSc %s messages / %s B, all %s messages / %s B" % (
         np_, " x ".join(map(str, mesh)), " x ".join(map(str, r["decomposition"])), r["halo_bytes_per_update"], model,
-        r["petsc_halo_messages"], r["petsc_halo_bytes"], r["p2p_messages"], r["p2p_bytes"]))
+        r["halo_messages_per_update"], neighbours, r["petsc_halo_messages"], r["petsc_halo_bytes"], r["p2p_messages"], r["p2p_bytes"]))
     if len(r["decomposition"]) != len(mesh) or r["decomposition"][0] * r["decomposition"][1] * (r["decomposition"][2] if len(mesh) > 2 else 1) != np_:
         failures.append("%d ranks: decomposition %s" % (np_, r["decomposition"]))
     if r["halo_bytes_per_update"] != model:
         failures.append("%d ranks: ghost update %s B per rank, the model %s" % (np_, r["halo_bytes_per_update"], model))
+    if r["halo_messages_per_update"] != neighbours:
+        failures.append("%d ranks: ghost update %s messages per rank, the model's neighbours %s" % (np_, r["halo_messages_per_update"], neighbours))
     if np_ > 1 and not all(u > 0 for u in r["ghost_updates"]):
         failures.append("%d ranks: no ghost update counted: %s" % (np_, r["ghost_updates"]))
     for k in range(np_):

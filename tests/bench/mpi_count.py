@@ -1,5 +1,6 @@
 """The MPI traffic counter (tests/bench/mpi_count.c) against known traffic (mpi_count_check.c) on 2 and 3 ranks, and
-the STREAM triad (stream_triad.c) on 1 and 2 ranks: its self-check passes and it prints a bandwidth. These are the
+the STREAM triad (stream_triad.c) on 1 and 2 ranks: its self-check passes and the bandwidth it prints is STREAM's
+24 bytes per element and rank over the best repetition's time. These are the
 tools of scripts/bench and scripts/weak-scaling; no timing is judged here."""
 import json
 import os
@@ -33,9 +34,12 @@ with tempfile.TemporaryDirectory() as tmp:
     for np_ in (1, 2):
         p = subprocess.run([MPIEXEC, "-n", str(np_), os.path.join(BIN, "stream_triad"), "200000", "4"], env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        m = re.fullmatch(r"ranks (\d+) n 200000 reps 4 best_GB_s ([0-9.]+) median_GB_s ([0-9.]+)\n", p.stdout)
+        m = re.fullmatch(r"ranks (\d+) n 200000 reps 4 best_GB_s ([0-9.]+) median_GB_s ([0-9.]+) best_s ([0-9.e+-]+)\n", p.stdout)
         if p.returncode or not m or int(m.group(1)) != np_ or not 0 < float(m.group(3)) <= float(m.group(2)):
             failures.append("stream_triad on %d rank(s): exit %d, printed %r" % (np_, p.returncode, p.stdout))
+        # STREAM's count: 24 bytes per element (two loads, one store) on every rank, summed over the ranks
+        elif abs(float(m.group(2)) - 24 * 200000 * np_ / float(m.group(4)) / 1e9) > 1e-3 * float(m.group(2)) + 1e-3:
+            failures.append("stream_triad on %d rank(s): %s GB/s in %s s is not 24 B x 200000 x %d ranks" % (np_, m.group(2), m.group(4), np_))
         else:
             print("stream_triad: %s" % p.stdout.strip())
     p = subprocess.run([MPIEXEC, "-n", "1", os.path.join(BIN, "stream_triad"), "10"], env=env, stdout=subprocess.PIPE,
