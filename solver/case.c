@@ -83,6 +83,7 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
   PetscCall(AzOptionsReal(PetscOptionsObject, "electrolyte_conductivity", "electrolyte conductivity (0: from the composition)", "S/m", 0,
                           AZ_RANGE(0, 1e3), &c->conductivity, NULL));
   PetscOptionsEnd();
+  PetscCall(AzIonicReadKeys(c));
 
   PetscCall(AzCaseReadElectrodes(c));
 
@@ -172,6 +173,7 @@ static PetscErrorCode AzCaseEvaluateProperties(AzCase c)
              c->anode_reactant >= 0 ? AzGasNames[c->anode_reactant] : "", c->anode_choices[c->anode_reaction],
              c->anode_reactant >= 0 ? AzGasNames[c->anode_reactant] : "");
   PetscCall(AzActivitiesCompute(c->T, &c->sol, c->bulk, &c->activity));
+  PetscCall(AzIonicEvaluate(c));
   if (c->potential && c->conductivity == 0) {
     PetscCheck(c->electrolyte.nsalt > 0, c->comm, PETSC_ERR_USER_INPUT,
                "-electrolyte_potential needs a conductivity: -electrolyte = '%s' has no ions; set electrolyte_conductivity (S/m) or an "

@@ -1,6 +1,6 @@
 // The nonlinear and linear solvers: Newton with the convergence floor of the discrete balances, BiCGStab or GMRES with
 // BoomerAMG, the full cell's gauge, and the continuation in the exchange current densities.
-#include <azote/private/residualimpl.h>
+#include <azote/private/npimpl.h>
 
 // A PETSc option's default where the user gave none (hypre's options exist only in the options database). A default
 // may differ between the problems of one process (a 2-D and a 3-D problem): the names set here are remembered, and
@@ -63,7 +63,10 @@ static PetscErrorCode AzConvergedFloor(SNES snes, PetscInt it, PetscReal xnorm, 
       PetscCall(VecStrideNorm(d, p->s_phi, NORM_2, &dphi));
       dphi *= PetscMax(1.0, PetscMax(PetscAbsReal(p->electrode.potential), PetscAbsReal(p->anode.potential)));
     }
-    PetscCall(VecPointwiseMult(d, d, X));
+    if (p->np)
+      PetscCall(AzNPFloorScale(p, X, d));
+    else
+      PetscCall(VecPointwiseMult(d, d, X));
     PetscCall(VecNorm(d, NORM_2, &total));
     PetscCall(VecGetBlockSize(X, &bs));
     PetscCheck(bs <= AZ_MAX_SPECIES, PETSC_COMM_SELF, PETSC_ERR_PLIB, "block size %" PetscInt_FMT, bs);
@@ -110,6 +113,7 @@ PetscErrorCode AzSNESSetDefaults(SNES snes, AzProblem *p)
   PetscCall(SNESLineSearchSetType(ls, SNESLINESEARCHBASIC));
   PetscCall(SNESSetTolerances(snes, 0.0, 1e-18, 0.0, 50, 1000));
   PetscCall(SNESSetConvergenceTest(snes, AzConvergedFloor, p, NULL));
+  if (p->np) PetscCall(AzNPSNESDefaults(snes, p));
   PetscCall(SNESGetKSP(snes, &ksp));
   // One unknown per cell (advection-diffusion-reaction of dissolved N2): BiCGStab, whose 6 work vectors do not grow
   // with the iterations (GMRES keeps one per iteration, 15 on a 1e6-cell flow cell: 120 B per cell). Coupled systems
@@ -228,7 +232,9 @@ static PetscErrorCode AzProblemNewton(AzProblem *p, SNESConvergedReason *reason)
   PetscLogDouble t0 = AzWallTime();
 
   PetscFunctionBeginUser;
+  if (p->np) PetscCall(AzNPLogBegin(p));
   PetscCall(SNESSolve(p->snes, NULL, p->c));
+  if (p->np) PetscCall(AzNPLogEnd(p));
   PetscCall(SNESGetConvergedReason(p->snes, reason));
   PetscCall(SNESGetIterationNumber(p->snes, &its));
   PetscCall(SNESGetLinearSolveIterations(p->snes, &lits));
