@@ -1,6 +1,7 @@
 // The ionic (tertiary) electrolyte model, the case's side (include/azote/ionic.h): its keys, the electrolyte's species
 // and bulk reactions, the bulk composition at chemical equilibrium, and what the templates call to carry the ions.
 #include <azote/case.h>
+#include <azote/metrics.h>
 #include <azote/private/npimpl.h>
 
 const char *const AzElectrolyteModels[] = {"dilute", "tertiary", NULL};
@@ -477,5 +478,31 @@ PetscErrorCode AzIonicBulkValues(AzCase c, const AzProblem *p, PetscReal v[])
   PetscFunctionBeginUser;
   for (PetscInt s = 0; p->np && s < p->nspecies; s++)
     if (p->np->ion[s]) v[s] = p->np->bulk[s];
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzIonicLimitingCurrent(AzCase c, PetscReal *i_lim)
+{
+  AzProblem       q;
+  AzMetrics       m;
+  const PetscInt  model = c->ionic.model;
+  const PetscBool potential = c->potential;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscMemzero(&q, sizeof(q)));
+  q.comm           = c->comm;
+  c->ionic.model   = AZ_MODEL_DILUTE;
+  c->potential     = PETSC_FALSE;
+  {
+    PetscErrorCode ierr = c->ops.setup(c, &q);
+    c->ionic.model = model, c->potential = potential;
+    PetscCall(ierr);
+  }
+  q.electrode.mode = AZ_ELECTRODE_LIMITING;
+  PetscCall(AzProblemSetUpSolver(&q));
+  PetscCall(AzProblemSolve(&q));
+  PetscCall(AzMetricsCompute(&q, q.bulk, c->sol.gas[c->reactant].D, &m));
+  *i_lim = PetscAbsReal(m.i_main_A_m2);
+  PetscCall(AzProblemDestroy(&q));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

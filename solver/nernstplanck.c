@@ -530,10 +530,10 @@ PetscErrorCode AzNPFormJacobian(AzProblem *p, Vec X, Mat P)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// Newton's steps change an ion by at most a factor e^5 (logarithmic unknowns), or (concentrations: a time step's
-// Newton) bring it at most to a hundredth of its value: H+ at an electrode falls by decades within a few steps, and a
-// step through zero would leave its logarithm in the reactions' quotients without meaning. The potential and the
-// template's species step freely.
+// Newton's steps change each ion by at most a factor e^2 (logarithmic unknowns: the linearised exponential overshoots
+// where an ion is decades away from its value, H+ at an electrode), or (concentrations: a time step's Newton) scale
+// the whole step so that no ion falls below a hundredth of its value: a step through zero would leave its logarithm in
+// the reactions' quotients without meaning. The potential and the template's species step freely.
 PetscErrorCode        AzNPDebugMonitor(SNES snes, PetscInt it, PetscReal fnorm, void *ctx);
 static PetscErrorCode AzNPPreCheck(SNESLineSearch ls, Vec X, Vec Y, PetscBool *changed, void *ctx)
 {
@@ -550,23 +550,11 @@ static PetscErrorCode AzNPPreCheck(SNESLineSearch ls, Vec X, Vec Y, PetscBool *c
   PetscCall(VecGetArray(Y, &y));
   for (PetscInt q = 0; q < n; q++) {
     if (!p->np->ion[q % dof]) continue;
-    if (p->np->logvars)  // ln c: at most a factor e^3 per step
-      lambda = PetscMin(lambda, 3 / PetscMax(PetscAbsReal(y[q]), 1e-300));
+    if (p->np->logvars) {  // ln c: at most a factor e^2 per step, component by component
+      if (PetscAbsReal(y[q]) > 2) y[q] = y[q] > 0 ? 2 : -2, *changed = PETSC_TRUE;
+    }
     else if (x[q] > 0 && x[q] - y[q] < 1e-2 * x[q])  // the step is x - y
       lambda = PetscMin(lambda, (1 - 1e-2) * x[q] / y[q]);
-  }
-  {
-    PetscBool dbg = PETSC_FALSE;
-    PetscCall(PetscOptionsGetBool(NULL, NULL, "-snes_np_debug", &dbg, NULL));
-    if (dbg) {
-      PetscReal ym[AZ_MAX_SPECIES] = {0};
-      PetscInt  at[AZ_MAX_SPECIES] = {0};
-      for (PetscInt q = 0; q < n; q++)
-        if (PetscAbsReal(y[q]) > ym[q % dof]) ym[q % dof] = PetscAbsReal(y[q]), at[q % dof] = q / dof;
-      for (PetscInt s = 0; s < dof; s++)
-        PetscCall(PetscPrintf(PETSC_COMM_SELF, "   step %-8s %10.3e at cell %d (x=%g)\n", p->species[s].name, (double)ym[s], (int)at[s],
-                              (double)x[at[s] * dof + s]));
-    }
   }
   PetscCall(VecRestoreArrayRead(X, &x));
   PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &lambda, 1, MPIU_REAL, MPIU_MIN, p->comm));
@@ -581,15 +569,28 @@ static PetscErrorCode AzNPPreCheck(SNESLineSearch ls, Vec X, Vec Y, PetscBool *c
 PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p)
 {
   SNESLineSearch ls;
+  KSP            ksp;
+  PC             pc;
 
   PetscFunctionBeginUser;
   PetscCall(SNESGetLineSearch(snes, &ls));
   PetscCall(SNESLineSearchSetPreCheck(ls, AzNPPreCheck, p));
-  {
-    PetscBool dbg = PETSC_FALSE;
-    PetscCall(PetscOptionsGetBool(NULL, NULL, "-snes_np_debug", &dbg, NULL));
-    if (dbg) PetscCall(SNESMonitorSet(snes, AzNPDebugMonitor, p, NULL));
-  }
+  // Newton from the bulk state: the residual grows on the way (the surface's pH swings by several units), which is no
+  // divergence; clipped steps need more iterations than the dilute model's
+  PetscCall(SNESSetDivergenceTolerance(snes, -1));
+  PetscCall(SNESSetTolerances(snes, 0.0, 1e-18, 0.0, 100, 10000));
+  // The linear solve: a sparse direct factorisation (MUMPS) by default. Fast bulk reactions couple the ions of a cell
+  // a million times more strongly than transport couples cells, and the species span eleven decades of
+  // concentration: GMRES with BoomerAMG (nodal or not), block ILU, additive Schwarz or a field split by species
+  // stagnated above 1e-3 of the residual on the 2-D flow cell (docs/ionic.md: what was tried); -ksp_type/-pc_type
+  // choose another.
+  PetscCall(SNESGetKSP(snes, &ksp));
+  PetscCall(KSPGetPC(ksp, &pc));
+  PetscCall(KSPSetType(ksp, KSPPREONLY));
+  PetscCall(PCSetType(pc, PCLU));
+#if defined(PETSC_HAVE_MUMPS)
+  PetscCall(PCFactorSetMatSolverType(pc, MATSOLVERMUMPS));
+#endif
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -637,23 +638,5 @@ PetscErrorCode AzNPFloorScale(const AzProblem *p, Vec X, Vec d)
     if (!(p->np->logvars && p->np->ion[q % p->nspecies])) v[q] *= x[q];  // logarithmic: diag(J) is d/dc times c already
   PetscCall(VecRestoreArray(d, &v));
   PetscCall(VecRestoreArrayRead(X, &x));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-// DEBUG (temporary)
-PetscErrorCode AzNPDebugMonitor(SNES snes, PetscInt it, PetscReal fnorm, void *ctx)
-{
-  AzProblem *p = (AzProblem *)ctx;
-  Vec        F, X;
-  PetscReal  fn[AZ_MAX_SPECIES], mx[AZ_MAX_SPECIES], mn[AZ_MAX_SPECIES];
-  PetscFunctionBeginUser;
-  PetscCall(SNESGetFunction(snes, &F, NULL, NULL));
-  PetscCall(SNESGetSolution(snes, &X));
-  PetscCall(VecStrideNormAll(F, NORM_INFINITY, fn));
-  PetscCall(VecStrideMaxAll(X, NULL, mx));
-  PetscCall(VecStrideMinAll(X, NULL, mn));
-  PetscCall(PetscPrintf(p->comm, "it %d |F|=%g\n", (int)it, (double)fnorm));
-  for (PetscInt s = 0; s < p->nspecies; s++)
-    PetscCall(
-        PetscPrintf(p->comm, "   %-8s F %10.3e  x [%10.3e, %10.3e]\n", p->species[s].name, (double)fn[s], (double)mn[s], (double)mx[s]));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -208,7 +208,10 @@ PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *st)
   }
   if (p->electrode.mode == AZ_ELECTRODE_LIMITING)
     i_lim = PetscAbsReal(st->metrics.i_main_A_m2);
-  else {
+  else if (p->np) {  // the ionic model: the transport cap of the neutral reactant, which the ions do not move
+    PetscCall(AzIonicLimitingCurrent(c, &i_lim));
+    st->solves++;
+  } else {
     // The same case in limiting mode gives the transport cap i_lim; the fields kept are the requested mode's.
     AzMetrics       lim;
     Vec             keep;

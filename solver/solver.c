@@ -113,7 +113,6 @@ PetscErrorCode AzSNESSetDefaults(SNES snes, AzProblem *p)
   PetscCall(SNESLineSearchSetType(ls, SNESLINESEARCHBASIC));
   PetscCall(SNESSetTolerances(snes, 0.0, 1e-18, 0.0, 50, 1000));
   PetscCall(SNESSetConvergenceTest(snes, AzConvergedFloor, p, NULL));
-  if (p->np) PetscCall(AzNPSNESDefaults(snes, p));
   PetscCall(SNESGetKSP(snes, &ksp));
   // One unknown per cell (advection-diffusion-reaction of dissolved N2): BiCGStab, whose 6 work vectors do not grow
   // with the iterations (GMRES keeps one per iteration, 15 on a 1e6-cell flow cell: 120 B per cell). Coupled systems
@@ -145,6 +144,7 @@ PetscErrorCode AzSNESSetDefaults(SNES snes, AzProblem *p)
 #else
   PetscCall(PCSetType(pc, PCGAMG));
 #endif
+  if (p->np) PetscCall(AzNPSNESDefaults(snes, p));  // the ionic model's (solver/nernstplanck.c)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

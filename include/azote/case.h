@@ -131,6 +131,10 @@ PETSC_EXTERN PetscErrorCode AzIonicEvaluate(AzCase c);
 PETSC_EXTERN PetscErrorCode AzIonicAddSpecies(AzCase c, AzProblem *p);
 PETSC_EXTERN PetscErrorCode AzIonicRegion(AzCase c, AzProblem *p, PetscInt r, PetscReal factor, PetscReal D_mix, PetscBool held);
 PETSC_EXTERN PetscErrorCode AzIonicBulkValues(AzCase c, const AzProblem *p, PetscReal v[]);
+// The main reaction's limiting current density (A m^-2) of a tertiary case: its reactant is neutral and, at the
+// transport limit (c = 0 at the electrode), moved by nothing the ions do; the dilute model's problem of the same
+// template gives it.
+PETSC_EXTERN PetscErrorCode AzIonicLimitingCurrent(AzCase c, PetscReal *i_lim);
 // The species the working electrode's main reaction forms and reports (NH3 for n2rr; NULL: none).
 PETSC_EXTERN const AzSpeciesInfo *AzCaseMainProduct(AzCase c);
 

@@ -42,6 +42,13 @@ typedef struct {
   PetscReal             phi_s_anode_mean_V;      // electrolyte potential at the anode's surface, area average
   PetscReal             phi_s_mean_V;  // electrolyte potential at the electrode surface, area average, vs the counter (0 if not solved)
   AzBalance             balance;       // mol s^-1
+  // the ionic model (solver/npmetrics.c): pH of the bulk and over the electrode (area mean, min, max), and the
+  // surface section of summary.json, every species' area-mean surface concentration (mol m^-3)
+  PetscBool   has_ph;
+  PetscReal   ph_bulk, ph_surf_mean, ph_surf_min, ph_surf_max;
+  PetscInt    nsurf;
+  const char *surf_key[AZ_MAX_SPECIES + 1];  // "c_<key>": the species table's key
+  PetscReal   surf[AZ_MAX_SPECIES + 1];
 } AzMetrics;
 
 // Which metrics there are depends only on the electrodes' reactions: sets them in m (the rest untouched).
@@ -49,6 +56,8 @@ PETSC_EXTERN PetscErrorCode AzMetricsSetShape(const AzElectrode *working, const 
 // The current density of reaction `name` on the working electrode (A m^-2, cathodic positive; 0 if it does not run).
 PETSC_EXTERN PetscReal AzMetricsCurrent(const AzMetrics *m, const char name[]);
 
+// The ionic model's pH metrics and surface concentrations of the current solution (solver/npmetrics.c). Collective.
+PETSC_EXTERN PetscErrorCode AzNPMetrics(AzProblem *p, AzMetrics *m);
 // Electrode averages, balance and derived numbers of the current solution (i_lim, damkohler and sherwood need the
 // main reaction's limiting current, given to AzMetricsFinish).
 PETSC_EXTERN PetscErrorCode AzMetricsCompute(AzProblem *p, PetscReal c_bulk, PetscReal D, AzMetrics *m);
