@@ -19,6 +19,7 @@ class Fields:
             self.arrays = {k: h[k][...] for k in h if isinstance(h[k], h5py.Dataset)}
             self.units = {k: _text(h[k].attrs.get("unit", "")) for k in h if isinstance(h[k], h5py.Dataset)}
             self.electrode = {k: h["electrode"][k][...] for k in h["electrode"]} if "electrode" in h else {}
+            self.anode = {k: h["anode"][k][...] for k in h["anode"]} if "anode" in h else {}  # a full cell's
             self.inputs = {k: _text(v) for k, v in h["inputs"].attrs.items()} if "inputs" in h else {}
         summary = os.path.join(outdir, "summary.json")
         self.summary = json.load(open(summary)) if os.path.exists(summary) else {}

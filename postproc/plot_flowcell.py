@@ -58,17 +58,23 @@ def plot_map(f, path):
         plane = ", mid-width plane"
     cb = f.metrics.get("c_bulk_mol_m3", c.max())
     fig, ax = plt.subplots(figsize=(7, 3.3), constrained_layout=True)
-    m = ax.pcolormesh(f.x_face * 1e3, f.y_face * 1e6, c / cb, shading="flat", cmap="viridis", vmin=0, vmax=1)
+    # 0 to the bulk, or beyond it where an electrode makes the gas (a full cell's OER anode makes O2)
+    m = ax.pcolormesh(f.x_face * 1e3, f.y_face * 1e6, c / cb, shading="flat", cmap="viridis", vmin=0, vmax=max(1.0, float(np.max(c / cb))))
     fig.colorbar(m, ax=ax, label=r"c / c$_{bulk}$ (c$_{bulk}$ %.3g mM)" % cb)
-    p = f.electrode_profile()
-    if len(p.get("x", [])):  # the electrode on the wall, named beside it rather than in a legend over the map
-        x0, x1 = p["x"][0] * 1e3, p["x"][-1] * 1e3
-        ax.plot([x0, x1], [0, 0], color="orangered", lw=6, solid_capstyle="butt", clip_on=False)
-        ax.annotate("electrode", ((x0 + x1) / 2, 0), xytext=(0, -4), textcoords="offset points", ha="center", va="top",
-                    color="orangered", fontsize=9, fontweight="bold", annotation_clip=False)
+    # the electrodes on their walls (a full cell's anode on the facing one), named beside them rather than in a
+    # legend over the map
+    walls = [(f.electrode, "electrode" if not f.anode else "cathode", "orangered", f.y_face[0], -4, "top")]
+    if f.anode:
+        walls.append((f.anode, "anode", "royalblue", f.y_face[-1], 4, "bottom"))
+    for e, name, colour, y, dy, va in walls:
+        if len(e.get("x", [])):
+            x0, x1 = np.min(e["x"]) * 1e3, np.max(e["x"]) * 1e3
+            ax.plot([x0, x1], [y * 1e6, y * 1e6], color=colour, lw=6, solid_capstyle="butt", clip_on=False)
+            ax.annotate(name, ((x0 + x1) / 2, y * 1e6), xytext=(0, dy), textcoords="offset points", ha="center", va=va,
+                        color=colour, fontsize=9, fontweight="bold", annotation_clip=False)
     ax.set_xlabel("x along the channel (mm)", labelpad=12)
     ax.set_ylabel("y from the electrode (µm)")
-    ax.set_title("Dissolved %s in the channel%s" % (gas, plane))
+    ax.set_title("Dissolved %s in the channel%s" % (gas, plane), pad=14 if f.anode else 6)
     fig.savefig(path, dpi=150)
     plt.close(fig)
 

@@ -43,6 +43,26 @@ def tafel_fit(E, j):
     return b, a
 
 
+def tafel_window(E, j, tol=0.03):
+    """The points of a Tafel region: from the point farthest from equilibrium (the largest |j|) toward the others
+    while the local slope dE/dlog10|j| stays within tol of the first (near its Nernst potential a reaction's reverse
+    branch, and the product it makes, bend the line: the curve is no longer Tafel's). A mask."""
+    order = np.argsort(-np.abs(j))
+    x = np.log10(np.abs(j[order]))
+    keep = np.zeros(len(j), dtype=bool)
+    if len(j) < 3 or not np.all(np.isfinite(x)):
+        return keep
+    first = (E[order][1] - E[order][0]) / (x[1] - x[0]) if x[1] != x[0] else np.nan
+    n = 2
+    while n < len(j) and x[n] != x[n - 1]:
+        local = (E[order][n] - E[order][n - 1]) / (x[n] - x[n - 1])
+        if not (abs(local - first) <= tol * abs(first)):
+            break
+        n += 1
+    keep[order[:n]] = True
+    return keep
+
+
 def families(sw, driver):
     """[(label, rows sorted by E)] per combination of the keys swept besides the driver."""
     others = [k for k in sw.keys if k != driver]
@@ -115,11 +135,18 @@ def polarisation(d, out=None, quiet=False):
         if m["side"] and single:
             js = np.abs(sw.column(m["side"], rows)) * 0.1
             bx.semilogx(js, E, "s", color="C0", ms=3, label=m["side_label"])
-            w = kin if kin.sum() >= 3 else np.ones_like(kin)
-            b, a = tafel_fit(E[w], js[w])
-            xs = np.logspace(np.log10(js[w].min()) - 0.3, np.log10(js[w].max()) + 0.5, 20)
-            bx.semilogx(xs, a + b * np.log10(xs), "--", color="C0", lw=1.2, alpha=0.7, label="fit: %.1f mV dec$^{-1}$" % abs(1e3 * b))
-            notes.append("%s Tafel slope %.1f mV/dec (same window)" % (m["side_label"], abs(1e3 * b)))
+            # its own Tafel region: it does not depend on the dissolved reactant, but near its Nernst potential (HER's:
+            # +0.19 V vs RHE with the atmosphere's H2, less where the H2 it makes builds up) its line bends
+            sgn = np.sign(np.median(sw.column(m["side"], rows)))
+            w = tafel_window(E, js) & (sgn * sw.column(m["side"], rows) > 0)
+            if w.sum() >= 3:
+                b, a = tafel_fit(E[w], js[w])
+                xs = np.logspace(np.log10(js[w].min()) - 0.3, np.log10(js[w].max()) + 0.5, 20)
+                bx.semilogx(xs, a + b * np.log10(xs), "--", color="C0", lw=1.2, alpha=0.7, label="fit: %.1f mV dec$^{-1}$" % abs(1e3 * b))
+                notes.append("%s Tafel slope %.1f mV/dec (fit over E = %.3g to %.3g V vs RHE, %d points on one line)"
+                             % (m["side_label"], abs(1e3 * b), E[w].min(), E[w].max(), w.sum()))
+            else:
+                notes.append("%s: fewer than 3 points on a Tafel line: no Tafel slope" % m["side_label"])
     ax.set_xlabel("E (V vs RHE)")
     ax.set_ylabel("partial current density |j| (mA cm$^{-2}$)")
     ax.grid(alpha=0.3, which="both")

@@ -28,6 +28,19 @@ PetscErrorCode AzProblemBalance(AzProblem *p, AzBalance *b)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+PetscErrorCode AzProblemBalanceOf(AzProblem *p, PetscInt s, AzBalance *b)
+{
+  const PetscInt keep = p->s_bal;
+  PetscErrorCode ierr;
+
+  PetscFunctionBeginUser;
+  p->s_bal = s;
+  ierr     = AzProblemBalance(p, b);
+  p->s_bal = keep;
+  PetscCall(ierr);
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode AzProblemElectrodePieces(AzProblem *p, AzBCType which, PetscInt *n, AzElectrodePiece **pieces)
 {
   const AzGrid     *g   = &p->grid;

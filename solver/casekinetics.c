@@ -73,7 +73,11 @@ static PetscErrorCode AzElectrodeFill(AzCase c, const char what[], const char ke
                info->name, info->branch_of, info->branch_of);
     PetscCheck(k < 0 || info != main, c->comm, PETSC_ERR_USER_INPUT, "-%s = '%s' lists the %s's main reaction %s again", key, side, what,
                main->name);
-    PetscCheck(k < 0 || !info->reactant || !strcmp(info->reactant, main->reactant ? main->reactant : ""), c->comm, PETSC_ERR_USER_INPUT,
+    // a side reaction follows the main one's reactant, or a solute held at its bulk value (bulk_<key>); not a dissolved gas
+    // the transport does not carry
+    PetscCheck(k < 0 || !info->reactant || !strcmp(info->reactant, main->reactant ? main->reactant : "") ||
+                   AzSpeciesFind(info->reactant)->phase != AZ_PHASE_GAS,
+               c->comm, PETSC_ERR_USER_INPUT,
                "-%s = '%s': %s follows dissolved %s, which the %s's transport does not carry (its main reaction %s takes %s)", key, side,
                info->name, info->reactant, what, main->name, main->reactant ? main->reactant : "none");
     for (PetscInt q = 0; q < e->nreaction; q++)
@@ -130,6 +134,9 @@ PetscErrorCode AzCaseReadElectrodes(AzCase c)
                           AZ_RANGE(0, 10), &c->cell_voltage, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "electrode_potential", "electrode potential (potentiostatic; galvanostatic: first guess)",
                           "V vs RHE", -0.2, AZ_RANGE(-3, 3), &e->potential, NULL));
+  PetscCall(AzOptionsReal(PetscOptionsObject, "catalyst_loading",
+                          "catalyst on the working electrode, per geometric area (0: not given); gives the yields per catalyst mass",
+                          "mg/cm^2", 0, AZ_RANGE(0, 1e4), &c->catalyst_loading, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "electrode_current",
                           "total current density per geometric electrode area, magnitude (galvanostatic; anodic for n2or)", "A/m^2", 10,
                           AZ_RANGE_OPEN_LO(0, 1e6), &e->current, NULL));

@@ -96,8 +96,19 @@ PetscErrorCode AzMetricsCompute(AzProblem *p, PetscReal c_bulk, PetscReal D, AzM
     m->working.i[r] = sum[5 + r] / p->electrode_area;
     m->i_total_A_m2 += m->working.i[r];
   }
-  m->i_main_A_m2      = m->working.i[0];
-  m->n2_conversion    = m->balance.in > 0 ? m->balance.consumed / m->balance.in : 0;
+  m->i_main_A_m2         = m->working.i[0];
+  m->reactant_conversion = m->balance.in > 0 ? m->balance.consumed / m->balance.in : 0;
+  m->n2_conversion       = 0;
+  for (PetscInt t = 0; t < p->nspecies; t++) {  // dissolved N2: the reactant, or a full cell's anode's (an ORR cathode's)
+    if (!p->species[t].info || strcmp(p->species[t].info->name, "N2")) continue;
+    if (t == AZ_N2)
+      m->n2_conversion = m->reactant_conversion;
+    else {
+      AzBalance b;
+      PetscCall(AzProblemBalanceOf(p, t, &b));
+      m->n2_conversion = b.in > 0 ? b.consumed / b.in : 0;
+    }
+  }
   m->mass_balance_rel = m->balance.in > 0 ? PetscAbsReal(m->balance.in - m->balance.out - m->balance.consumed) / m->balance.in : 0;
   if (p->anode_area > 0) PetscCall(AzMetricsComputeAnode(p, m));
   if (p->np) PetscCall(AzNPMetrics(p, m));  // the ionic model: pH and the surface section
@@ -259,6 +270,7 @@ PetscErrorCode AzMetricsForEach(const AzMetrics *m, PetscErrorCode (*fn)(const c
     PetscCall(AzProductMetrics(m->main, &m->working, 1, fn, ctx));
     if (m->main->lim_metric) PetscCall(fn(m->main->lim_metric, m->i_lim_A_m2, ctx));
     if (r->d_metric) PetscCall(fn(r->d_metric, m->D_reactant_m2_s, ctx));
+    if (r->conv_metric) PetscCall(fn(r->conv_metric, m->reactant_conversion, ctx));
   }
   // any other reaction that runs: its current (cathodic positive) and its product's metrics
   for (PetscInt side = 0; side < 2; side++) {

@@ -31,37 +31,37 @@
 // species of the bulk reactions (they reproduce the pK of water 13.995, of the carbonic acid 6.37 and 10.33, of the
 // phosphoric acid 2.15, 7.21 and 12.34, of NH4+ 9.25 and of HSO4- 1.99: tests/unit/test_ionic.c).
 static const AzSpeciesInfo az_species_rows[] = {
-  {"N2",   "n2",   0, AZ_PHASE_GAS,    AZ_GAS_N2, 28.0134e-3, 0, 0, 1.0, "N2 partial pressure where the feed has none", "D_n2_m2_s", 1.96e-9, 0, 0, 0, NULL},
-  {"O2",   "o2",   0, AZ_PHASE_GAS,    AZ_GAS_O2, 31.9988e-3, 0, 0, 1.0, "O2 partial pressure where the feed has none (10 ppm of 1 bar)", "D_o2_m2_s", 2.0e-9, 0, 0, 0, NULL},
-  {"H2",   "h2",   0, AZ_PHASE_GAS,    AZ_GAS_H2, 2.01588e-3, 0, 0, 0.05, "H2 partial pressure the electrolyte holds (0.5 ppm of 1 bar, the atmosphere's)", NULL, 5.11e-9, 0, 0, 0, NULL},
+  {"N2",   "n2",   0, AZ_PHASE_GAS,    AZ_GAS_N2, 28.0134e-3, 0, 0, 1.0, "N2 partial pressure where the feed has none", "D_n2_m2_s", "n2_conversion", 1.96e-9, 0, 0, 0, NULL},
+  {"O2",   "o2",   0, AZ_PHASE_GAS,    AZ_GAS_O2, 31.9988e-3, 0, 0, 1.0, "O2 partial pressure where the feed has none (10 ppm of 1 bar)", "D_o2_m2_s", "o2_conversion", 2.0e-9, 0, 0, 0, NULL},
+  {"H2",   "h2",   0, AZ_PHASE_GAS,    AZ_GAS_H2, 2.01588e-3, 0, 0, 0.05, "H2 partial pressure the electrolyte holds (0.5 ppm of 1 bar, the atmosphere's)", NULL, NULL, 5.11e-9, 0, 0, 0, NULL},
   // NH3 on the gas standard state of Table 3's data: K_H = exp(-(dGf(aq) - dGf(g))/RT) = 57.6 mol kg^-1 bar^-1 at
   // 25 °C from the NBS Gibbs energies (Sander, Atmos. Chem. Phys. 23, 10901 (2023) compiles 59), d ln K_H/d(1/T) =
   // -(dHf(aq) - dHf(g))/R = 4111 K (NBS: -80.29 and -46.11 kJ/mol)
-  {"NH3",  "nh3",  0, AZ_PHASE_SOLUTE, -1, 17.03052e-3, 0.5748, 4111.0, 1e-3, "NH3 + NH4+ already in the electrolyte (1 uM)", NULL, 1.957e-9, 1.64e-9, -26.50e3, -80.29e3, NULL},
-  {"NO3-", "no3", -1, AZ_PHASE_SOLUTE, -1, 62.0049e-3, 0, 0, 1e-3, "nitrate already in the electrolyte (1 uM)", NULL, 1.902e-9, 1.902e-9, 0, 0, "NO3-"},
-  {"H+",   "h",    1, AZ_PHASE_SOLUTE, -1, 1.00794e-3, 0, 0, 1e-4, "H+ beyond the RHE scale (the residual protons of N2OR and NO3RR; pH 7)", NULL, 0, 9.311e-9, 0, 0, "H+"},
-  {"H2O",  "h2o",  0, AZ_PHASE_SOLVENT, -1, 18.015268e-3, 0, 0, 0, NULL, NULL, 0, 0, -237.129e3, -285.830e3, NULL},
+  {"NH3",  "nh3",  0, AZ_PHASE_SOLUTE, -1, 17.03052e-3, 0.5748, 4111.0, 1e-3, "NH3 + NH4+ already in the electrolyte (1 uM)", NULL, NULL, 1.957e-9, 1.64e-9, -26.50e3, -80.29e3, NULL},
+  {"NO3-", "no3", -1, AZ_PHASE_SOLUTE, -1, 62.0049e-3, 0, 0, 1e-3, "nitrate already in the electrolyte (1 uM)", NULL, NULL, 1.902e-9, 1.902e-9, 0, 0, "NO3-"},
+  {"H+",   "h",    1, AZ_PHASE_SOLUTE, -1, 1.00794e-3, 0, 0, 1e-4, "H+ beyond the RHE scale (the residual protons of N2OR and NO3RR; pH 7)", NULL, NULL, 0, 9.311e-9, 0, 0, "H+"},
+  {"H2O",  "h2o",  0, AZ_PHASE_SOLVENT, -1, 18.015268e-3, 0, 0, 0, NULL, NULL, NULL, 0, 0, -237.129e3, -285.830e3, NULL},
   // the ionic model's species (no bulk_<key>: the electrolyte's composition gives their bulk values)
-  {"OH-",     "oh",    -1, AZ_PHASE_SOLUTE, -1, 17.00734e-3, 0, 0, 1e-4, NULL, NULL, 0, 5.273e-9, -157.244e3, -229.994e3, "OH-"},
-  {"Li+",     "li",     1, AZ_PHASE_SOLUTE, -1, 6.941e-3,    0, 0, 0, NULL, NULL, 0, 1.029e-9, 0, 0, "Li+"},
-  {"Na+",     "na",     1, AZ_PHASE_SOLUTE, -1, 22.98977e-3, 0, 0, 0, NULL, NULL, 0, 1.334e-9, 0, 0, "Na+"},
-  {"K+",      "k",      1, AZ_PHASE_SOLUTE, -1, 39.0983e-3,  0, 0, 0, NULL, NULL, 0, 1.957e-9, 0, 0, "K+"},
-  {"Cs+",     "cs",     1, AZ_PHASE_SOLUTE, -1, 132.9055e-3, 0, 0, 0, NULL, NULL, 0, 2.056e-9, 0, 0, "Cs+"},
-  {"Mg^2+",   "mg",     2, AZ_PHASE_SOLUTE, -1, 24.305e-3,   0, 0, 0, NULL, NULL, 0, 0.706e-9, 0, 0, "Mg^2+"},
-  {"Ca^2+",   "ca",     2, AZ_PHASE_SOLUTE, -1, 40.078e-3,   0, 0, 0, NULL, NULL, 0, 0.792e-9, 0, 0, "Ca^2+"},
-  {"Cl-",     "cl",    -1, AZ_PHASE_SOLUTE, -1, 35.453e-3,   0, 0, 0, NULL, NULL, 0, 2.032e-9, 0, 0, "Cl-"},
-  {"ClO4-",   "clo4",  -1, AZ_PHASE_SOLUTE, -1, 99.451e-3,   0, 0, 0, NULL, NULL, 0, 1.792e-9, 0, 0, "ClO4-"},
-  {"SO4^2-",  "so4",   -2, AZ_PHASE_SOLUTE, -1, 96.0626e-3,  0, 0, 0, NULL, NULL, 0, 1.065e-9, -744.53e3, -909.27e3, "SO4^2-"},
-  {"HSO4-",   "hso4",  -1, AZ_PHASE_SOLUTE, -1, 97.0705e-3,  0, 0, 0, NULL, NULL, 0, 1.385e-9, -755.91e3, -887.34e3, NULL},
+  {"OH-",     "oh",    -1, AZ_PHASE_SOLUTE, -1, 17.00734e-3, 0, 0, 1e-4, NULL, NULL, NULL, 0, 5.273e-9, -157.244e3, -229.994e3, "OH-"},
+  {"Li+",     "li",     1, AZ_PHASE_SOLUTE, -1, 6.941e-3,    0, 0, 0, NULL, NULL, NULL, 0, 1.029e-9, 0, 0, "Li+"},
+  {"Na+",     "na",     1, AZ_PHASE_SOLUTE, -1, 22.98977e-3, 0, 0, 0, NULL, NULL, NULL, 0, 1.334e-9, 0, 0, "Na+"},
+  {"K+",      "k",      1, AZ_PHASE_SOLUTE, -1, 39.0983e-3,  0, 0, 0, NULL, NULL, NULL, 0, 1.957e-9, 0, 0, "K+"},
+  {"Cs+",     "cs",     1, AZ_PHASE_SOLUTE, -1, 132.9055e-3, 0, 0, 0, NULL, NULL, NULL, 0, 2.056e-9, 0, 0, "Cs+"},
+  {"Mg^2+",   "mg",     2, AZ_PHASE_SOLUTE, -1, 24.305e-3,   0, 0, 0, NULL, NULL, NULL, 0, 0.706e-9, 0, 0, "Mg^2+"},
+  {"Ca^2+",   "ca",     2, AZ_PHASE_SOLUTE, -1, 40.078e-3,   0, 0, 0, NULL, NULL, NULL, 0, 0.792e-9, 0, 0, "Ca^2+"},
+  {"Cl-",     "cl",    -1, AZ_PHASE_SOLUTE, -1, 35.453e-3,   0, 0, 0, NULL, NULL, NULL, 0, 2.032e-9, 0, 0, "Cl-"},
+  {"ClO4-",   "clo4",  -1, AZ_PHASE_SOLUTE, -1, 99.451e-3,   0, 0, 0, NULL, NULL, NULL, 0, 1.792e-9, 0, 0, "ClO4-"},
+  {"SO4^2-",  "so4",   -2, AZ_PHASE_SOLUTE, -1, 96.0626e-3,  0, 0, 0, NULL, NULL, NULL, 0, 1.065e-9, -744.53e3, -909.27e3, "SO4^2-"},
+  {"HSO4-",   "hso4",  -1, AZ_PHASE_SOLUTE, -1, 97.0705e-3,  0, 0, 0, NULL, NULL, NULL, 0, 1.385e-9, -755.91e3, -887.34e3, NULL},
   // CO2 a dissolved gas (Henry's law of the property library, G7-04) and a solute of the carbonate equilibria
-  {"CO2",     "co2",    0, AZ_PHASE_GAS,    AZ_GAS_CO2, 44.0095e-3, 0, 0, 40.0, NULL, NULL, 1.91e-9, 1.91e-9, -385.98e3, -413.80e3, NULL},
-  {"HCO3-",   "hco3",  -1, AZ_PHASE_SOLUTE, -1, 61.0168e-3,  0, 0, 0, NULL, NULL, 0, 1.185e-9, -586.77e3, -691.99e3, "HCO3-"},
-  {"CO3^2-",  "co3",   -2, AZ_PHASE_SOLUTE, -1, 60.0089e-3,  0, 0, 0, NULL, NULL, 0, 0.923e-9, -527.81e3, -677.14e3, "CO3^2-"},
-  {"H3PO4",   "h3po4",  0, AZ_PHASE_SOLUTE, -1, 97.9952e-3,  0, 0, 0, NULL, NULL, 0, 0.88e-9, -1142.54e3, -1288.34e3, NULL},
-  {"H2PO4-",  "h2po4", -1, AZ_PHASE_SOLUTE, -1, 96.9872e-3,  0, 0, 0, NULL, NULL, 0, 0.959e-9, -1130.28e3, -1296.29e3, "H2PO4-"},
-  {"HPO4^2-", "hpo4",  -2, AZ_PHASE_SOLUTE, -1, 95.9793e-3,  0, 0, 0, NULL, NULL, 0, 0.759e-9, -1089.15e3, -1292.14e3, "HPO4^2-"},
-  {"PO4^3-",  "po4",   -3, AZ_PHASE_SOLUTE, -1, 94.9714e-3,  0, 0, 0, NULL, NULL, 0, 0.612e-9, -1018.7e3, -1277.4e3, "PO4^3-"},
-  {"NH4+",    "nh4",    1, AZ_PHASE_SOLUTE, -1, 18.03846e-3, 0, 0, 0, NULL, NULL, 0, 1.957e-9, -79.31e3, -132.51e3, "NH4+"},
+  {"CO2",     "co2",    0, AZ_PHASE_GAS,    AZ_GAS_CO2, 44.0095e-3, 0, 0, 40.0, NULL, NULL, NULL, 1.91e-9, 1.91e-9, -385.98e3, -413.80e3, NULL},
+  {"HCO3-",   "hco3",  -1, AZ_PHASE_SOLUTE, -1, 61.0168e-3,  0, 0, 0, NULL, NULL, NULL, 0, 1.185e-9, -586.77e3, -691.99e3, "HCO3-"},
+  {"CO3^2-",  "co3",   -2, AZ_PHASE_SOLUTE, -1, 60.0089e-3,  0, 0, 0, NULL, NULL, NULL, 0, 0.923e-9, -527.81e3, -677.14e3, "CO3^2-"},
+  {"H3PO4",   "h3po4",  0, AZ_PHASE_SOLUTE, -1, 97.9952e-3,  0, 0, 0, NULL, NULL, NULL, 0, 0.88e-9, -1142.54e3, -1288.34e3, NULL},
+  {"H2PO4-",  "h2po4", -1, AZ_PHASE_SOLUTE, -1, 96.9872e-3,  0, 0, 0, NULL, NULL, NULL, 0, 0.959e-9, -1130.28e3, -1296.29e3, "H2PO4-"},
+  {"HPO4^2-", "hpo4",  -2, AZ_PHASE_SOLUTE, -1, 95.9793e-3,  0, 0, 0, NULL, NULL, NULL, 0, 0.759e-9, -1089.15e3, -1292.14e3, "HPO4^2-"},
+  {"PO4^3-",  "po4",   -3, AZ_PHASE_SOLUTE, -1, 94.9714e-3,  0, 0, 0, NULL, NULL, NULL, 0, 0.612e-9, -1018.7e3, -1277.4e3, "PO4^3-"},
+  {"NH4+",    "nh4",    1, AZ_PHASE_SOLUTE, -1, 18.03846e-3, 0, 0, 0, NULL, NULL, NULL, 0, 1.957e-9, -79.31e3, -132.51e3, "NH4+"},
 };
 
 // Electrode reactions, written as reductions on the RHE scale. E° of N2RR, ORR/OER and N2OR as before this table
@@ -94,7 +94,7 @@ static const AzReactionInfo az_reaction_rows[] = {
   // Nitrate reduction to ammonia, added as data only (README, "Adding a reaction"): NO3- + H+ + 4 H2 -> NH3(g) + 3 H2O(l),
   // dG = -16.45 + 3(-237.129) + 111.25 = -616.59 kJ/mol (NBS) for 8 e-; 9 H+ for 8 e-: 1 H+ beyond the RHE scale.
   // dS = 192.77 + 3(69.95) - 146.4 - 4(130.68) = -266.5 J/K
-  {"no3rr", "NO3RR", "NO3- + 9 H+ + 8 e- -> NH3 + 3 H2O", 8, 4, {{"NO3-", -1}, {"H+", -1}, {"NH3", 1}, {"H2O", 3}}, PETSC_FALSE, NULL, 0, 0.5,
+  {"no3rr", "NO3RR", "NO3- + 9 H+ + 8 e- -> NH3 + 3 H2O", 8, 4, {{"NO3-", -1}, {"H+", -1}, {"NH3", 1}, {"H2O", 3}}, PETSC_FALSE, "NO3-", 0, 0.5,
    616.59e3 / (8 * AZ_FARADAY), -266.5, "", "NH3", "fe_no3rr", "no3rr_nh3_rate_ug_h_cm2", AZ_REPORT_WHERE_IT_RUNS, "NBS", "i_no3rr_A_m2", NULL, 0, NULL},
 };
 // clang-format on
@@ -245,7 +245,7 @@ PetscErrorCode AzActivitiesCompute(PetscReal T, const AzSolubility *sol, const P
 PetscErrorCode AzReactionSetUp(AzReaction *r, PetscReal T, const AzActivities *act, PetscReal film, PetscInt n, const char *const names[])
 {
   const AzReactionInfo *info    = r->info;
-  PetscReal             inv_lim = 0;  // 1 / the reverse branch's supply limit, m^2 A^-1
+  PetscReal             inv_lim = 0, inv_fwd = 0;  // 1 / the branches' supply limits, m^2 A^-1
 
   PetscFunctionBeginUser;
   r->s        = info->oxidation ? -1 : 1;
@@ -273,19 +273,26 @@ PetscErrorCode AzReactionSetUp(AzReaction *r, PetscReal T, const AzActivities *a
       r->ln_act_r = act->ln_per_conc[row];
       r->reactant = solved;
       r->c_r_bulk = PetscExpReal(act->ln_bulk[row] - act->ln_per_conc[row]);
+      if (solved < 0 && sp->diffusivity > 0 && film > 0)
+        inv_fwd += -r->nu_r * film / (info->n * AZ_FARADAY * sp->diffusivity * r->c_r_bulk);
     } else if (solved >= 0) {
       PetscCheck(r->nvar < AZ_MAX_STOICH, PETSC_COMM_SELF, PETSC_ERR_PLIB, "too many solved species in %s", info->name);
       r->var[r->nvar] = solved, r->var_nu[r->nvar] = st->nu, r->var_ln_act[r->nvar] = act->ln_per_conc[row];
       r->nvar++;
     } else {
       r->lnq_fix += st->nu * act->ln_bulk[row];
-      if (r->s * st->nu > 0 && sp->diffusivity > 0 && film > 0) {  // the reverse branch takes it: its supply across the film
-        const PetscReal c_b = PetscExpReal(act->ln_bulk[row] - act->ln_per_conc[row]);
-        inv_lim += r->s * st->nu * film / (info->n * AZ_FARADAY * sp->diffusivity * c_b);
+      if (sp->diffusivity > 0 && film > 0) {  // the branch that takes it: its supply across the film
+        const PetscReal c_b = PetscExpReal(act->ln_bulk[row] - act->ln_per_conc[row]),
+                        inv = PetscAbsReal(st->nu) * film / (info->n * AZ_FARADAY * sp->diffusivity * c_b);
+        if (r->s * st->nu > 0)
+          inv_lim += inv;
+        else
+          inv_fwd += inv;
       }
     }
   }
   r->rev_lim = inv_lim > 0 ? 1 / inv_lim : 0;
+  r->fwd_lim = inv_fwd > 0 ? 1 / inv_fwd : 0;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -301,7 +308,7 @@ void AzReactionCurrent(const AzReaction *r, PetscReal c, PetscReal u, PetscReal 
 {
   const PetscReal f = AZ_FARADAY / (AZ_GAS_CONSTANT * T), eta = u - r->e_ref, s = r->s;
   const PetscReal F     = r->i0 * PetscExpReal(-s * r->alpha * f * eta);  // the fitted branch at c_ref
-  PetscReal       theta = 1, dtheta = 0, R = 0, dR = 0, Rk = 0, w = 1;    // Rk: the kinetic reverse branch; w: dR/dRk
+  PetscReal       theta = 1, dtheta = 0, R = 0, dR = 0;
 
   if (r->order != 0 && r->info->reactant) {
     const PetscReal x = PetscMax(c, 0.0) / r->c_ref;
@@ -322,16 +329,27 @@ void AzReactionCurrent(const AzReaction *r, PetscReal c, PetscReal u, PetscReal 
     R  = PetscExpReal(PetscMin(lnR, AZ_LN_MAX_CURRENT));
     dR = p != 0 && c > 0 ? p * R / cc : 0;
     if (p > 0 && c <= 0) R = 0;
-    Rk = R;
-    if (r->rev_lim > 0) {  // the supply of its species held at their bulk values: R -> R R_lim / (R + R_lim)
-      const PetscReal q = r->rev_lim / (R + r->rev_lim);
-      w                 = q * q, dR *= w, R *= q;
+  }
+  {
+    // The species held at their bulk values beyond the problem's film: the net rate s i = (F - R) / (1 + F/F_lim +
+    // R/R_lim), the rate at which the film's surface values (c_b -+ nu rate delta/D) balance it (exact for first-order
+    // species; Koutecky-Levich). It still vanishes at the Nernst potential of the bulk composition.
+    const PetscReal Fb = F * theta, dFb_dc = F * dtheta, dFb_du = -s * r->alpha * f * Fb;
+    const PetscReal dR_du = s * (r->info->n - r->alpha) * f * R, dR_dq = s * R;
+    const PetscReal a = r->fwd_lim > 0 ? 1 / r->fwd_lim : 0, b = r->rev_lim > 0 ? 1 / r->rev_lim : 0;
+    if (a == 0 && b == 0) {
+      *i = s * (Fb - R);
+      if (di_dc) *di_dc = s * (dFb_dc - dR);
+      if (di_du) *di_du = -r->alpha * f * F * theta - (r->info->n - r->alpha) * f * R;
+      if (di_dlnq) *di_dlnq = -R;
+    } else {
+      const PetscReal N = Fb - R, D = 1 + a * Fb + b * R;
+      *i = s * N / D;
+      if (di_dc) *di_dc = s * ((dFb_dc - dR) * D - N * (a * dFb_dc + b * dR)) / (D * D);
+      if (di_du) *di_du = s * ((dFb_du - dR_du) * D - N * (a * dFb_du + b * dR_du)) / (D * D);
+      if (di_dlnq) *di_dlnq = s * (-dR_dq * D - N * b * dR_dq) / (D * D);
     }
   }
-  *i = s * (F * theta - R);
-  if (di_dc) *di_dc = s * (F * dtheta - dR);
-  if (di_du) *di_du = -r->alpha * f * F * theta - (r->info->n - r->alpha) * f * Rk * w;
-  if (di_dlnq) *di_dlnq = -Rk * w;
 }
 
 PetscReal AzReactionEquilibrium(const AzReaction *r, PetscReal c, PetscReal T, PetscReal lnq)

@@ -94,8 +94,8 @@ static void AzRowAddElectrode(const AzProblem *p, const AzRegion *reg, const AzE
     row->r[sr] += A * f->flux;
     row->d[sr][sr] += A * f->dflux_dc;
     for (PetscInt j = 0; j < f->nvar; j++) row->d[sr][f->var[j]] += A * f->dflux_dvar[j];
-    if (sr == AZ_N2) row->consumed += A * f->flux;
-    if (sr == AZ_N2 && anode) row->consumed_anode += A * f->flux;
+    if (sr == p->s_bal) row->consumed += A * f->flux;
+    if (sr == p->s_bal && anode) row->consumed_anode += A * f->flux;
   }
   for (PetscInt t = 0; t < p->nspecies; t++) {  // what the reactions form (NH3, NO3-, ...) leaves the surface into the cell
     PetscReal dc, dphi, dvar[AZ_MAX_FACE_VARS], P;
@@ -103,7 +103,7 @@ static void AzRowAddElectrode(const AzProblem *p, const AzRegion *reg, const AzE
     P = AzElectrodeFormation(e, f, t, &dc, &dphi, dvar);
     if (P == 0 && dc == 0 && dphi == 0) continue;
     row->r[t] -= A * P;
-    if (t == AZ_N2) {  // the balanced species formed here (the O2 an OER anode makes) counts against what is consumed
+    if (t == p->s_bal) {  // the balanced species formed here (the O2 an OER anode makes) counts against what is consumed
       row->consumed -= A * P;
       if (anode) row->consumed_anode -= A * P;
     }
@@ -152,7 +152,7 @@ static PetscErrorCode AzBoundaryFace(const AzProblem *p, PetscInt side, PetscInt
       AzFaceFlux(area, reg->D[s] * reg->aniso[d], h, u_out, &aP, &aB);
       row->r[s] += aP * c[l * dof + s] + aB * cB;
       row->d[s][s] += aP;
-      if (s == AZ_N2 || s == p->s_gas) row->in -= aP * c[l * dof + s] + aB * cB;
+      if (s == p->s_bal || (p->s_bal == AZ_N2 && s == p->s_gas)) row->in -= aP * c[l * dof + s] + aB * cB;
     }
     break;
   case AZ_BC_INFLOW:  // the feed u c_in enters, fixed
@@ -160,7 +160,7 @@ static PetscErrorCode AzBoundaryFace(const AzProblem *p, PetscInt side, PetscInt
     for (PetscInt s = 0; s < dof; s++) {
       if (!reg->present[s] || s == p->s_phi) continue;
       row->r[s] += area * u_out * patch->value[s];
-      if (s == AZ_N2 || s == p->s_gas) row->in -= area * u_out * patch->value[s];
+      if (s == p->s_bal || (p->s_bal == AZ_N2 && s == p->s_gas)) row->in -= area * u_out * patch->value[s];
     }
     break;
   case AZ_BC_OUTFLOW:  // zero diffusive gradient: the flow carries the cell's concentration out
@@ -168,7 +168,7 @@ static PetscErrorCode AzBoundaryFace(const AzProblem *p, PetscInt side, PetscInt
       if (!reg->present[s] || s == p->s_phi) continue;
       row->r[s] += area * u_out * c[l * dof + s];
       row->d[s][s] += area * u_out;
-      if (s == AZ_N2 || s == p->s_gas) row->out += area * u_out * c[l * dof + s];
+      if (s == p->s_bal || (p->s_bal == AZ_N2 && s == p->s_gas)) row->out += area * u_out * c[l * dof + s];
     }
     break;
   case AZ_BC_ANODE:
@@ -272,7 +272,7 @@ PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i
     if (reg->k > 0) {
       row->r[AZ_N2] += V * reg->k * cl;
       row->d[AZ_N2][AZ_N2] += V * reg->k;
-      row->consumed += V * reg->k * cl;
+      if (p->s_bal == AZ_N2) row->consumed += V * reg->k * cl;
     }
     if (reg->kla > 0) {
       const PetscInt  sg    = (p->s_gas >= 0 && reg->present[p->s_gas]) ? p->s_gas : -1;
@@ -284,7 +284,7 @@ PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i
         row->r[sg] += V * reg->kla * (cstar - cl);
         row->d[sg][sg] += V * reg->kla * reg->dceq_dcg;
         row->d[sg][AZ_N2] -= V * reg->kla;
-      } else
+      } else if (p->s_bal == AZ_N2)
         row->in += V * reg->kla * (cstar - cl);  // bubbles feed N2 into the cell
     }
     if (reg->a_v > 0 && mode == AZ_ROW_FULL && !limit && p->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC) {
@@ -315,7 +315,7 @@ PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i
   // Species absent here, and dissolved N2 in a catalyst layer at the transport limit: c = 0.
   for (PetscInt s = 0; s < dof; s++) {
     if (!pinned[s]) continue;
-    if (s == AZ_N2 && limit) row->consumed = -row->r[AZ_N2];  // what reaches the cell reacts
+    if (s == AZ_N2 && limit && p->s_bal == AZ_N2) row->consumed = -row->r[AZ_N2];  // what reaches the cell reacts
     row->r[s] = p->species[s].scale * c[lP * dof + s];
     for (PetscInt t = 0; t < dof; t++) row->d[s][t] = t == s ? p->species[s].scale : 0;
     for (PetscInt n = 0; n < row->nnb; n++) {

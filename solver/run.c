@@ -1,5 +1,6 @@
 // The driver of one steady run: case -> problem -> solves -> metrics -> files.
 #include <azote/azote.h>
+#include <azote/private/summaryimpl.h>
 #include <azote/outdir.h>
 #if defined(__GLIBC__)
 #include <malloc.h>  // malloc_trim
@@ -235,181 +236,62 @@ PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *st)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode AzJSONMetric(const char *name, PetscReal v, void *ctx)
-{
-  return AzJSONReal((AzJSON)ctx, name, v);
-}
-
-// summary.json: metrics, cell facts, properties at the operating point, solver statistics, resolved inputs.
-static PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st, const char path[])
-{
-  AzJSON               j;
-  const char          *text;
-  PetscInt             nreg;
-  const AzOptionEntry *reg;
-  AzInfo               info;
-
-  PetscFunctionBeginUser;
-  PetscCall(AzJSONCreate(&j));
-  PetscCall(AzJSONBeginObject(j, NULL));
-  PetscCall(AzJSONString(j, "status", "ok"));
-  PetscCall(AzJSONString(j, "run_id", AzOutdirRunId(c->outdir)));  // also fields.h5's and checkpoint.h5's
-  PetscCall(AzJSONString(j, "case", c->name));
-  PetscCall(AzJSONString(j, "case_file", c->file));
-  PetscCall(AzJSONString(j, "cell", c->cell_name));
-  PetscCall(AzJSONString(j, "electrode_mode", AzElectrodeModes[c->electrode.mode]));
-  if (c->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC || c->electrode.mode == AZ_ELECTRODE_GALVANOSTATIC) {
-    const AzBalance *b = &st->metrics.balance;
-    const PetscReal  charge =
-        b->current_electrode != 0 ? PetscAbsReal(b->current_electrode - b->current_counter) / PetscAbsReal(b->current_electrode) : 0;
-    PetscCall(AzJSONBeginObject(j, "electrode"));
-    PetscCall(AzJSONReal(j, "potential_V_RHE", p->electrode.potential));  // galvanostatic: the solved potential
-    PetscCall(AzJSONReal(j, "current_A_m2", st->metrics.i_total_A_m2));
-    if (p->s_phi >= 0 && p->anode_area == 0) {
-      // the electrolyte's ohmic drop between counter and working electrode (positive for a cathode), and the check
-      // that the counter takes the working electrode's current
-      PetscCall(AzJSONReal(j, "conductivity_S_m", c->conductivity));
-      PetscCall(AzJSONReal(j, "ohmic_drop_V", -st->metrics.phi_s_mean_V));
-      PetscCall(AzJSONReal(j, "current_electrode_A", b->current_electrode));
-      PetscCall(AzJSONReal(j, "current_counter_A", b->current_counter));
-      PetscCall(AzJSONReal(j, "charge_balance_rel", charge));
-    }
-    PetscCall(AzJSONEndObject(j));
-    if (p->anode_area > 0) {
-      // A full cell: metal potentials with the anode's as 0, each electrode's potential against the electrolyte at
-      // its surface (a reference electrode there: iR-free, vs RHE), the ohmic drop between them, the two currents.
-      const AzMetrics *m = &st->metrics;
-      PetscCall(AzJSONBeginObject(j, "cell"));
-      PetscCall(AzJSONString(j, "anode_reaction", c->anode_choices[c->anode_reaction]));
-      PetscCall(AzJSONReal(j, "cell_voltage_V", p->anode.potential - p->electrode.potential));
-      PetscCall(AzJSONReal(j, "cathode_potential_V_RHE", p->electrode.potential - m->phi_s_mean_V));
-      PetscCall(AzJSONReal(j, "anode_potential_V_RHE", p->anode.potential - m->phi_s_anode_mean_V));
-      PetscCall(AzJSONReal(j, "ohmic_drop_V", m->phi_s_anode_mean_V - m->phi_s_mean_V));
-      PetscCall(AzJSONReal(j, "conductivity_S_m", c->conductivity));
-      PetscCall(AzJSONReal(j, "current_cathode_A", b->current_electrode));
-      PetscCall(AzJSONReal(j, "current_anode_A", b->current_counter));
-      PetscCall(AzJSONReal(j, "charge_balance_rel", charge));
-      PetscCall(AzJSONEndObject(j));
-    }
-  }
-  PetscCall(AzJSONBeginObject(j, "metrics"));
-  PetscCall(AzMetricsForEach(&st->metrics, AzJSONMetric, j));
-  PetscCall(AzJSONEndObject(j));
-  PetscCall(AzJSONBeginObject(j, "cell_info"));
-  PetscCall(PetscMemzero(&info, sizeof(info)));
-  PetscCall(c->ops.view(c, p, &info));
-  for (PetscInt r = 0; r < info.n; r++) {
-    const AzInfoRow *row = &info.row[r];
-    if (!row->unit)
-      PetscCall(AzJSONString(j, row->name, row->text));
-    else if (row->integer)
-      PetscCall(AzJSONInt(j, row->name, (PetscInt)row->value));
-    else
-      PetscCall(AzJSONReal(j, row->name, row->value));
-  }
-  PetscCall(AzJSONReal(j, "electrode_area_model_m2", st->metrics.electrode_area_m2));
-  PetscCall(AzJSONEndObject(j));
-  PetscCall(AzJSONBeginObject(j, "balance_mol_s"));
-  PetscCall(AzJSONReal(j, "in", st->metrics.balance.in));
-  PetscCall(AzJSONReal(j, "out", st->metrics.balance.out));
-  PetscCall(AzJSONReal(j, "consumed", st->metrics.balance.consumed));
-  PetscCall(AzJSONEndObject(j));
-  PetscCall(AzJSONBeginObject(j, "properties"));
-  PetscCall(AzJSONReal(j, "T_K", c->sol.T));
-  PetscCall(AzJSONReal(j, "P_Pa", c->sol.P));
-  PetscCall(AzJSONReal(j, "p_vap_Pa", c->sol.water.p_vap));
-  PetscCall(AzJSONReal(j, "density_kg_m3", c->sol.water.density));
-  PetscCall(AzJSONReal(j, "viscosity_Pa_s", c->sol.water.viscosity));
-  PetscCall(AzJSONString(j, "solvent", c->sol.solvent));  // the liquid: its vapour pressure, density, viscosity (solution)
-  PetscCall(AzJSONReal(j, "liquid_p_vap_Pa", c->sol.liquid.p_vap));
-  PetscCall(AzJSONReal(j, "liquid_density_kg_m3", c->sol.liquid.density));
-  PetscCall(AzJSONReal(j, "liquid_viscosity_Pa_s", c->sol.liquid.viscosity));
-  PetscCall(AzJSONBeginArray(j, "property_warnings"));
-  for (PetscInt k = 0; k < c->sol.warnings.n; k++) PetscCall(AzJSONString(j, NULL, c->sol.warnings.text[k]));
-  PetscCall(AzJSONEndArray(j));
-  for (PetscInt g = 0; g < 2; g++) {  // N2, and O2 where the feed has it
-    const AzGas gas = g ? AZ_GAS_O2 : AZ_GAS_N2;
-    const char *n   = g ? "o2" : "n2";
-    char        key[32];
-    if (g && c->sol.gas[gas].c_sat <= 0) continue;
-    PetscCall(PetscSNPrintf(key, sizeof(key), "p_%s_Pa", n));
-    PetscCall(AzJSONReal(j, key, c->sol.gas[gas].p_partial));
-    PetscCall(PetscSNPrintf(key, sizeof(key), "kH_%s_Pa", n));
-    PetscCall(AzJSONReal(j, key, c->sol.gas[gas].kH));
-    PetscCall(PetscSNPrintf(key, sizeof(key), "salting_factor_%s", n));
-    PetscCall(AzJSONReal(j, key, c->sol.gas[gas].salting_factor));
-    PetscCall(PetscSNPrintf(key, sizeof(key), "c_sat_%s_mol_m3", n));
-    PetscCall(AzJSONReal(j, key, c->sol.gas[gas].c_sat));
-  }
-  PetscCall(AzJSONEndObject(j));
-  if (st->series.nrow) {
-    const PetscReal *last  = st->series.rows + (st->series.nrow - 1) * st->series.ncol,
-                    *extra = last + st->series.ncol - AZ_TS_EXTRA_COLUMNS;
-    PetscCall(AzJSONBeginObject(j, "transient"));
-    PetscCall(AzJSONReal(j, "time_s", last[0]));
-    PetscCall(AzJSONInt(j, "time_steps", st->series.nrow - 1));
-    for (PetscInt k = 0; k < AZ_TS_EXTRA_COLUMNS; k++) PetscCall(AzJSONReal(j, AzTimeseriesExtraNames[k], extra[k]));
-    PetscCall(AzJSONEndObject(j));
-  }
-  PetscCall(AzJSONBeginObject(j, "solver"));
-  PetscCall(AzJSONInt(j, "cells", st->cells));
-  PetscCall(AzJSONInt(j, "ranks", st->ranks));
-  PetscCall(AzJSONInt(j, "solves", st->solves));
-  PetscCall(AzJSONInt(j, "continuation_steps", p->continuation_steps));
-  PetscCall(AzJSONInt(j, "newton_iterations", st->newton_its));
-  PetscCall(AzJSONInt(j, "krylov_iterations", st->krylov_its));
-  PetscCall(AzJSONReal(j, "setup_time_s", st->setup_time));
-  PetscCall(AzJSONReal(j, "solve_time_s", st->solve_time));
-  PetscCall(AzJSONReal(j, "output_time_s", st->output_time));
-  PetscCall(AzJSONReal(j, "wall_time_s", st->wall_time));
-  PetscCall(AzJSONReal(j, "memory_peak_bytes", st->memory_bytes));
-  PetscCall(AzJSONEndObject(j));
-  PetscCall(AzJSONBeginObject(j, "inputs"));
-  PetscCall(AzOptionsRegistryGet(&nreg, &reg));
-  for (PetscInt i = 0; i < nreg; i++) {
-    PetscReal v;
-    PetscBool ok = PETSC_FALSE;
-    if (!strcmp(reg[i].type, "real") || !strcmp(reg[i].type, "int")) PetscCall(AzParseReal(reg[i].value, &v, &ok));
-    if (ok)
-      PetscCall(AzJSONReal(j, reg[i].key, v));
-    else if (!strcmp(reg[i].type, "bool"))
-      PetscCall(AzJSONBool(j, reg[i].key, (PetscBool)!strcmp(reg[i].value, "true")));
-    else
-      PetscCall(AzJSONString(j, reg[i].key, reg[i].value));
-  }
-  PetscCall(AzJSONEndObject(j));
-  PetscCall(AzJSONBeginObject(j, "azote"));
-  PetscCall(AzJSONString(j, "version", AZOTE_VERSION));
-  PetscCall(AzJSONString(j, "git_commit", AZOTE_GIT_COMMIT));
-  PetscCall(AzJSONEndObject(j));
-  PetscCall(AzJSONEndObject(j));
-  PetscCall(AzJSONGetText(j, &text));
-  PetscCall(AzFileWriteAtomic(c->comm, path, text));
-  PetscCall(AzJSONDestroy(&j));
-  PetscFunctionReturn(PETSC_SUCCESS);
-}
-
 // The fields: every species, velocity, region tags and the state along the electrode (fields.h5, after a transient
 // run's snapshots), and their XDMF description.
 typedef struct {
-  AzCase        c;
-  AzProblem    *p;
-  AzRunStats   *st;
-  PetscInt      nf;
-  AzCellField   fields[AZ_MAX_SPECIES + 2];
-  PetscInt      nl;
-  AzLineField   lines[5 + AZ_MAX_ELECTRODE_REACTIONS];
-  char          names[AZ_MAX_ELECTRODE_REACTIONS][40];  // the line fields' names i_<reaction>
-  AzXdmfSurface surface;                                // the electrode's grid in fields.xmf (found writing fields.h5)
+  AzCase      c;
+  AzProblem  *p;
+  AzRunStats *st;
+  PetscInt    nf;
+  AzCellField fields[AZ_MAX_SPECIES + 2];
+  PetscInt    ngroup;  // the working electrode and a full cell's anode
+  AzLineGroup groups[2];
+  AzLineField lines[2][5 + AZ_MAX_ELECTRODE_REACTIONS];
+  char        names[2][AZ_MAX_ELECTRODE_REACTIONS][40];  // the line fields' names i_<reaction>
+  PetscReal  *buf[2];
 } AzFieldsJob;
+
+// The values along one electrode (its pieces f[0..n-1]): x, y[, z], the surface concentration of its reactant, each
+// reaction's current density (i_<name>)[, phi_s] (z on a 3-D grid only, phi_s with the electrolyte potential only).
+static PetscErrorCode AzElectrodeLines(AzFieldsJob *job, PetscInt k, const char name[], const AzElectrode *e, PetscInt n,
+                                       const AzElectrodePiece *f)
+{
+  const AzProblem *p  = job->p;
+  const PetscInt   nr = e->nreaction, ncol = 5 + nr;
+  AzLineGroup     *L = &job->groups[k];
+  AzLineField     *l = job->lines[k];
+  PetscReal       *buf;
+  PetscInt         nl = 0;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscMalloc1(ncol * PetscMax(n, 1), &job->buf[k]));
+  buf = job->buf[k];
+  for (PetscInt q = 0; q < n; q++) {
+    buf[q] = f[q].x[0], buf[n + q] = f[q].x[1], buf[2 * n + q] = f[q].x[2], buf[3 * n + q] = f[q].state.c_s,
+    buf[4 * n + q] = f[q].state.phi_s;
+    for (PetscInt r = 0; r < nr; r++) buf[(5 + r) * n + q] = f[q].state.i[r];
+  }
+  l[nl++] = (AzLineField){"x", "m", n, buf};
+  l[nl++] = (AzLineField){"y", "m", n, buf + n};
+  l[nl++] = (AzLineField){"c_surf", "mol/m^3", n, buf + 3 * n};
+  for (PetscInt r = 0; r < nr; r++) {
+    PetscCall(PetscSNPrintf(job->names[k][r], sizeof(job->names[k][r]), "i_%s", e->reaction[r].info->name));
+    l[nl++] = (AzLineField){job->names[k][r], "A/m^2", n, buf + (5 + r) * n};
+  }
+  if (p->grid.dim == 3) l[nl++] = (AzLineField){"z", "m", n, buf + 2 * n};
+  if (p->s_phi >= 0) l[nl++] = (AzLineField){"phi_s", "V", n, buf + 4 * n};
+  L->name = name, L->nline = nl, L->lines = l;
+  PetscCall(AzOutputElectrodeSurface(job->c->comm, nl, l, &L->surface));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
 
 static PetscErrorCode AzFieldsWriter(void *ctx, const char path[])
 {
   AzFieldsJob *job = (AzFieldsJob *)ctx;
 
   PetscFunctionBeginUser;
-  PetscCall(AzOutputWriteFields(job->c->comm, path, (PetscBool)(job->st->nsnap > 0), &job->p->grid, job->nf, job->fields, "electrode",
-                                job->nl, job->lines, AzOutdirRunId(job->c->outdir), &job->surface));
+  PetscCall(AzOutputWriteFields(job->c->comm, path, (PetscBool)(job->st->nsnap > 0), &job->p->grid, job->nf, job->fields, job->ngroup,
+                                job->groups, AzOutdirRunId(job->c->outdir)));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -420,8 +302,8 @@ static PetscErrorCode AzXDMFWriter(void *ctx, const char path[])
 
   PetscFunctionBeginUser;
   for (PetscInt s = 0; s < job->p->nspecies; s++) names[s] = job->p->species[s].name;
-  PetscCall(AzOutputWriteXDMF(job->c->comm, path, &job->p->grid, job->nf, job->fields, "electrode", job->nl, job->lines, &job->surface,
-                              job->st->nsnap, job->st->snap_times, job->p->nspecies, names));
+  PetscCall(AzOutputWriteXDMF(job->c->comm, path, &job->p->grid, job->nf, job->fields, job->ngroup, job->groups, job->st->nsnap,
+                              job->st->snap_times, job->p->nspecies, names));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -430,7 +312,7 @@ static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p, AzRunStats 
   const AzGrid     *g = &p->grid;
   DM                da1;
   Vec               v[AZ_MAX_SPECIES + 2];
-  PetscReal        *a, *buf;
+  PetscReal        *a;
   PetscInt          n;
   AzElectrodePiece *f;
   AzFieldsJob       job;
@@ -455,31 +337,16 @@ static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p, AzRunStats 
   job.nf++;
 
   PetscCall(AzProblemElectrodePieces(p, AZ_BC_ELECTRODE, &n, &f));
-  {
-    // x, y[, z], the surface concentration, each reaction's current density (i_<name>)[, phi_s]: z on a 3-D grid only,
-    // phi_s with the electrolyte potential only
-    const PetscInt nr = p->electrode.nreaction, ncol = 5 + nr;
-    PetscCall(PetscMalloc1(ncol * PetscMax(n, 1), &buf));
-    for (PetscInt e = 0; e < n; e++) {
-      buf[e] = f[e].x[0], buf[n + e] = f[e].x[1], buf[2 * n + e] = f[e].x[2], buf[3 * n + e] = f[e].state.c_s,
-      buf[4 * n + e] = f[e].state.phi_s;
-      for (PetscInt r = 0; r < nr; r++) buf[(5 + r) * n + e] = f[e].state.i[r];
-    }
-    job.lines[job.nl++] = (AzLineField){"x", "m", n, buf};
-    job.lines[job.nl++] = (AzLineField){"y", "m", n, buf + n};
-    job.lines[job.nl++] = (AzLineField){"c_surf", "mol/m^3", n, buf + 3 * n};
-    for (PetscInt r = 0; r < nr; r++) {
-      PetscCall(PetscSNPrintf(job.names[r], sizeof(job.names[r]), "i_%s", p->electrode.reaction[r].info->name));
-      job.lines[job.nl++] = (AzLineField){job.names[r], "A/m^2", n, buf + (5 + r) * n};
-    }
-    if (g->dim == 3) job.lines[job.nl++] = (AzLineField){"z", "m", n, buf + 2 * n};
-    if (p->s_phi >= 0) job.lines[job.nl++] = (AzLineField){"phi_s", "V", n, buf + 4 * n};
+  PetscCall(AzElectrodeLines(&job, job.ngroup++, "electrode", &p->electrode, n, f));
+  PetscCall(PetscFree(f));
+  if (p->anode_area > 0) {  // a full cell's anode: its surface data too
+    PetscCall(AzProblemElectrodePieces(p, AZ_BC_ANODE, &n, &f));
+    PetscCall(AzElectrodeLines(&job, job.ngroup++, "anode", &p->anode, n, f));
+    PetscCall(PetscFree(f));
   }
-  PetscCall(AzOutputElectrodeSurface(c->comm, job.nl, job.lines, &job.surface));
   PetscCall(AzOutdirWrite(c->outdir, "fields.xmf", AzXDMFWriter, &job));
   PetscCall(AzOutdirWrite(c->outdir, "fields.h5", AzFieldsWriter, &job));
-  PetscCall(PetscFree(buf));
-  PetscCall(PetscFree(f));
+  for (PetscInt k = 0; k < job.ngroup; k++) PetscCall(PetscFree(job.buf[k]));
   for (PetscInt i = 0; i < job.nf; i++) PetscCall(VecDestroy(&v[i]));
   PetscCall(DMDestroy(&da1));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -562,11 +429,6 @@ PetscErrorCode AzWriteResults(AzCase c, AzProblem *p, AzRunStats *st)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-static PetscErrorCode AzPrintMetric(const char *name, PetscReal v, void *ctx)
-{
-  return AzPrintf(*(MPI_Comm *)ctx, "  %-24s %14.6g\n", name, (double)v);
-}
-
 // A single run in the output directory it holds (c->outdir).
 static PetscErrorCode AzRunInOutdir(AzCase c, PetscLogDouble t0)
 {
@@ -589,7 +451,7 @@ static PetscErrorCode AzRunInOutdir(AzCase c, PetscLogDouble t0)
   PetscCall(AzPrintf(comm,
                      "%s: solved in %.3g s (%" PetscInt_FMT " Newton, %" PetscInt_FMT " Krylov iterations over %" PetscInt_FMT " solves)\n",
                      AzProgramName(), st.solve_time, st.newton_its, st.krylov_its, st.solves));
-  PetscCall(AzMetricsForEach(&st.metrics, AzPrintMetric, &comm));
+  PetscCall(AzReportRun(c, &p, &st));
   PetscCall(AzPrintf(comm, "%s: results in %s/ (summary.json%s%s)\n", AzProgramName(), c->output_dir,
                      c->write_fields ? ", fields.h5, fields.xmf" : "", st.series.nrow ? ", timeseries.csv, checkpoint.h5" : ""));
   PetscCall(AzRunStatsDestroy(&st));

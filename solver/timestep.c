@@ -136,7 +136,8 @@ static PetscErrorCode AzRecord(AzTransientCtx *tc, PetscReal t, PetscBool append
   {
     // N2 available so far: the initial inventory and what the bubbles brought.
     const PetscReal available = tc->st[AZ_ST_INV0] + tc->st[AZ_ST_FED];
-    m.n2_conversion           = available > 0 ? tc->st[AZ_ST_CONSUMED] / available : 0;
+    m.reactant_conversion     = available > 0 ? tc->st[AZ_ST_CONSUMED] / available : 0;
+    m.n2_conversion           = c->reactant == AZ_GAS_N2 ? m.reactant_conversion : 0;  // the H-cell carries one dissolved gas
     m.mass_balance_rel =
         available > 0 ? PetscAbsReal(tc->st[AZ_ST_FED] - tc->st[AZ_ST_CONSUMED] - (inv_n2 - tc->st[AZ_ST_INV0])) / available : 0;
   }

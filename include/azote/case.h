@@ -66,14 +66,15 @@ struct _n_AzCase {
   char          gas_spec[256], electrolyte_spec[256], solvent_spec[256];
   AzGasMix      gas;
   AzElectrolyte electrolyte;
-  AzSolvent     solvent;         // the liquid the gases dissolve in (water unless the case says otherwise)
-  AzSolubility  sol;             // at (T, P): c*, D, water properties
-  AzElectrode   electrode;       // the working electrode: its main reaction and the competing ones (solver/casekinetics.c)
-  AzGas         reactant;        // the gas the working electrode consumes: N2 (n2rr, n2or) or O2 (orr)
-  PetscInt      anode_reaction;  // a full cell's anode: its position in anode_choices (AZ_ANODE_NONE: a counter electrode)
-  PetscInt      anode_reactant;  // the AzGas the anode consumes (N2 for n2or), -1: none
-  PetscReal     cell_voltage;    // V: anode minus cathode metal potential (potentiostatic full cell)
-  AzElectrode   anode;           // the anode's reactions (N2OR with OER, or OER), E_a = 0
+  AzSolvent     solvent;           // the liquid the gases dissolve in (water unless the case says otherwise)
+  AzSolubility  sol;               // at (T, P): c*, D, water properties
+  AzElectrode   electrode;         // the working electrode: its main reaction and the competing ones (solver/casekinetics.c)
+  AzGas         reactant;          // the gas the working electrode consumes: N2 (n2rr, n2or) or O2 (orr)
+  PetscInt      anode_reaction;    // a full cell's anode: its position in anode_choices (AZ_ANODE_NONE: a counter electrode)
+  PetscInt      anode_reactant;    // the AzGas the anode consumes (N2 for n2or), -1: none
+  PetscReal     cell_voltage;      // V: anode minus cathode metal potential (potentiostatic full cell)
+  PetscReal     catalyst_loading;  // mg cm^-2 of catalyst on the working electrode (0: not given)
+  AzElectrode   anode;             // the anode's reactions (N2OR with OER, or OER), E_a = 0
   const char   *main_choices[17], *anode_choices[18];  // the reactions a working electrode / an anode can run (table rows)
   PetscReal     bulk[AZ_MAX_SPECIES_ROWS];             // bulk_<key> of every species row: Pa (gas) or mol m^-3
   AzActivities  activity;                              // activities of the species at the operating point

@@ -31,7 +31,8 @@ typedef struct {
   PetscReal             i_total_A_m2;            // per geometric electrode area, cathodic positive
   PetscReal             damkohler;               // kinetic current of the main reaction at c_bulk / i_lim
   PetscReal             sherwood;                // k_m L / D, k_m = i_lim / (n F c_bulk), L the template's length
-  PetscReal             n2_conversion;           // consumed / fed
+  PetscReal             n2_conversion;           // dissolved N2 consumed / fed (0 where the problem does not carry N2)
+  PetscReal             reactant_conversion;     // the same for the main reaction's reactant (N2, or O2 for the ORR)
   PetscReal             mass_balance_rel;        // |in - out - consumed| / in (steady)
   PetscReal             electrode_area_m2;       // geometric (projected) electrode area
   PetscReal             roughness;               // electrochemical area per geometric area (1 for a flat electrode)
@@ -46,9 +47,9 @@ typedef struct {
   // surface section of summary.json, every species' area-mean surface concentration (mol m^-3)
   PetscBool   has_ph;
   PetscReal   ph_bulk, ph_surf_mean, ph_surf_min, ph_surf_max;
-  PetscInt    nsurf;
-  const char *surf_key[AZ_MAX_SPECIES + 1];  // "c_<key>": the species table's key
-  PetscReal   surf[AZ_MAX_SPECIES + 1];
+  PetscInt             nsurf;
+  const AzSpeciesInfo *surf_info[AZ_MAX_SPECIES + 1];  // the species table's row
+  PetscReal            surf[AZ_MAX_SPECIES + 1];
 } AzMetrics;
 
 // Which metrics there are depends only on the electrodes' reactions: sets them in m (the rest untouched).
@@ -58,6 +59,8 @@ PETSC_EXTERN PetscReal AzMetricsCurrent(const AzMetrics *m, const char name[]);
 
 // The ionic model's pH metrics and surface concentrations of the current solution (solver/npmetrics.c). Collective.
 PETSC_EXTERN PetscErrorCode AzNPMetrics(AzProblem *p, AzMetrics *m);
+// A species' area-mean surface concentration by its table name ("NH4+"; mol m^-3; 0 where the problem lacks it).
+PETSC_EXTERN PetscReal AzMetricsSurface(const AzMetrics *m, const char name[]);
 // Electrode averages, balance and derived numbers of the current solution (i_lim, damkohler and sherwood need the
 // main reaction's limiting current, given to AzMetricsFinish).
 PETSC_EXTERN PetscErrorCode AzMetricsCompute(AzProblem *p, PetscReal c_bulk, PetscReal D, AzMetrics *m);

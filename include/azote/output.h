@@ -32,6 +32,15 @@ typedef struct {
   const char *type;   // XDMF TopologyType
 } AzXdmfSurface;
 
+// The values along one electrode (electrode, anode), written under /<name>/ and described as a grid of its own in
+// fields.xmf (surface: found by AzOutputElectrodeSurface).
+typedef struct {
+  const char        *name;
+  PetscInt           nline;
+  const AzLineField *lines;
+  AzXdmfSurface      surface;
+} AzLineGroup;
+
 // Opens the HDF5 file path (collectively, in mode), runs writes(viewer, comm, ctx) and closes the file whatever
 // happened; a failure comes back as PETSC_ERR_FILE_WRITE "cannot write PATH: REASON". What the writes add to the file,
 // data bytes of arrays and about meta bytes of HDF5's own (AZ_HDF5_META), is reserved on disk first: a full disk is
@@ -57,17 +66,15 @@ PETSC_EXTERN PetscErrorCode AzOutputMakeDir(MPI_Comm comm, const char dir[]);
 PETSC_EXTERN PetscErrorCode AzOutputAppendSnapshot(MPI_Comm comm, const char path[], PetscInt index, PetscReal time, PetscInt nfield,
                                                    const AzCellField fields[]);
 PETSC_EXTERN PetscErrorCode AzOutputWriteFields(MPI_Comm comm, const char path[], PetscBool append, const AzGrid *g, PetscInt nfield,
-                                                const AzCellField fields[], const char line_group[], PetscInt nline,
-                                                const AzLineField lines[], const char run_id[], AzXdmfSurface *surface);
-// The electrode's grid of the line fields x, y[, z] (as AzOutputWriteFields finds it), on every rank. Collective.
+                                                const AzCellField fields[], PetscInt ngroup, AzLineGroup groups[], const char run_id[]);
+// An electrode's grid of its line fields x, y[, z] (as AzOutputWriteFields finds it), on every rank. Collective.
 PETSC_EXTERN PetscErrorCode AzOutputElectrodeSurface(MPI_Comm comm, PetscInt nline, const AzLineField lines[], AzXdmfSurface *surface);
 // fields.xmf, the XDMF description of the fields.h5 beside it for ParaView (its legacy and Xdmf3 readers) and VisIt
 // (solver/io/xdmf.c), written by rank 0 as it goes (its size grows with the snapshots, its memory does not): the cell
 // fields, or with nsnap > 0 a temporal collection of the snapshots' fields snap_names at snap_times (s), and the
-// electrode's grid (surface, from AzOutputWriteFields) with the line fields as point data.
+// electrodes' grids (each group's surface) with their line fields as point data.
 PETSC_EXTERN PetscErrorCode AzOutputWriteXDMF(MPI_Comm comm, const char path[], const AzGrid *g, PetscInt nfield,
-                                              const AzCellField fields[], const char line_group[], PetscInt nline,
-                                              const AzLineField lines[], const AzXdmfSurface *surface, PetscInt nsnap,
+                                              const AzCellField fields[], PetscInt ngroup, const AzLineGroup groups[], PetscInt nsnap,
                                               const PetscReal snap_times[], PetscInt nsnapfield, const char *const snap_names[]);
 
 // A 1-D array held by rank 0 written as one dataset of an open HDF5 viewer; unit (an attribute) may be NULL.

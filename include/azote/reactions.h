@@ -18,10 +18,11 @@
 // Modern Electrochemistry 2A, 2nd ed. (2000), §7.5). E°(T) = E°(298.15 K) + dS° (T - 298.15 K)/(nF), dS° of the
 // reduction from the thermodynamic tables (constant dH° and dS° over 0-90 °C).
 // A species the problem does not solve is held at its bulk value beyond a diffusion film of the template's thickness
-// (the flow cell's boundary layer, the H-cell's Nernst layer, the GDE's liquid film): a reverse branch taking it is
-// limited to the current that film can supply, R_lim = n F D c_bulk / (nu delta), combined as
-// R R_lim / (R + R_lim) (Koutecky-Levich; exact for a first-order species), so that oxidising trace H2 at a positive
-// potential draws microamperes, not the kinetic rate of a surface bathed in H2.
+// (the flow cell's boundary layer, the H-cell's Nernst layer, the GDE's liquid film): its surface value is
+// c_bulk -+ nu rate delta / D, which gives the net rate (F - R) / (1 + F/F_lim + R/R_lim) with each branch's supply
+// limit X_lim = n F D c_bulk / (|nu| delta) (Koutecky-Levich; exact for first-order species): oxidising trace H2 at a
+// positive potential draws microamperes, not the kinetic rate of a surface bathed in H2, and the net current still
+// vanishes at the Nernst potential of the bulk composition and changes sign beyond it.
 // Activities: a dissolved gas, its fugacity / 1 bar; a solute on the gas standard state of its reaction data (NH3),
 // c / (K_H 1 bar); another solute, c / (1 mol/L); water, 1.
 #pragma once
@@ -51,6 +52,7 @@ typedef struct {
   PetscReal   trace;        // its bulk value where it is neither fed nor solved: Pa (a gas) or mol m^-3 (a solute)
   const char *trace_help;   // what the trace default stands for
   const char *d_metric;     // a reactant's diffusivity metric, "D_<key>_m2_s" (NULL: none)
+  const char *conv_metric;  // a reactant's conversion metric, "<key>_conversion" (NULL: none)
   PetscReal   diffusivity;  // m^2 s^-1 in water at 25 °C, for the supply of a species held at its bulk value (0: not
                             // transport-limited)
   // the ionic (tertiary) electrolyte model (include/azote/ionic.h); rows of the species the dilute model alone knows
@@ -146,8 +148,8 @@ typedef struct {
   PetscReal nu_of[AZ_MAX_UNKNOWNS];     // the stoichiometric number of each of the problem's unknowns (0: takes no part)
   PetscInt  reactant;                   // the reactant's index among the problem's unknowns (-1: not solved, at its bulk value)
   PetscReal c_r_bulk;                   // the reactant's bulk concentration (used where it is not solved), mol m^-3
-  PetscReal rev_lim;                    // A m^-2: the most current the reverse branch can draw from the species it takes that are held at
-                      // their bulk values, by diffusion across the problem's film (0: no limit); R -> R rev_lim/(R + rev_lim)
+  PetscReal rev_lim, fwd_lim;           // A m^-2: the most current the reverse (fitted) branch can draw from the species it takes that
+                                        // are held at their bulk values, by diffusion across the problem's film (0: no limit)
 } AzReaction;
 
 // The current density of reaction r (A m^-2, cathodic positive) at reactant concentration c (mol m^-3; below zero

@@ -85,6 +85,7 @@ typedef struct {
   PetscReal       T;  // K
   PetscInt        nspecies;
   AzSpecies       species[AZ_MAX_SPECIES];
+  PetscInt        s_bal;                 // the species AzProblemBalance counts (0: the working electrode's reactant)
   PetscInt        s_gas, s_prod, s_phi;  // gas-phase N2, the main reaction's product (NH3 for N2RR), the electrolyte potential (-1: none)
   PetscInt        nregion;
   AzRegion        region[AZ_MAX_REGIONS];
@@ -193,6 +194,8 @@ typedef struct {
   PetscReal current_electrode, current_counter;
 } AzBalance;
 PETSC_EXTERN PetscErrorCode AzProblemBalance(AzProblem *p, AzBalance *b);
+// The same for dissolved species s (its volumetric sources count only where s is species 0).
+PETSC_EXTERN PetscErrorCode AzProblemBalanceOf(AzProblem *p, PetscInt s, AzBalance *b);
 
 // Amount (mol) and volume (m^3) of species s in the regions holding the working electrode (working = TRUE) or in all
 // regions where s is present (working = FALSE).

@@ -220,6 +220,7 @@ static PetscErrorCode AzCellView_FlowCell(AzCase c, AzProblem *p, AzInfo *info)
   PetscFunctionBeginUser;
   PetscCall(AzInfoReal(info, "electrode_area_m2", (fc->x_end - fc->x_start) * fc->width, "m^2"));
   PetscCall(AzInfoInt(info, "dimension", fc->three_d ? 3 : 2));
+  PetscCall(AzInfoReal(info, "flow_rate_m3_s", fc->flow_rate, "m^3/s"));
   PetscCall(AzInfoReal(info, "mean_velocity_m_s", fc->U, "m/s"));
   PetscCall(AzInfoReal(info, "wall_shear_rate_1_s", AzFlowCellWallShear(fc), "1/s"));  // at mid-width in 3-D
   PetscCall(AzInfoReal(info, "pressure_drop_Pa", fc->driving * c->sol.viscosity * fc->length, "Pa"));

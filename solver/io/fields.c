@@ -265,11 +265,10 @@ PetscErrorCode AzOutputAppendSnapshot(MPI_Comm comm, const char path[], PetscInt
 
 typedef struct {
   const AzGrid      *g;
-  PetscInt           nfield, nline;
+  PetscInt           nfield, ngroup;
   const AzCellField *fields;
-  const char        *line_group, *run_id;
-  const AzLineField *lines;
-  AzXdmfSurface     *surface;
+  const char        *run_id;
+  AzLineGroup       *groups;
 } AzFieldsWrites;
 
 static PetscErrorCode AzFieldsWrite(PetscViewer v, MPI_Comm comm, void *ctx)
@@ -288,23 +287,25 @@ static PetscErrorCode AzFieldsWrite(PetscViewer v, MPI_Comm comm, void *ctx)
     PetscCall(AzOutputWriteRank0Array(v, comm, name, "m", g->M[d], g->xc[d]));
   }
   PetscCall(AzWriteCellFields(v, w->nfield, w->fields));
-  if (w->nline) {
-    PetscCall(PetscViewerHDF5PushGroup(v, w->line_group));
-    for (PetscInt f = 0; f < w->nline; f++) {
+  for (PetscInt k = 0; k < w->ngroup; k++) {
+    const AzLineGroup *L = &w->groups[k];
+    if (!L->nline) continue;
+    PetscCall(PetscViewerHDF5PushGroup(v, L->name));
+    for (PetscInt f = 0; f < L->nline; f++) {
       Vec        x;
       PetscReal *xa;
-      PetscCall(VecCreateMPI(comm, w->lines[f].n, PETSC_DETERMINE, &x));
+      PetscCall(VecCreateMPI(comm, L->lines[f].n, PETSC_DETERMINE, &x));
       PetscCall(VecGetArray(x, &xa));
-      PetscCall(PetscArraycpy(xa, w->lines[f].values, w->lines[f].n));
+      PetscCall(PetscArraycpy(xa, L->lines[f].values, L->lines[f].n));
       PetscCall(VecRestoreArray(x, &xa));
-      PetscCall(PetscObjectSetName((PetscObject)x, w->lines[f].name));
+      PetscCall(PetscObjectSetName((PetscObject)x, L->lines[f].name));
       PetscCall(VecView(x, v));
-      PetscCall(PetscViewerHDF5WriteObjectAttribute(v, (PetscObject)x, "unit", PETSC_STRING, w->lines[f].unit));
+      PetscCall(PetscViewerHDF5WriteObjectAttribute(v, (PetscObject)x, "unit", PETSC_STRING, L->lines[f].unit));
       PetscCall(VecDestroy(&x));
     }
     PetscCall(PetscViewerHDF5PopGroup(v));
   }
-  PetscCall(AzXdmfWriteHelpers(v, comm, g, w->nline, w->lines, w->surface));
+  PetscCall(AzXdmfWriteHelpers(v, comm, g, w->ngroup, w->groups));
   PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "azote_version", PETSC_STRING, AZOTE_VERSION));
   PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "git_commit", PETSC_STRING, AZOTE_GIT_COMMIT));
   if (w->run_id) PetscCall(PetscViewerHDF5WriteAttribute(v, "/", "run_id", PETSC_STRING, w->run_id));
@@ -315,10 +316,10 @@ static PetscErrorCode AzFieldsWrite(PetscViewer v, MPI_Comm comm, void *ctx)
 }
 
 PetscErrorCode AzOutputWriteFields(MPI_Comm comm, const char path[], PetscBool append, const AzGrid *g, PetscInt nfield,
-                                   const AzCellField fields[], const char line_group[], PetscInt nline, const AzLineField lines[],
-                                   const char run_id[], AzXdmfSurface *surface)
+                                   const AzCellField fields[], PetscInt ngroup, AzLineGroup groups[], const char run_id[])
 {
-  AzFieldsWrites       w = {g, nfield, nline, fields, line_group, run_id, lines, surface};
+  AzFieldsWrites       w     = {g, nfield, ngroup, fields, run_id, groups};
+  PetscInt             nline = 0;
   double               bytes;
   PetscInt             nreg;
   const AzOptionEntry *reg;
@@ -326,10 +327,12 @@ PetscErrorCode AzOutputWriteFields(MPI_Comm comm, const char path[], PetscBool a
   PetscFunctionBeginUser;
   PetscCall(AzFieldsBytes(nfield, fields, &bytes));
   for (PetscInt d = 0; d < g->dim; d++) bytes += 16.0 * (g->M[d] + 1);
-  for (PetscInt f = 0; f < nline; f++) bytes += 8.0 * lines[f].n;  // this rank's share (rank 0's decides)
+  for (PetscInt k = 0; k < ngroup; k++)
+    for (PetscInt f = 0; f < groups[k].nline; f++, nline++) bytes += 8.0 * groups[k].lines[f].n;  // this rank's share (rank 0's decides)
   PetscCall(AzOptionsRegistryGet(&nreg, &reg));
   PetscCall(AzOutputHDF5Session(comm, path, append ? FILE_MODE_APPEND : FILE_MODE_WRITE, bytes,
-                                AZ_HDF5_META(nfield + 2 * g->dim + nline + 2, nfield + 2 * g->dim + nline + nreg + 3), AzFieldsWrite, &w));
+                                AZ_HDF5_META(nfield + 2 * g->dim + nline + 2 + 3 * ngroup, nfield + 2 * g->dim + nline + nreg + 3),
+                                AzFieldsWrite, &w));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -178,9 +178,11 @@ PetscErrorCode AzOutputElectrodeSurface(MPI_Comm comm, PetscInt nline, const AzL
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// The electrode's points and cells as datasets electrode_xyz (n x 3) and electrode_cells (ncell x nper).
-static PetscErrorCode AzXdmfWriteSurface(PetscViewer v, MPI_Comm comm, PetscInt nline, const AzLineField lines[], AzXdmfSurface *s)
+// An electrode's points and cells as datasets <name>_xyz (n x 3) and <name>_cells (ncell x nper).
+static PetscErrorCode AzXdmfWriteSurface(PetscViewer v, MPI_Comm comm, const char name[], PetscInt nline, const AzLineField lines[],
+                                         AzXdmfSurface *s)
 {
+  char        dname[64];
   PetscMPIInt rank;
   PetscInt   *conn;
   PetscReal  *xyz, *a;
@@ -198,13 +200,15 @@ static PetscErrorCode AzXdmfWriteSurface(PetscViewer v, MPI_Comm comm, PetscInt 
     PetscCall(VecGetArray(x, &a));
     if (!rank) PetscCall(PetscArraycpy(a, xyz, 3 * s->n));
     PetscCall(VecRestoreArray(x, &a));
-    PetscCall(PetscObjectSetName((PetscObject)x, "electrode_xyz"));
+    PetscCall(PetscSNPrintf(dname, sizeof(dname), "%s_xyz", name));
+    PetscCall(PetscObjectSetName((PetscObject)x, dname));
     PetscCall(VecView(x, v));
     PetscCall(PetscViewerHDF5WriteObjectAttribute(v, (PetscObject)x, "unit", PETSC_STRING, "m"));
     PetscCall(VecDestroy(&x));
     PetscCall(ISCreateGeneral(comm, rank ? 0 : s->ncell * s->nper, conn, PETSC_COPY_VALUES, &is));
     PetscCall(ISSetBlockSize(is, s->nper));  // ncell x nper
-    PetscCall(PetscObjectSetName((PetscObject)is, "electrode_cells"));
+    PetscCall(PetscSNPrintf(dname, sizeof(dname), "%s_cells", name));
+    PetscCall(PetscObjectSetName((PetscObject)is, dname));
     PetscCall(ISView(is, v));
     PetscCall(ISDestroy(&is));
   }
@@ -213,13 +217,13 @@ static PetscErrorCode AzXdmfWriteSurface(PetscViewer v, MPI_Comm comm, PetscInt 
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzXdmfWriteHelpers(PetscViewer v, MPI_Comm comm, const AzGrid *g, PetscInt nline, const AzLineField lines[],
-                                  AzXdmfSurface *s)
+PetscErrorCode AzXdmfWriteHelpers(PetscViewer v, MPI_Comm comm, const AzGrid *g, PetscInt ngroup, AzLineGroup groups[])
 {
   PetscFunctionBeginUser;
   PetscCall(PetscViewerHDF5PushGroup(v, "/xdmf"));
   if (g->dim == 2) PetscCall(AzXdmfWriteNodes2D(v, comm, g));
-  PetscCall(AzXdmfWriteSurface(v, comm, nline, lines, s));
+  for (PetscInt k = 0; k < ngroup; k++)
+    PetscCall(AzXdmfWriteSurface(v, comm, groups[k].name, groups[k].nline, groups[k].lines, &groups[k].surface));
   PetscCall(PetscViewerHDF5PopGroup(v));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -265,12 +269,11 @@ static void AzXdmfSurfaceGrid(FILE *fp, const char name[], const char group[], P
   AZ_XMF("  <Grid Name=\"%s\" GridType=\"Uniform\">\n", name);
   if (timed) AZ_XMF("   <Time Value=\"%.17g\"/>\n", (double)time);
   AZ_XMF("   <Topology TopologyType=\"%s\" NumberOfElements=\"%d\" NodesPerElement=\"%d\">\n", s->type, (int)s->ncell, (int)s->nper);
-  AZ_XMF(
-      "    <DataItem Dimensions=\"%d %d\" NumberType=\"Int\" Precision=\"%d\" Format=\"HDF\">fields.h5:/xdmf/electrode_cells</DataItem>\n",
-      (int)s->ncell, (int)s->nper, (int)sizeof(PetscInt));
+  AZ_XMF("    <DataItem Dimensions=\"%d %d\" NumberType=\"Int\" Precision=\"%d\" Format=\"HDF\">fields.h5:/xdmf/%s_cells</DataItem>\n",
+         (int)s->ncell, (int)s->nper, (int)sizeof(PetscInt), name);
   AZ_XMF("   </Topology>\n");
   AZ_XMF("   <Geometry GeometryType=\"XYZ\">\n");
-  AZ_XMF("    <DataItem Dimensions=\"%d 3\" " AZ_XMF_REAL ">fields.h5:/xdmf/electrode_xyz</DataItem>\n", (int)s->n);
+  AZ_XMF("    <DataItem Dimensions=\"%d 3\" " AZ_XMF_REAL ">fields.h5:/xdmf/%s_xyz</DataItem>\n", (int)s->n, name);
   AZ_XMF("   </Geometry>\n");
   for (PetscInt l = 0; l < nline; l++) {
     if (!strcmp(lines[l].name, "x") || !strcmp(lines[l].name, "y") || !strcmp(lines[l].name, "z")) continue;
@@ -282,8 +285,8 @@ static void AzXdmfSurfaceGrid(FILE *fp, const char name[], const char group[], P
 }
 
 PetscErrorCode AzOutputWriteXDMF(MPI_Comm comm, const char path[], const AzGrid *g, PetscInt nfield, const AzCellField fields[],
-                                 const char line_group[], PetscInt nline, const AzLineField lines[], const AzXdmfSurface *s, PetscInt nsnap,
-                                 const PetscReal snap_times[], PetscInt nsnapfield, const char *const snap_names[])
+                                 PetscInt ngroup, const AzLineGroup groups[], PetscInt nsnap, const PetscReal snap_times[],
+                                 PetscInt nsnapfield, const char *const snap_names[])
 {
   PetscMPIInt rank;
   int         err = 0;
@@ -310,12 +313,16 @@ PetscErrorCode AzOutputWriteXDMF(MPI_Comm comm, const char path[], const AzGrid 
         AzXdmfCellGrid(fp, g, "azote", "", 0, PETSC_FALSE, PetscMin(nfield, 64), names);
       // A transient run's electrode data are those of its last time: a temporal collection of that one time (the Xdmf3
       // readers drop a grid without time beside a temporal collection).
-      if (s && s->n && nsnap) {
-        AZ_XMF("  <Grid Name=\"electrode_time\" GridType=\"Collection\" CollectionType=\"Temporal\">\n");
-        AzXdmfSurfaceGrid(fp, "electrode", line_group, nline, lines, s, PETSC_TRUE, snap_times[nsnap - 1]);
-        AZ_XMF("  </Grid>\n");
-      } else if (s && s->n)
-        AzXdmfSurfaceGrid(fp, "electrode", line_group, nline, lines, s, PETSC_FALSE, 0);
+      for (PetscInt k = 0; k < ngroup; k++) {
+        const AzLineGroup *L = &groups[k];
+        if (!L->surface.n) continue;
+        if (nsnap) {
+          AZ_XMF("  <Grid Name=\"%s_time\" GridType=\"Collection\" CollectionType=\"Temporal\">\n", L->name);
+          AzXdmfSurfaceGrid(fp, L->name, L->name, L->nline, L->lines, &L->surface, PETSC_TRUE, snap_times[nsnap - 1]);
+          AZ_XMF("  </Grid>\n");
+        } else
+          AzXdmfSurfaceGrid(fp, L->name, L->name, L->nline, L->lines, &L->surface, PETSC_FALSE, 0);
+      }
       AZ_XMF(" </Domain>\n</Xdmf>\n");
       if (ferror(fp) || fflush(fp) || fsync(fileno(fp))) err = errno ? errno : EIO;
       if (fclose(fp) && !err) err = errno;

@@ -34,6 +34,14 @@ def summary(outdir):
         return json.load(f)
 
 
+def si_metrics(m):
+    """summary.json's metrics less the named-unit companions (x_mA_cm2 beside x_A_m2, x_mM beside x_mol_m3) that
+    summary.json and the console add; sweep.csv, sweep.h5 and timeseries.csv carry the SI metrics alone."""
+    def companion(k):
+        return (k.endswith("_mA_cm2") and k[:-7] + "_A_m2" in m) or (k.endswith("_mM") and k[:-3] + "_mol_m3" in m)
+    return {k: v for k, v in m.items() if not companion(k)}
+
+
 def fail(msg):
     print("FAIL:", msg)
     FAILURES.append(msg)

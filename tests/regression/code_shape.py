@@ -45,6 +45,47 @@ for node in sorted(graph):
     if node not in state:
         visit(node, [])
 
+# 3. reactions named only in their table rows: outside solver/reactions.c no identifier and no string literal of its
+# own is a reaction's name (comments, and messages and help texts that mention one, are prose)
+def code_only(text):
+    """The text without comments; string literals kept apart."""
+    out, lits, i, n = [], [], 0, len(text)
+    while i < n:
+        if text.startswith("//", i):
+            i = text.find("\n", i) if text.find("\n", i) >= 0 else n
+        elif text.startswith("/*", i):
+            i = text.find("*/", i) + 2
+        elif text[i] == '"':
+            j = i + 1
+            while j < n and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            lits.append(text[i + 1:j])
+            out.append('""')
+            i = j + 1
+        elif text[i] == "'":
+            j = text.find("'", i + 1 + (text[i + 1] == "\\"))
+            out.append(text[i:j + 1])
+            i = j + 1
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out), lits
+
+
+table = open(os.path.join(SOURCE, "solver", "reactions.c")).read()
+names = set(re.findall(r'^\s*\{"([a-z0-9]+)", "[A-Z0-9]+", "', table, flags=re.M))
+if not {"n2rr", "her", "n2or", "oer", "orr"} <= names:
+    failures.append("the reaction table's rows were not found in solver/reactions.c: %s" % sorted(names))
+for path in c_files():
+    if path.endswith(os.path.join("solver", "reactions.c")):
+        continue
+    code, lits = code_only(open(path).read())
+    for name in names:
+        if re.search(r"(?<![A-Za-z0-9])(?i:%s)(?![A-Za-z0-9])" % name, code):  # also as part of an identifier
+            failures.append("%s names reaction %s in code (outside its table row)" % (os.path.relpath(path, SOURCE), name))
+        if name in lits:
+            failures.append("%s names reaction %s in a string of its own (outside its table row)" % (os.path.relpath(path, SOURCE), name))
+
 for f in failures:
     print("FAIL:", f)
 print("%d failure(s)" % len(failures))

@@ -83,7 +83,7 @@ def results(name, outdir):
         return out
     s = summary(outdir)
     out = {}
-    for sec in ("metrics", "electrode", "cell", "transient"):
+    for sec in ("metrics", "electrode", "full_cell", "transient"):
         if isinstance(s.get(sec), dict):
             numbers(sec + ".", s[sec], out)
     return out

@@ -19,7 +19,7 @@ import time
 import h5py
 import numpy as np
 
-from azrun import AZOTE, MPIEXEC, case, check, finish, run, summary, tmpdir
+from azrun import AZOTE, MPIEXEC, case, check, finish, run, si_metrics, summary, tmpdir
 
 BASE = ["-case", case("flowcell.yaml"), "-quiet"]
 SWEEP = ["-sweep_operating_pressure", "1e5:5e5:3", "-sweep_flowcell_flow_rate", "1e-9,1e-8"]
@@ -40,7 +40,7 @@ for r in rows:
     s = tmpdir()
     run(BASE + ["-output_dir", s, "-operating_pressure", r["operating_pressure"], "-flowcell_flow_rate", r["flowcell_flow_rate"],
                 "-output_fields", "false"])
-    m = summary(s)["metrics"]
+    m = si_metrics(summary(s)["metrics"])
     for k, v in m.items():
         if v is None:
             continue

@@ -140,6 +140,29 @@ int main(int argc, char **argv)
     AZ_CHECK_REL(r.rev_lim, lim, 2e-3, "supply limit of the HOR of trace H2");
     AzReactionCurrent(&r, 0, 1.2, T, 0, &i, NULL, NULL, NULL);  // HER's cathodic branch there: 1e-10 A/m^2
     AZ_CHECK_REL(-i, lim, 2e-3, "HOR far anodic: the film's supply");
+    // against the film balance itself: H2 at the surface c_s = c_b + (i/2F) delta/D, the reverse branch R_b c_s/c_b,
+    // i = F - R (solved here by bisection on c_s), around the Nernst potential and on both sides
+    {
+      AzReaction q = r;
+      q.rev_lim    = 0;  // the kinetic branches alone, at the bulk H2
+      for (PetscReal u = -0.05; u < 0.4; u += 0.05) {
+        PetscReal F, Rb, lo = 0, hi = 1e12, cs = 0, cb = r.rev_lim * 50e-6 / (2 * AZ_FARADAY * 5.11e-9);
+        q.reversible = PETSC_FALSE;
+        AzReactionCurrent(&q, 0, u, T, 0, &F, NULL, NULL, NULL);
+        q.reversible = PETSC_TRUE;
+        AzReactionCurrent(&q, 0, u, T, 0, &Rb, NULL, NULL, NULL);
+        Rb = F - Rb;                             // the reverse branch at c_b
+        for (PetscInt it = 0; it < 200; it++) {  // g(c_s) = c_s - c_b - (F - Rb c_s/c_b) delta / (2 F D): increasing
+          cs = 0.5 * (lo + hi) * cb;
+          if (cs - cb - (F - Rb * cs / cb) * 50e-6 / (2 * AZ_FARADAY * 5.11e-9) > 0)
+            hi = cs / cb;
+          else
+            lo = cs / cb;
+        }
+        AzReactionCurrent(&r, 0, u, T, 0, &i, NULL, NULL, NULL);
+        AZ_CHECK_REL(i, F - Rb * cs / cb, 1e-9, "limited HER/HOR against the film balance");
+      }
+    }
     AzReactionCurrent(&r, 0, 0.8, T, 0, &i, NULL, &di, NULL);
     AzReactionCurrent(&r, 0, 0.8 + 1e-7, T, 0, &ip, NULL, NULL, NULL);
     AzReactionCurrent(&r, 0, 0.8 - 1e-7, T, 0, &im, NULL, NULL, NULL);

@@ -1,5 +1,7 @@
 """The electrolyte potential (DESIGN §2, secondary current distribution), through the azote program on the flow cell
-with the counter electrode on the wall facing the working electrode, HER only (no N2 dependence):
+with the counter electrode on the wall facing the working electrode, HER only (no N2 dependence), cathodic branch
+alone (-kinetics_her_reversible false: the laws below are Tafel's; the reverse branch, hydrogen oxidation of the H2
+the cathode makes, shifts the current by about 2e-7 and is checked in test_kinetics):
 
   parallel plates: the electrode and the counter span the whole channel, so the potential is 1-D across the gap of
       height h: the ohmic drop is i h / kappa and the current obeys Butler-Volmer at E - phi_s exactly:
@@ -25,7 +27,7 @@ from azrun import case, check, finish, run, summary, tmpdir
 F, R = 96485.33212, 8.314462618
 KAPPA = 2.0
 BASE = ["-case", case("flowcell.yaml"), "-quiet", "-electrolyte_potential", "true", "-electrolyte_conductivity", str(KAPPA),
-        "-kinetics_n2rr_i0", "0"]
+        "-kinetics_n2rr_i0", "0", "-kinetics_her_reversible", "false"]
 
 
 def electrode(d):

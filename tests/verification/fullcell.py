@@ -23,7 +23,7 @@ i_set, kappa = 50.0, 5.0
 run(["-case", case("fullcell-n2rr-oer.yaml"), "-output_dir", d, "-quiet", "-kinetics_n2rr_i0", "0", "-flowcell_electrode_start", "0",
      "-flowcell_electrode_end", "0.03", "-electrode_current", str(i_set), "-electrolyte_conductivity", str(kappa)])
 s = summary(d)
-cell, inp = s["cell"], s["inputs"]
+cell, inp = s["full_cell"], s["inputs"]
 T, h = inp["operating_temperature"], inp["flowcell_height"]
 b_c = R * T / (inp["kinetics_her_alpha"] * F)
 b_a = R * T / (inp["kinetics_oer_alpha"] * F)
@@ -50,7 +50,7 @@ for name, signs in expect.items():
     d = tmpdir()
     run(["-case", case(name), "-output_dir", d, "-quiet"])
     s = summary(d)
-    cell, m = s["cell"], s["metrics"]
+    cell, m = s["full_cell"], s["metrics"]
     print("%s: V %.4f V, cathode %.4f V, anode %.4f V, ohmic %.2e V, I %.4g A, charge balance %.1e, %s" % (
         name, cell["cell_voltage_V"], cell["cathode_potential_V_RHE"], cell["anode_potential_V_RHE"], cell["ohmic_drop_V"],
         cell["current_cathode_A"], cell["charge_balance_rel"], ", ".join("%s %.4g" % (k, m[k]) for k in signs)))
@@ -68,9 +68,9 @@ run(["-case", case("hcell.yaml"), "-output_dir", d, "-quiet", "-electrolyte_pote
      "-time_output_interval", "30", "-mesh_nx", "60", "-mesh_ny", "16"])
 s = summary(d)
 print("H-cell full cell, 30 s: charge balance %.1e, NH3 balance %.1e, N2 balance %.1e, i_n2rr %.4g, i_n2or %.4g A/m2" % (
-    s["cell"]["charge_balance_rel"], s["transient"]["nh3_balance_rel"], s["metrics"]["mass_balance_rel"], s["metrics"]["i_n2rr_A_m2"],
+    s["full_cell"]["charge_balance_rel"], s["transient"]["nh3_balance_rel"], s["metrics"]["mass_balance_rel"], s["metrics"]["i_n2rr_A_m2"],
     s["metrics"]["i_n2or_A_m2"]))
-check(s["cell"]["charge_balance_rel"] <= 1e-10, "H-cell full cell: charge balance %g" % s["cell"]["charge_balance_rel"])
+check(s["full_cell"]["charge_balance_rel"] <= 1e-10, "H-cell full cell: charge balance %g" % s["full_cell"]["charge_balance_rel"])
 check(s["transient"]["nh3_balance_rel"] <= 1e-8, "H-cell full cell: NH3 balance %g" % s["transient"]["nh3_balance_rel"])
 check(s["metrics"]["mass_balance_rel"] <= 1e-8, "H-cell full cell: N2 balance %g" % s["metrics"]["mass_balance_rel"])
 check(s["metrics"]["i_n2or_A_m2"] > 0 and s["metrics"]["i_n2rr_A_m2"] > 0, "H-cell full cell: no N2RR or no N2OR current")
