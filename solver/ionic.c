@@ -201,7 +201,7 @@ PetscReal AzIonicPH(const AzIonic *ion, PetscReal T, PetscReal c_h, PetscReal c_
   const PetscReal g_h = ion->sp[ion->h].gamma, g_oh = ion->sp[ion->oh].gamma;
   const PetscReal log10kw = AzHomogeneousLog10K(ion->r[0].info, T);  // H+ + OH- -> H2O: log10(1/Kw)
   const PetscReal a_h = PetscMax(g_h * c_h / 1e3, 1e-300), a_oh = PetscMax(g_oh * c_oh / 1e3, 1e-300);
-  return 0.5 * (log10kw + PetscLog10Real(a_oh / a_h));
+  return a_h >= a_oh ? -PetscLog10Real(a_h) : log10kw + PetscLog10Real(a_oh);
 }
 
 // The composition at equilibrium with the activity model's coefficients (an outer iteration on the ionic strength).
@@ -260,7 +260,8 @@ static PetscErrorCode AzIonicEquilibrium(AzCase c, const PetscReal c0[], const P
   ion->ionic_strength = strength;
   ion->titrant_mol_L  = ion->ph_given ? x[0] / 1e3 : 0;
   ion->co2_mol_m3     = co2_sat;
-  PetscCheck(!ion->ph_given || x[0] >= 0, c->comm, PETSC_ERR_USER_INPUT,
+  // (a titrant within 1e-9 mol/L of none: the salts' own pH is the one asked for)
+  PetscCheck(!ion->ph_given || x[0] >= -1e-6, c->comm, PETSC_ERR_USER_INPUT,
              "-electrolyte_ph = %g cannot be reached by adding %s to '%s' (it would take %.3g mol/L of it): name %s that moves the pH the "
              "other way",
              (double)ion->ph_set, ion->titrant, c->electrolyte_spec, (double)(x[0] / 1e3), "an acid or base");
@@ -278,6 +279,14 @@ PetscErrorCode AzIonicEvaluate(AzCase c)
   PetscFunctionBeginUser;
   if (ion->model != AZ_MODEL_TERTIARY) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCall(AzHomogeneousTable(&nh, &hrows));
+  PetscCheck(c->ops.ionic, c->comm, PETSC_ERR_USER_INPUT,
+             "-electrolyte_model = tertiary: the %s template cannot carry the ions yet (allowed: flowcell, hcell with time_end 0); use "
+             "electrolyte_model dilute",
+             c->cell_name);
+  PetscCheck(!c->ops.transient || c->time_end == 0, c->comm, PETSC_ERR_USER_INPUT,
+             "-electrolyte_model = tertiary with -time_end = %g s: the ions are solved at the steady state only; set time_end 0 (with "
+             "hcell_stirring nernst: the bulk beyond the Nernst layer keeps its composition)",
+             (double)c->time_end);
   PetscCheck(c->electrolyte.nsalt > 0 || strcmp(ion->ions, "none"), c->comm, PETSC_ERR_USER_INPUT,
              "-electrolyte_model = tertiary needs ions: -electrolyte = '%s' has none; set a salt (e.g. Na2SO4:0.1)", c->electrolyte_spec);
   PetscCheck(AzSolventIsWater(&c->solvent), c->comm, PETSC_ERR_USER_INPUT,
@@ -485,14 +494,14 @@ PetscErrorCode AzIonicLimitingCurrent(AzCase c, PetscReal *i_lim)
 {
   AzProblem       q;
   AzMetrics       m;
-  const PetscInt  model = c->ionic.model;
+  const PetscInt  model     = c->ionic.model;
   const PetscBool potential = c->potential;
 
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(&q, sizeof(q)));
-  q.comm           = c->comm;
-  c->ionic.model   = AZ_MODEL_DILUTE;
-  c->potential     = PETSC_FALSE;
+  q.comm         = c->comm;
+  c->ionic.model = AZ_MODEL_DILUTE;
+  c->potential   = PETSC_FALSE;
   {
     PetscErrorCode ierr = c->ops.setup(c, &q);
     c->ionic.model = model, c->potential = potential;

@@ -39,7 +39,9 @@ static inline PetscReal AzSGFlux(PetscReal g, PetscReal pe, PetscReal cP, PetscR
   *aP  = g * Bm;
   *aN  = -g * Bp;
   *dpe = g * (-dBm * cP - dBp * cN);
-  return g * (Bm * cP - Bp * cN);
+  // B(pe) (cP - cN) + pe c_upwind: the same value without the cancellation of B(-pe) cP - B(pe) cN, which loses the
+  // migration flux of a well-mixed region (D of the mixing >> D of migration, cP = cN) in round-off
+  return g * (b * (cP - cN) + pe * (pe >= 0 ? cP : cN));
 }
 
 static inline PetscReal AzHarmonic(PetscReal a, PetscReal b, PetscReal ha, PetscReal hb)
@@ -552,8 +554,7 @@ static PetscErrorCode AzNPPreCheck(SNESLineSearch ls, Vec X, Vec Y, PetscBool *c
     if (!p->np->ion[q % dof]) continue;
     if (p->np->logvars) {  // ln c: at most a factor e^2 per step, component by component
       if (PetscAbsReal(y[q]) > 2) y[q] = y[q] > 0 ? 2 : -2, *changed = PETSC_TRUE;
-    }
-    else if (x[q] > 0 && x[q] - y[q] < 1e-2 * x[q])  // the step is x - y
+    } else if (x[q] > 0 && x[q] - y[q] < 1e-2 * x[q])  // the step is x - y
       lambda = PetscMin(lambda, (1 - 1e-2) * x[q] / y[q]);
   }
   PetscCall(VecRestoreArrayRead(X, &x));
@@ -577,8 +578,9 @@ PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p)
   PetscCall(SNESLineSearchSetPreCheck(ls, AzNPPreCheck, p));
   // Newton from the bulk state: the residual grows on the way (the surface's pH swings by several units), which is no
   // divergence; clipped steps need more iterations than the dilute model's
+  // (no relative tolerance: the round-off floor of AzConvergedFloor ends it, charge conserved to 1e-14 of the current)
   PetscCall(SNESSetDivergenceTolerance(snes, -1));
-  PetscCall(SNESSetTolerances(snes, 0.0, 1e-18, 0.0, 100, 10000));
+  PetscCall(SNESSetTolerances(snes, 0.0, 1e-24, 0.0, 100, 10000));
   // The linear solve: a sparse direct factorisation (MUMPS) by default. Fast bulk reactions couple the ions of a cell
   // a million times more strongly than transport couples cells, and the species span eleven decades of
   // concentration: GMRES with BoomerAMG (nodal or not), block ILU, additive Schwarz or a field split by species

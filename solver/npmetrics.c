@@ -23,7 +23,7 @@ PetscErrorCode AzNPMetrics(AzProblem *p, AzMetrics *m)
     const PetscInt idx[3] = {i, j, k}, l = AzGridLocal(g, i, j, k), r = g->tag[l];
     if (!AzGridOnBoundary(g, i, j, k)) continue;
     for (PetscInt side = 0; side < 2 * g->dim; side++) {
-      const PetscInt  d = side / 2;
+      const PetscInt   d  = side / 2;
       const PetscReal *cP = c + l * dof;
       PetscReal        A, ph, ce;
       if (idx[d] != (side % 2 ? g->M[d] - 1 : 0)) continue;

@@ -119,18 +119,21 @@ PetscErrorCode AzSpeciationSolve(const AzSpeciation *s, PetscReal c[], PetscReal
       F[row] = -L[r];
       for (PetscInt k = 0; k < n; k++) F[row] += R[r * n + k] * y[k], J[row * nu_n + k] = R[r * n + k];
     }
-    for (PetscInt j = 0; j < nw; j++, row++) {  // totals
+    for (PetscInt j = 0; j < nw; j++, row++) {  // totals, each row scaled by the size of its terms (as dissolved or now:
+      // a total that is zero as dissolved, the proton excess of a neutral salt, sums terms of 1e-4 mol/m^3)
+      PetscReal sc = scale[j];
+      for (PetscInt k = 0; k < n; k++) sc = PetscMax(sc, PetscAbsReal(W[j][k]) * PetscExpReal(y[k]));
       F[row] = -T[j];
       for (PetscInt k = 0; k < n; k++) {
         const PetscReal ck = PetscExpReal(y[k]);
-        F[row] += W[j][k] * ck, J[row * nu_n + k] = W[j][k] * ck / scale[j];
+        F[row] += W[j][k] * ck, J[row * nu_n + k] = W[j][k] * ck / sc;
       }
       for (PetscInt q = 0; q < s->nfix; q++) {
         PetscReal wv = 0;
         for (PetscInt k = 0; k < n; k++) wv += W[j][k] * s->v[q][k];
-        F[row] -= y[n + q] * wv, J[row * nu_n + n + q] = -wv / scale[j];
+        F[row] -= y[n + q] * wv, J[row * nu_n + n + q] = -wv / sc;
       }
-      F[row] /= scale[j];
+      F[row] /= sc;
     }
     for (PetscInt q = 0; q < s->nfix; q++, row++) F[row] = y[s->fix[q]] - s->lnc_fix[q], J[row * nu_n + s->fix[q]] = 1;
     for (PetscInt k = 0; k < nu_n; k++) worst = PetscMax(worst, PetscAbsReal(F[k]));

@@ -21,6 +21,7 @@ typedef struct {
   const char *description;
   PetscBool   transient;  // the template runs in time (time_end and the time_ keys apply)
   PetscBool   three_d;    // the template can resolve z in 3-D (mesh_nz and mesh_refine_z apply)
+  PetscBool   ionic;      // the template carries the ions of electrolyte_model tertiary (at its steady state)
   // Reads and validates the template's keys in its own options block; allocates c->cell_ctx.
   PetscErrorCode (*setfromoptions)(AzCase c);
   // Checks that need the fluid properties (e.g. the Reynolds number), after they are known.

@@ -58,8 +58,10 @@ typedef struct {
 
 // The species position of a species-table name in the ionic list (-1: not there).
 PETSC_EXTERN PetscInt AzIonicFind(const AzIonic *ion, const char name[]);
-// pH from H+ and OH- concentrations (mol m^-3) with the bulk's activity coefficients: pH = (pKw + log10(a_OH/a_H))/2,
-// exact where water is at equilibrium and defined through either ion where the other is at round-off.
+// pH from H+ and OH- concentrations (mol m^-3) with the bulk's activity coefficients, through the more abundant of the
+// two: -log10 a_H, or pKw + log10 a_OH. The same where water is at equilibrium; where a grid cell does not resolve
+// water's reaction layer (tens of nanometres at an electrode that takes H+ from an alkaline solution), the minority ion
+// is off its equilibrium value and the majority ion's is the one the charge balance fixes.
 PETSC_EXTERN PetscReal AzIonicPH(const AzIonic *ion, PetscReal T, PetscReal c_h, PetscReal c_oh);
 
 // The bulk reactions (solver/homogeneous.c): registered with the species and reaction tables.

@@ -45,8 +45,8 @@ typedef struct {
   AzBalance             balance;       // mol s^-1
   // the ionic model (solver/npmetrics.c): pH of the bulk and over the electrode (area mean, min, max), and the
   // surface section of summary.json, every species' area-mean surface concentration (mol m^-3)
-  PetscBool   has_ph;
-  PetscReal   ph_bulk, ph_surf_mean, ph_surf_min, ph_surf_max;
+  PetscBool            has_ph;
+  PetscReal            ph_bulk, ph_surf_mean, ph_surf_min, ph_surf_max;
   PetscInt             nsurf;
   const AzSpeciesInfo *surf_info[AZ_MAX_SPECIES + 1];  // the species table's row
   PetscReal            surf[AZ_MAX_SPECIES + 1];

@@ -243,6 +243,7 @@ PetscErrorCode AzCellCreate_FlowCell(AzCellOps *ops)
   PetscFunctionBeginUser;
   ops->name            = "flowcell";
   ops->three_d         = PETSC_TRUE;
+  ops->ionic           = PETSC_TRUE;
   ops->description     = "microfluidic flow cell: laminar channel flow over a wall electrode";
   ops->setfromoptions  = AzCellSetFromOptions_FlowCell;
   ops->validate        = AzCellValidate_FlowCell;

@@ -114,6 +114,9 @@ static PetscErrorCode AzCellValidate_HCell(AzCase c)
   if (h->rotation_rpm > 0)
     h->delta = 1.61 * PetscCbrtReal(D) * PetscPowReal(nu, 1.0 / 6) / PetscSqrtReal(h->rotation_rpm * 2 * PETSC_PI / 60);
   if (h->kla == 0 && h->gas_flow_rate > 0) h->kla = 0.32 * PetscPowReal(h->gas_flow_rate / (h->width * h->depth), 0.7);
+  PetscCheck(c->ionic.model != AZ_MODEL_TERTIARY || h->stirring == AZ_STIR_NERNST, c->comm, PETSC_ERR_USER_INPUT,
+             "-electrolyte_model = tertiary in the H-cell needs -hcell_stirring nernst (the bulk beyond the Nernst layer keeps its "
+             "composition): got hcell_stirring none");
   if (c->time_end == 0) {
     PetscCheck(
         h->kla > 0, c->comm, PETSC_ERR_USER_INPUT,
@@ -176,8 +179,9 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
   PetscCall(AzProblemAddSpecies(p, c->reactant == AZ_GAS_O2 ? "c_o2" : "c_n2", &sn));
   // the product is followed in time where it is NH3 (the hcell_nh3_* keys); nitrate from N2OR is not tracked yet
   if (transient && AzCaseMainProduct(c) && !strcmp(AzCaseMainProduct(c)->key, "nh3")) PetscCall(AzProblemAddSpecies(p, "c_nh3", &sa));
-  if (c->potential) PetscCall(AzProblemAddSpecies(p, "phi_l", NULL));
   p->species[sn].scale = h->depth * D;
+  PetscCall(AzIonicAddSpecies(c, p));  // electrolyte_model tertiary (steady): the ions
+  if (c->potential) PetscCall(AzProblemAddSpecies(p, "phi_l", NULL));
   if (sa >= 0) p->species[sa].scale = h->depth * h->nh3_diffusivity;
   {
     const char *names[4] = {"nernst_layer", "catholyte", "membrane", "anolyte"};
@@ -198,6 +202,9 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
         reg->D[p->s_phi]       = k == AZ_HC_MEMBRANE ? h->membrane_conductivity : c->conductivity;
       }
       reg->working_side = (PetscBool)(k == AZ_HC_NERNST || k == AZ_HC_BULK);
+      // the ions move in the Nernst layer; beyond it (and through the membrane into the anolyte) they are held at the
+      // bulk's composition and carry the current by migration
+      PetscCall(AzIonicRegion(c, p, r[k], 1, k == AZ_HC_BULK ? Dmix : 0, (PetscBool)(k != AZ_HC_NERNST)));
       if (k == AZ_HC_BULK || (k == AZ_HC_NERNST && !nernst) || (k == AZ_HC_ANODE && h->anode_bubbling)) {
         reg->kla  = h->kla;
         reg->c_eq = c_sat;
@@ -238,6 +245,7 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
   {
     PetscReal c0[AZ_MAX_SPECIES] = {0};
     c0[sn]                       = c->steady_only || c->time_end == 0 ? c_sat : h->c_init;
+    PetscCall(AzIonicBulkValues(c, p, c0));
     PetscCall(AzProblemSetInitial(p, c0));
   }
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -272,6 +280,7 @@ PetscErrorCode AzCellCreate_HCell(AzCellOps *ops)
   ops->name            = "hcell";
   ops->description     = "H-cell: two compartments and a membrane, bubbling, stirring, in time";
   ops->transient       = PETSC_TRUE;
+  ops->ionic           = PETSC_TRUE;  // at the steady state with a Nernst layer
   ops->setfromoptions  = AzCellSetFromOptions_HCell;
   ops->validate        = AzCellValidate_HCell;
   ops->setup           = AzCellSetUp_HCell;
