@@ -244,18 +244,18 @@ static PetscErrorCode AzNPBoundary(AzNPCell *k, PetscInt side, PetscInt i, Petsc
     break;
   case AZ_BC_DIRICHLET: {
     // the face's values; the eliminated ion's from electroneutrality; phi_l fixed only at a bulk reservoir
-    PetscReal       cB[AZ_MAX_SPECIES], sum = np->rho_fix[r];
-    const PetscReal phiB = patch->potential ? patch->value[sp] : cP[sp];
-    AzNPFlux        fl;
+    PetscReal cB[AZ_MAX_SPECIES], sum = np->rho_fix[r], phiB;
+    AzNPFlux  fl;
     for (PetscInt s = 0; s < dof; s++) {
-      cB[s] = s == sp ? 0 : patch->value[s];
-      if (patch->value_fn && s != sp) {
+      cB[s] = patch->value[s];
+      if (patch->value_fn && (s != sp || patch->potential)) {
         PetscReal x[3] = {g->xc[0][i], g->xc[1][j], g->xc[2][kk]};
         x[d]           = g->xf[d][hi ? idx[d] + 1 : idx[d]];
         PetscCall(patch->value_fn(p->user, s, x, &cB[s]));
       }
       if (s != sp) sum += np->z[s] * cB[s];
     }
+    phiB = patch->potential ? cB[sp] : cP[sp];
     for (PetscInt s = -1; s < dof; s++) {
       if (s == sp || (s >= 0 && !reg->present[s]) || (s < 0 && np->De[r] <= 0 && np->Dme[r] <= 0)) continue;
       const PetscReal Dd = s >= 0 ? reg->D[s] * reg->aniso[d] : np->De[r] * reg->aniso[d];
