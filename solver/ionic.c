@@ -246,7 +246,8 @@ static PetscErrorCode AzIonicEquilibrium(AzCase c, const PetscReal c0[], const P
       ierr = AzSpeciationSolve(&s, conc, x);
       PetscCall(PetscPopErrorHandler());
       PetscCheck(!ierr, c->comm, PETSC_ERR_USER_INPUT,
-                 "-electrolyte = '%s'%s%s: no bulk equilibrium found (the titrant cannot set the pH, or the composition is degenerate)",
+                 "-electrolyte = '%s'%s%s: no bulk equilibrium found (the titrant cannot reach electrolyte_ph: name an acid or base that "
+                 "moves the pH the other way)",
                  c->electrolyte_spec, ion->ph_given ? " with electrolyte_ph_titrant = " : "", ion->ph_given ? ion->titrant : "");
     }
     for (PetscInt k = 0; k < ion->n; k++) snew += 0.5 * conc[k] / 1e3 * ion->sp[k].z * ion->sp[k].z;
@@ -258,13 +259,13 @@ static PetscErrorCode AzIonicEquilibrium(AzCase c, const PetscReal c0[], const P
   }
   for (PetscInt k = 0; k < ion->n; k++) ion->sp[k].c = conc[k];
   ion->ionic_strength = strength;
-  ion->titrant_mol_L  = ion->ph_given ? x[0] / 1e3 : 0;
+  ion->titrant_mol_L  = ion->ph_given ? x[0] : 0;
   ion->co2_mol_m3     = co2_sat;
-  // (a titrant within 1e-9 mol/L of none: the salts' own pH is the one asked for)
-  PetscCheck(!ion->ph_given || x[0] >= -1e-6, c->comm, PETSC_ERR_USER_INPUT,
-             "-electrolyte_ph = %g cannot be reached by adding %s to '%s' (it would take %.3g mol/L of it): name %s that moves the pH the "
-             "other way",
-             (double)ion->ph_set, ion->titrant, c->electrolyte_spec, (double)(x[0] / 1e3), "an acid or base");
+  // (x: mol/L of the titrant, v being mol/m^3 per mol/L; within 1e-9 mol/L of none: the salts' own pH is the one asked for)
+  PetscCheck(!ion->ph_given || x[0] >= -1e-9, c->comm, PETSC_ERR_USER_INPUT,
+             "-electrolyte_ph = %g cannot be reached by adding %s to '%s' (it moves the pH the other way): name an acid or base that "
+             "moves it toward %g",
+             (double)ion->ph_set, ion->titrant, c->electrolyte_spec, (double)ion->ph_set);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -63,3 +63,30 @@ PetscReal AzMetricsSurface(const AzMetrics *m, const char name[])
     if (!strcmp(m->surf_info[s]->name, name)) return m->surf[s];
   return 0;
 }
+
+PetscErrorCode AzNPFields(AzProblem *p, Vec ph, Vec ce, char name[], size_t len)
+{
+  const AzNP      *np  = p->np;
+  const AzGrid    *g   = &p->grid;
+  const PetscInt   dof = p->nspecies;
+  const PetscReal *c;
+  PetscReal       *a, *b;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscSNPrintf(name, len, "c_%s", np->ionic->sp[np->ionic->elim].info->key));
+  PetscCall(VecGetArrayRead(p->c, &c));
+  PetscCall(VecGetArray(ph, &a));
+  PetscCall(VecGetArray(ce, &b));
+  AzForOwnedCells(g, i, j, k)
+  {
+    const PetscInt   o = AzGridOwned(g, i, j, k), r = g->tag[AzGridLocal(g, i, j, k)];
+    const PetscReal *cP  = c + o * dof;
+    const PetscBool  has = p->region[r].present[np->s_h];  // a region without the ions (a gas layer): no pH
+    a[o]                 = has ? AzIonicPH(np->ionic, np->T, cP[np->s_h], cP[np->s_oh]) : 0;
+    b[o]                 = has ? AzNPEliminated(np, dof, r, cP, NULL) : 0;
+  }
+  PetscCall(VecRestoreArray(ce, &b));
+  PetscCall(VecRestoreArray(ph, &a));
+  PetscCall(VecRestoreArrayRead(p->c, &c));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}

@@ -243,8 +243,9 @@ typedef struct {
   AzProblem  *p;
   AzRunStats *st;
   PetscInt    nf;
-  AzCellField fields[AZ_MAX_SPECIES + 2];
-  PetscInt    ngroup;  // the working electrode and a full cell's anode
+  AzCellField fields[AZ_MAX_SPECIES + 4];
+  char        ename[40];  // the ionic model: the field of the ion electroneutrality gives, c_<key>
+  PetscInt    ngroup;     // the working electrode and a full cell's anode
   AzLineGroup groups[2];
   AzLineField lines[2][5 + AZ_MAX_ELECTRODE_REACTIONS];
   char        names[2][AZ_MAX_ELECTRODE_REACTIONS][40];  // the line fields' names i_<reaction>
@@ -311,7 +312,7 @@ static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p, AzRunStats 
 {
   const AzGrid     *g = &p->grid;
   DM                da1;
-  Vec               v[AZ_MAX_SPECIES + 2];
+  Vec               v[AZ_MAX_SPECIES + 4];
   PetscReal        *a;
   PetscInt          n;
   AzElectrodePiece *f;
@@ -335,6 +336,14 @@ static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p, AzRunStats 
   PetscCall(VecRestoreArray(v[job.nf], &a));
   job.fields[job.nf] = (AzCellField){"region", "-", v[job.nf]};
   job.nf++;
+  if (p->np) {  // the ionic model: pH and the ion electroneutrality gives (solver/npmetrics.c)
+    PetscCall(DMCreateGlobalVector(da1, &v[job.nf]));
+    PetscCall(DMCreateGlobalVector(da1, &v[job.nf + 1]));
+    PetscCall(AzNPFields(p, v[job.nf], v[job.nf + 1], job.ename, sizeof(job.ename)));
+    job.fields[job.nf]     = (AzCellField){"ph", "-", v[job.nf]};
+    job.fields[job.nf + 1] = (AzCellField){job.ename, "mol/m^3", v[job.nf + 1]};
+    job.nf += 2;
+  }
 
   PetscCall(AzProblemElectrodePieces(p, AZ_BC_ELECTRODE, &n, &f));
   PetscCall(AzElectrodeLines(&job, job.ngroup++, "electrode", &p->electrode, n, f));

@@ -59,6 +59,9 @@ PETSC_EXTERN PetscReal AzMetricsCurrent(const AzMetrics *m, const char name[]);
 
 // The ionic model's pH metrics and surface concentrations of the current solution (solver/npmetrics.c). Collective.
 PETSC_EXTERN PetscErrorCode AzNPMetrics(AzProblem *p, AzMetrics *m);
+// The ionic model's derived cell fields (solver/npmetrics.c): the pH and the concentration of the ion electroneutrality
+// gives (its field's name, "c_<key>", into name), into vectors of one dof on the grid. Collective.
+PETSC_EXTERN PetscErrorCode AzNPFields(AzProblem *p, Vec ph, Vec ce, char name[], size_t len);
 // A species' area-mean surface concentration by its table name ("NH4+"; mol m^-3; 0 where the problem lacks it).
 PETSC_EXTERN PetscReal AzMetricsSurface(const AzMetrics *m, const char name[]);
 // Electrode averages, balance and derived numbers of the current solution (i_lim, damkohler and sherwood need the
