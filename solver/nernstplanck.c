@@ -142,6 +142,7 @@ static inline void AzNPAddFlux(AzNPCell *k, PetscInt s, PetscInt m, const AzNPFl
   const PetscInt  dof = k->dof, sp = k->sp;
   AzCellRow      *row = k->row;
   const PetscReal z   = s >= 0 ? np->z[s] : np->z_e;
+  if (m < 0 && k->nb && k->nb->bnd) k->nb->bnd[s >= 0 ? s : dof] += fl->F;  // a boundary face (AzNPConservation)
   if (s >= 0) {
     row->r[s] += fl->F;
     row->d[s][s] += fl->aP;
@@ -189,6 +190,7 @@ static void AzNPCounter(AzNPCell *k, const PetscReal *cP, PetscReal ce, PetscRea
     const PetscInt s = J < 0 ? np->s_h : np->s_oh, sign = J < 0 ? -1 : 1;  // made: -J of H+, or J of OH-
     if (s < 0) return;
     row->r[s] -= sign * J;
+    if (k->nb && k->nb->bnd) k->nb->bnd[s] -= sign * J;
     for (PetscInt t = 0; t < dof; t++) row->d[s][t] -= sign * dJ[t];
   }
 }
@@ -209,6 +211,7 @@ static PetscErrorCode AzNPElectrode(AzNPCell *k, PetscInt which, const PetscReal
   for (PetscInt t = 0; t < dof; t++) {
     if (t == sp || !reg->present[t] || (f.P[t] == 0 && t != sr)) continue;
     row->r[t] -= area * f.P[t];
+    if (k->nb && k->nb->bnd) k->nb->bnd[t] -= area * f.P[t];
     for (PetscInt u = 0; u < dof; u++) row->d[t][u] -= area * f.dP[t][u];
     row->r[sp] -= area * np->z[t] * f.P[t];  // the charge the reactions take from the electrolyte: the current
     for (PetscInt u = 0; u < dof; u++) row->d[sp][u] -= area * np->z[t] * f.dP[t][u];
@@ -273,10 +276,12 @@ static PetscErrorCode AzNPBoundary(AzNPCell *k, PetscInt side, PetscInt i, Petsc
       sum += np->z[s] * patch->value[s];
       if (!reg->present[s]) continue;
       row->r[s] += area * u_out * patch->value[s];
+      if (k->nb && k->nb->bnd) k->nb->bnd[s] += area * u_out * patch->value[s];
       row->r[sp] += np->z[s] * area * u_out * patch->value[s];
       if (s == AZ_N2) row->in -= area * u_out * patch->value[s];
     }
     row->r[sp] += np->z_e * area * u_out * (-sum / np->z_e);
+    if (k->nb && k->nb->bnd) k->nb->bnd[dof] += area * u_out * (-sum / np->z_e);
   } break;
   case AZ_BC_OUTFLOW: {  // the flow carries the cell's concentrations out
     AzNPFlux fl = {0, area * u_out, 0, 0, 0};
@@ -406,8 +411,18 @@ PetscErrorCode AzNPCellResidual(const AzProblem *p, const PetscReal *c, PetscInt
           if (Dd <= 0 && Dm <= 0) continue;
         }
         if (Dd <= 0 && Dm <= 0 && u == 0) continue;
-        AzNPFaceFlux(area, Dd, Dm, h, u, z, cell.f, s >= 0 ? cP[s] : ce, s >= 0 ? cN[s] : AzNPEliminated(np, dof, rN, cN, NULL), cP[sp],
-                     cN[sp], &fl);
+        {
+          // the face's flux evaluated in one orientation (low cell to high) from both its cells, negated on the high
+          // side: the two cells' rows then cancel bit for bit, and every balance sums exactly over the domain
+          const PetscReal cPs = s >= 0 ? cP[s] : ce, cNs = s >= 0 ? cN[s] : AzNPEliminated(np, dof, rN, cN, NULL);
+          if (hi)
+            AzNPFaceFlux(area, Dd, Dm, h, u, z, cell.f, cPs, cNs, cP[sp], cN[sp], &fl);
+          else {
+            AzNPFlux gl;
+            AzNPFaceFlux(area, Dd, Dm, h, -u, z, cell.f, cNs, cPs, cN[sp], cP[sp], &gl);
+            fl = (AzNPFlux){-gl.F, -gl.aN, -gl.aP, -gl.dphiN, -gl.dphiP};
+          }
+        }
         AzNPAddFlux(&cell, s, nb ? m : -1, &fl);
       }
     }
@@ -495,7 +510,7 @@ PetscErrorCode AzNPFormJacobian(AzProblem *p, Vec X, Mat P)
   const PetscReal *c, *orig;
   PetscReal       *work;
   AzCellRow        row;
-  AzNPNeighbours   nb;
+  AzNPNeighbours   nb = {.bnd = NULL};
   AzMatRows        w;
 
   PetscFunctionBeginUser;
@@ -565,6 +580,16 @@ static PetscErrorCode AzNPPreCheck(SNESLineSearch ls, Vec X, Vec Y, PetscBool *c
   }
   PetscCall(VecRestoreArray(Y, &y));
   PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscBool AzNPStalled(AzProblem *p, PetscInt it, PetscReal fnorm)
+{
+  PetscReal *h = p->np->fnorm_hist;
+  PetscBool  stalled;
+  if (it == 0) h[0] = h[1] = PETSC_MAX_REAL;
+  stalled = (PetscBool)(it > 0 && fnorm > 0.5 * h[1]);
+  h[1] = h[0], h[0] = fnorm;
+  return stalled;
 }
 
 PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p)

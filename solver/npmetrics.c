@@ -90,3 +90,91 @@ PetscErrorCode AzNPFields(AzProblem *p, Vec ph, Vec ce, char name[], size_t len)
   PetscCall(VecRestoreArrayRead(p->c, &c));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
+
+// The atoms of each element in a formula as the species table writes it ("HPO4^2-": H 1, P 1, O 4): symbols into
+// sym[] (up to max), counts into n[]; returns how many elements.
+static PetscInt AzFormulaElements(const char name[], char sym[][3], PetscReal n[], PetscInt max)
+{
+  PetscInt ne = 0;
+  for (const char *q = name; *q && *q != '^' && *q != '+' && *q != '-';) {
+    char     s[3]  = {*q++, 0, 0};
+    PetscInt count = 0, k;
+    if (*q >= 'a' && *q <= 'z') s[1] = *q++;
+    while (*q >= '0' && *q <= '9') count = 10 * count + (*q++ - '0');
+    for (k = 0; k < ne && strcmp(sym[k], s); k++)
+      ;
+    if (k == ne && ne < max) strcpy(sym[ne], s), n[ne++] = 0;
+    if (k < ne) n[k] += count ? count : 1;
+  }
+  return ne;
+}
+
+PetscErrorCode AzNPConservation(AzProblem *p, PetscReal *element_rel, PetscReal *charge_rel)
+{
+  const AzNP      *np  = p->np;
+  const AzGrid    *g   = &p->grid;
+  const PetscInt   dof = p->nspecies, sp = p->s_phi;
+  const PetscReal *c;
+  Vec              Xl;
+  AzCellRow        row;
+  AzNPNeighbours   nb;
+  // per unknown (the eliminated ion at dof): what leaves through the boundary less what the electrodes make, and the
+  // outlet's throughput; then the working electrode's current
+  PetscReal bnd[AZ_MAX_SPECIES + 1] = {0}, sum[2 * AZ_MAX_SPECIES + 3] = {0}, a[AZ_MAX_SPECIES + 1][16] = {{0}}, worst = 0;
+  PetscBool held = PETSC_FALSE;
+  char      sym[16][3];
+  PetscInt  nel = 0;
+
+  PetscFunctionBeginUser;
+  for (PetscInt r = 0; r < p->nregion; r++) held = (PetscBool)(held || np->held[r]);
+  *element_rel = *charge_rel = -1;
+  if (held) PetscFunctionReturn(PETSC_SUCCESS);  // a held bulk is a reservoir: no balance over the domain
+  nb.bnd = bnd;
+  PetscCall(AzLocalStateGet(g, p->c, &Xl, &c));
+  AzForOwnedCells(g, i, j, k)
+  {
+    const PetscInt l = AzGridLocal(g, i, j, k);
+    if (!AzGridOnBoundary(g, i, j, k)) continue;
+    PetscCall(AzNPCellResidual(p, c, i, j, k, AZ_ROW_FULL, &row, &nb));
+    if (i == g->M[0] - 1 && p->ux)
+      for (PetscInt s = 0; s <= dof; s++) {
+        const PetscReal cs = s < dof ? c[l * dof + s] : AzNPEliminated(np, dof, g->tag[l], c + l * dof, NULL);
+        if (s != sp) sum[dof + 1 + s] += PetscAbsReal(cs * p->ux[j + g->M[1] * k]) * AzGridFaceArea(g, 0, i, j, k);
+      }
+    sum[2 * dof + 2] += row.cur_electrode;
+  }
+  PetscCall(AzLocalStateRestore(&Xl, &c));
+  for (PetscInt s = 0; s <= dof; s++) sum[s] = bnd[s];
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, sum, 2 * dof + 3, MPIU_REAL, MPIU_SUM, p->comm));
+  // each element's net outflow (the boundary fluxes of its species computed face by face, independently of the
+  // interior's), against its outlet throughput and the electrode's formation scale, i/F
+  for (PetscInt s = 0; s <= dof; s++) {
+    const AzSpeciesInfo *info = s < dof ? p->species[s].info : np->ionic->sp[np->ionic->elim].info;
+    char                 ss[8][3];
+    PetscReal            ns[8];
+    PetscInt             m;
+    if (s == sp || !info) continue;
+    m = AzFormulaElements(info->name, ss, ns, 8);
+    for (PetscInt e = 0; e < m; e++) {
+      PetscInt q;
+      if (!strcmp(ss[e], "H") || !strcmp(ss[e], "O")) continue;  // water, the solvent, is no unknown
+      for (q = 0; q < nel && strcmp(sym[q], ss[e]); q++)
+        ;
+      if (q == nel && nel < 16) strcpy(sym[nel++], ss[e]);
+      if (q < 16) a[s][q] = ns[e];
+    }
+  }
+  for (PetscInt e = 0; e < nel; e++) {
+    PetscReal res = 0, scale = PetscAbsReal(sum[2 * dof + 2]) / AZ_FARADAY;
+    for (PetscInt s = 0; s <= dof; s++) res += a[s][e] * sum[s], scale += a[s][e] * sum[dof + 1 + s];
+    if (scale > 0) worst = PetscMax(worst, PetscAbsReal(res) / scale);
+  }
+  *element_rel = worst;
+  {
+    PetscReal q = np->z_e * sum[dof];   // the charge the boundary fluxes carry out, the counter's H+ or OH- and the
+    for (PetscInt s = 0; s < dof; s++)  // electrode's formation included: zero where charge is conserved
+      if (s != sp) q += np->z[s] * sum[s];
+    *charge_rel = sum[2 * dof + 2] != 0 ? PetscAbsReal(AZ_FARADAY * q) / PetscAbsReal(sum[2 * dof + 2]) : 0;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}

@@ -36,6 +36,7 @@ static PetscErrorCode AzConvergedFloor(SNES snes, PetscInt it, PetscReal xnorm, 
   AzProblem *p = (AzProblem *)ctx;
 
   PetscCall(SNESConvergedDefault(snes, it, xnorm, gnorm, fnorm, reason, ctx));
+  const PetscBool stalled = p->np ? AzNPStalled(p, it, fnorm) : PETSC_TRUE;  // the ionic model's (solver/nernstplanck.c)
   if (it == 0) p->fnorm0 = fnorm, p->fnorm_prev = PETSC_MAX_REAL;
   // the floor only ends an iteration whose residual has not grown since its start
   // (or where the start was at the floor already: a thin layer's slow kinetics, whose residual is round-off from the
@@ -78,7 +79,7 @@ static PetscErrorCode AzConvergedFloor(SNES snes, PetscInt it, PetscReal xnorm, 
     // With the electrolyte potential, below the floor Newton stops only once the residual no longer falls by half a
     // step: the last quadratic steps still gain digits in the charge balance (the sum of the charge rows), whose
     // terms cancel.
-    if (below && (p->s_phi < 0 || fnorm > 0.5 * p->fnorm_prev)) *reason = SNES_CONVERGED_FNORM_ABS;
+    if (below && (p->s_phi < 0 || fnorm > 0.5 * p->fnorm_prev) && stalled) *reason = SNES_CONVERGED_FNORM_ABS;
   }
   p->fnorm_prev = fnorm;
   PetscFunctionReturn(PETSC_SUCCESS);

@@ -155,10 +155,17 @@ static PetscErrorCode AzJSONSurface(AzJSON j, const AzMetrics *m)
 
 // The ionic model's electrolyte: the activity model the pH is reported in, pKw, the titrant, and each species' charge,
 // diffusivity at T and bulk concentration (what a check of the model by hand needs).
-static PetscErrorCode AzJSONIonic(AzJSON j, const AzIonic *ion)
+static PetscErrorCode AzJSONIonic(AzJSON j, AzProblem *p, const AzIonic *ion)
 {
+  PetscReal element, charge;
+
   PetscFunctionBeginUser;
+  PetscCall(AzNPConservation(p, &element, &charge));
   PetscCall(AzJSONBeginObject(j, "electrolyte_ionic"));
+  if (element >= 0) {  // the discrete balances over the domain (a held bulk, a reservoir, has none)
+    PetscCall(AzJSONReal(j, "element_balance_rel", element));
+    PetscCall(AzJSONReal(j, "charge_balance_rel", charge));
+  }
   PetscCall(AzJSONString(j, "activity_model", AzActivityModels[ion->activity]));
   PetscCall(AzJSONReal(j, "pKw", ion->r[0].log10K));  // H+ + OH- -> H2O: log10 K = pKw
   PetscCall(AzJSONReal(j, "ionic_strength_mol_L", ion->ionic_strength));
@@ -242,7 +249,7 @@ PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st, const char
   PetscCall(AzJSONEndObject(j));
   PetscCall(AzJSONProducts(j, c, p, st));
   if (st->metrics.has_ph) PetscCall(AzJSONSurface(j, &st->metrics));
-  if (c->ionic.model == AZ_MODEL_TERTIARY) PetscCall(AzJSONIonic(j, &c->ionic));
+  if (p->np) PetscCall(AzJSONIonic(j, p, &c->ionic));
   PetscCall(AzJSONBeginObject(j, "balance_mol_s"));
   PetscCall(AzJSONReal(j, "in", st->metrics.balance.in));
   PetscCall(AzJSONReal(j, "out", st->metrics.balance.out));

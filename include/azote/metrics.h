@@ -62,6 +62,11 @@ PETSC_EXTERN PetscErrorCode AzNPMetrics(AzProblem *p, AzMetrics *m);
 // The ionic model's derived cell fields (solver/npmetrics.c): the pH and the concentration of the ion electroneutrality
 // gives (its field's name, "c_<key>", into name), into vectors of one dof on the grid. Collective.
 PETSC_EXTERN PetscErrorCode AzNPFields(AzProblem *p, Vec ph, Vec ce, char name[], size_t len);
+// The ionic model's conservation over the domain (solver/npmetrics.c): the largest relative residual of an element
+// other than H and O (the sum of its species' balances against its outlet throughput and the electrode's formation
+// scale, i/F) and of the charge (against the electrode's current); -1 both where a region is held at the bulk's
+// composition (a reservoir). Collective.
+PETSC_EXTERN PetscErrorCode AzNPConservation(AzProblem *p, PetscReal *element_rel, PetscReal *charge_rel);
 // A species' area-mean surface concentration by its table name ("NH4+"; mol m^-3; 0 where the problem lacks it).
 PETSC_EXTERN PetscReal AzMetricsSurface(const AzMetrics *m, const char name[]);
 // Electrode averages, balance and derived numbers of the current solution (i_lim, damkohler and sherwood need the

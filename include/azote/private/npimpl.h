@@ -48,6 +48,7 @@ struct _n_AzNP {
   PetscReal nx[2][AZ_MAX_ELECTRODE_REACTIONS];
   PetscReal ln_h_bulk, ln_oh_bulk;  // ln of the bulk H+ and OH- concentrations (mol m^-3): the bulk RHE scale's reference
   PetscBool logvars;                // inside a steady Newton solve: the ions' unknowns are ln c (AzNPLogBegin/End)
+  PetscReal fnorm_hist[2];          // Newton's residual norms one and two iterations back (AzNPStalled)
 };
 
 // The eliminated ion's concentration in a cell (c: its unknowns) and its derivatives d c_e / d c_s (dce[s]).
@@ -83,11 +84,12 @@ PETSC_INTERN PetscErrorCode AzNPElectrodeFace(const AzProblem *p, PetscInt which
 // The residual and Jacobian rows of a tertiary problem's cell (the counterpart of AzCellResidual); the neighbours'
 // derivatives go to nb when it is given.
 typedef struct {
-  PetscInt  nnb;
-  PetscInt  nb[6];                  // ghosted local cell of each neighbour
-  PetscReal os[6][AZ_MAX_SPECIES];  // d r_s / d c_s(N)
-  PetscReal op[6][AZ_MAX_SPECIES];  // d r_s / d phi(N) (the potential's own row: d r_phi / d phi(N))
-  PetscReal oq[6][AZ_MAX_SPECIES];  // d r_phi / d c_t(N)
+  PetscInt   nnb;
+  PetscInt   nb[6];                  // ghosted local cell of each neighbour
+  PetscReal  os[6][AZ_MAX_SPECIES];  // d r_s / d c_s(N)
+  PetscReal  op[6][AZ_MAX_SPECIES];  // d r_s / d phi(N) (the potential's own row: d r_phi / d phi(N))
+  PetscReal  oq[6][AZ_MAX_SPECIES];  // d r_phi / d c_t(N)
+  PetscReal *bnd;  // if set: what leaves through the cell's boundary faces, per unknown (the eliminated ion last), mol s^-1
 } AzNPNeighbours;
 PETSC_INTERN PetscErrorCode AzNPCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i, PetscInt j, PetscInt k, AzRowMode mode,
                                              AzCellRow *row, AzNPNeighbours *nb);
@@ -101,6 +103,9 @@ PETSC_INTERN PetscErrorCode AzNPLogEnd(AzProblem *p);
 // The size of the terms of each row for Newton's round-off floor (solver/solver.c): diag(J) times the unknowns' values
 // (d = diag(J) on entry), in concentrations where the ions' unknowns are logarithms.
 PETSC_INTERN PetscErrorCode AzNPFloorScale(const AzProblem *p, Vec X, Vec d);
+// Below the round-off floor, whether Newton has stopped gaining: the residual not halved over the last two iterations
+// (steps clipped in the logarithms alternate a halving step with a flat one; charge is conserved to the residual).
+PETSC_INTERN PetscBool AzNPStalled(AzProblem *p, PetscInt it, PetscReal fnorm);
 // The Newton defaults of a tertiary problem (its steps keep the ions positive).
 PETSC_INTERN PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p);
 // The couplings of the problem's unknowns within a cell (dfill) and with a neighbour's (ofill), dof x dof.
