@@ -300,8 +300,11 @@ static PetscErrorCode AzCaseDestroyCell(AzCase c)
 
 PetscErrorCode AzCaseResolveMesh(AzCase c, const PetscInt M[3], const PetscReal refine[])
 {
-  const double cells = (double)M[0] * (double)M[1] * (double)M[2], most = (double)PETSC_MAX_INT / AZ_MAX_SPECIES;
-  char         buf[32], key[32];
+  // unknowns per cell: the dilute model's problems carry at most 5 (gases, a product, the potential), the ionic
+  // model's up to AZ_MAX_SPECIES
+  const PetscInt per   = c->ionic.model == AZ_MODEL_TERTIARY ? AZ_MAX_SPECIES : 5;
+  const double   cells = (double)M[0] * (double)M[1] * (double)M[2], most = (double)PETSC_MAX_INT / per;
+  char           buf[32], key[32];
 
   PetscFunctionBeginUser;
   for (PetscInt d = 0; d < (M[2] > 1 ? 3 : 2); d++) {
@@ -316,7 +319,7 @@ PetscErrorCode AzCaseResolveMesh(AzCase c, const PetscInt M[3], const PetscReal 
   PetscCheck(cells <= most, c->comm, PETSC_ERR_USER_INPUT,
              "-mesh_nx x -mesh_ny x -mesh_nz = %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT
              " = %.3g cells is more than one run can index: allowed up to %.3g cells (32-bit PETSc indices, up to %d unknowns per cell)",
-             M[0], M[1], M[2], cells, most, AZ_MAX_SPECIES);
+             M[0], M[1], M[2], cells, most, (int)per);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
