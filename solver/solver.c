@@ -306,8 +306,11 @@ PetscErrorCode AzProblemSolve(AzProblem *p)
   PetscCall(VecDestroy(&last));
   PetscCheck(reason > 0 && lambda >= 1, p->comm, PETSC_ERR_NOT_CONVERGED,
              "the Newton solve did not converge, not even by continuation in the exchange current densities (stopped at %g of them after "
-             "%" PetscInt_FMT " steps)",
-             (double)lambda, p->continuation_steps);
+             "%" PetscInt_FMT " steps)%s",
+             (double)lambda, p->continuation_steps,
+             p->np ? ": with the ionic model, most likely a current past an ion's transport limit (H+ in an acid, or a salt without "
+                     "support); try a less negative potential, a supporting electrolyte or a buffer (docs/ionic.md)"
+                   : "");
   PetscCall(AzPrintf(p->comm, "  continuation: converged in %" PetscInt_FMT " steps\n", p->continuation_steps));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
