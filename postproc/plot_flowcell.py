@@ -2,7 +2,9 @@
 """Plots a flow-cell run: the map of the dissolved reactant (N2, or O2 for an ORR cathode) in the channel and its
 surface concentration and the main reaction's current along the electrode.  usage: plot_flowcell.py OUTPUT_DIR   (writes OUTPUT_DIR/c_n2_map.png and OUTPUT_DIR/electrode.png)
 A 3-D run (mesh_nz > 0) gets the map of its mid-width plane, the electrode profile averaged across the width, and
-OUTPUT_DIR/electrode_map.png: the surface concentration over the electrode, along x and across the width."""
+OUTPUT_DIR/electrode_map.png: the surface concentration over the electrode, along x and across the width.
+A run of the ionic model (electrolyte_model tertiary) also gets OUTPUT_DIR/ph.png: the pH map in the channel and the
+pH of the electrode's cells along the electrode, against the bulk's."""
 import os
 import sys
 
@@ -123,6 +125,31 @@ def plot_electrode(f, path):
     plt.close(fig)
 
 
+def plot_ph(f, path):
+    """The ionic model: the pH map (mid-width plane in 3-D) and the surface pH along the electrode."""
+    ph = f.ph
+    if ph.ndim == 3:
+        ph = ph[0]  # the electrode's wall is y = 0 at every z; the map shows the first plane (z at the side wall)
+    fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(7, 6), constrained_layout=True)
+    m = ax1.pcolormesh(f.x_face * 1e3, f.y_face * 1e6, ph, shading="flat", cmap="coolwarm")
+    fig.colorbar(m, ax=ax1, label="pH")
+    ax1.set_xlabel("x along the channel (mm)")
+    ax1.set_ylabel("y from the electrode (µm)")
+    ax1.set_title("pH in the channel (bulk %.2f)" % f.metrics.get("ph_bulk", np.nan))
+    x = f.x
+    on = (x >= np.min(f.electrode["x"])) & (x <= np.max(f.electrode["x"])) if len(f.electrode.get("x", [])) else x == x
+    ax2.plot((x[on] - x[on][0]) * 1e3, ph[0][on], color="C3", lw=2, label="surface (electrode's cells)")
+    ax2.axhline(f.metrics.get("ph_bulk", np.nan), color="k", ls=":", lw=1, label="bulk")
+    ax2.set_xlabel("from the electrode's leading edge (mm)")
+    ax2.set_ylabel("pH")
+    ax2.legend(fontsize=9)
+    m = f.metrics
+    ax2.set_title("Along the electrode: surface pH %.2f (%.2f to %.2f)" % (m.get("ph_surf_mean", np.nan), m.get("ph_surf_min", np.nan),
+                                                                             m.get("ph_surf_max", np.nan)), fontsize=10)
+    fig.savefig(path, dpi=150)
+    plt.close(fig)
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -133,6 +160,9 @@ def main():
     if "z" in f.electrode:
         written.append(os.path.join(sys.argv[1], "electrode_map.png"))
         plot_electrode_map(f, written[-1])
+    if "ph" in f.arrays:
+        written.append(os.path.join(sys.argv[1], "ph.png"))
+        plot_ph(f, written[-1])
     print("wrote " + ", ".join(written))
 
 

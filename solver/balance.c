@@ -1,5 +1,5 @@
 // What a solution holds and exchanges: the N2 balance, the state of every piece of an electrode, the inventories.
-#include <azote/private/residualimpl.h>
+#include <azote/private/npimpl.h>
 
 PetscErrorCode AzProblemBalance(AzProblem *p, AzBalance *b)
 {
@@ -77,8 +77,16 @@ PetscErrorCode AzProblemElectrodePieces(AzProblem *p, AzBCType which, PetscInt *
           const AzElectrode *e  = which == AZ_BC_ANODE ? &p->anode : &p->electrode;
           const PetscInt     sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1, sr = e->species;
           r->weight = r->area = AzGridFaceAreaSide(g, d, s % 2, i, j, k);
-          PetscCall(AzElectrodeFaceSolve(e, c + l * dof, sp, sr >= 0 ? reg->D[sr] * reg->aniso[d] / h : 0,
-                                         sp >= 0 ? reg->D[sp] * reg->aniso[d] / h : 0, p->T, &r->state));
+          if (p->np) {  // the ionic model's face (solver/npelectrode.c)
+            AzNPFace nf;
+            PetscCall(AzNPElectrodeFace(p, which == AZ_BC_ANODE, c + l * dof, h, sr >= 0 ? reg->D[sr] * reg->aniso[d] : 0, &nf));
+            PetscCall(PetscMemzero(&r->state, sizeof(r->state)));
+            r->state.nreaction = nf.nreaction, r->state.c_s = nf.c_s, r->state.phi_s = c[l * dof + p->s_phi];
+            r->state.flux = sr >= 0 ? -nf.P[sr] : 0, r->state.current = nf.current;
+            for (PetscInt n = 0; n < nf.nreaction; n++) r->state.i[n] = nf.i[n];
+          } else
+            PetscCall(AzElectrodeFaceSolve(e, c + l * dof, sp, sr >= 0 ? reg->D[sr] * reg->aniso[d] / h : 0,
+                                           sp >= 0 ? reg->D[sp] * reg->aniso[d] / h : 0, p->T, &r->state));
         }
         count++;
       }

@@ -83,6 +83,7 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
   PetscCall(AzOptionsReal(PetscOptionsObject, "electrolyte_conductivity", "electrolyte conductivity (0: from the composition)", "S/m", 0,
                           AZ_RANGE(0, 1e3), &c->conductivity, NULL));
   PetscOptionsEnd();
+  PetscCall(AzIonicReadKeys(c));
 
   PetscCall(AzCaseReadElectrodes(c));
 
@@ -172,6 +173,7 @@ static PetscErrorCode AzCaseEvaluateProperties(AzCase c)
              c->anode_reactant >= 0 ? AzGasNames[c->anode_reactant] : "", c->anode_choices[c->anode_reaction],
              c->anode_reactant >= 0 ? AzGasNames[c->anode_reactant] : "");
   PetscCall(AzActivitiesCompute(c->T, &c->sol, c->bulk, &c->activity));
+  PetscCall(AzIonicEvaluate(c));
   if (c->potential && c->conductivity == 0) {
     PetscCheck(c->electrolyte.nsalt > 0, c->comm, PETSC_ERR_USER_INPUT,
                "-electrolyte_potential needs a conductivity: -electrolyte = '%s' has no ions; set electrolyte_conductivity (S/m) or an "
@@ -298,8 +300,11 @@ static PetscErrorCode AzCaseDestroyCell(AzCase c)
 
 PetscErrorCode AzCaseResolveMesh(AzCase c, const PetscInt M[3], const PetscReal refine[])
 {
-  const double cells = (double)M[0] * (double)M[1] * (double)M[2], most = (double)PETSC_MAX_INT / AZ_MAX_SPECIES;
-  char         buf[32], key[32];
+  // unknowns per cell: the dilute model's problems carry at most 5 (gases, a product, the potential), the ionic
+  // model's up to AZ_MAX_SPECIES
+  const PetscInt per   = c->ionic.model == AZ_MODEL_TERTIARY ? AZ_MAX_SPECIES : 5;
+  const double   cells = (double)M[0] * (double)M[1] * (double)M[2], most = (double)PETSC_MAX_INT / per;
+  char           buf[32], key[32];
 
   PetscFunctionBeginUser;
   for (PetscInt d = 0; d < (M[2] > 1 ? 3 : 2); d++) {
@@ -314,7 +319,7 @@ PetscErrorCode AzCaseResolveMesh(AzCase c, const PetscInt M[3], const PetscReal 
   PetscCheck(cells <= most, c->comm, PETSC_ERR_USER_INPUT,
              "-mesh_nx x -mesh_ny x -mesh_nz = %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT
              " = %.3g cells is more than one run can index: allowed up to %.3g cells (32-bit PETSc indices, up to %d unknowns per cell)",
-             M[0], M[1], M[2], cells, most, AZ_MAX_SPECIES);
+             M[0], M[1], M[2], cells, most, (int)per);
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

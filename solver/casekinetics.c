@@ -42,6 +42,11 @@ static PetscErrorCode AzReadKinetics(PetscOptionItems *PetscOptionsObject, const
   PetscCall(PetscSNPrintf(help, sizeof(help), "%s with its reverse branch from microscopic reversibility (false: the %s branch alone)",
                           info->label, info->oxidation ? "anodic" : "cathodic"));
   PetscCall(AzOptionsBool(PetscOptionsObject, key, help, PETSC_TRUE, &r->reversible, NULL));
+  PetscCall(PetscSNPrintf(key, sizeof(key), "kinetics_%s_h_order", info->name));
+  PetscCall(PetscSNPrintf(help, sizeof(help),
+                          "%s order of the fitted branch in the local H+ relative to the bulk's (electrolyte_model tertiary only)",
+                          info->label));
+  PetscCall(AzOptionsReal(PetscOptionsObject, key, help, "-", info->h_order, AZ_RANGE(0, 4), &r->h_order, NULL));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -63,6 +68,9 @@ static PetscErrorCode AzElectrodeFill(AzCase c, const char what[], const char ke
     PetscInt              row  = -1;
     PetscCheck(info, c->comm, PETSC_ERR_USER_INPUT, "-%s = '%s': unknown reaction '%s' (the reaction table: docs/kinetics.md)", key, side,
                tok);
+    PetscCheck(!info->branch_of, c->comm, PETSC_ERR_USER_INPUT,
+               "-%s = '%s': %s is a branch of %s that runs beside it with electrolyte_model tertiary: list %s instead", key, side,
+               info->name, info->branch_of, info->branch_of);
     PetscCheck(k < 0 || info != main, c->comm, PETSC_ERR_USER_INPUT, "-%s = '%s' lists the %s's main reaction %s again", key, side, what,
                main->name);
     // a side reaction follows the main one's reactant, or a solute held at its bulk value (bulk_<key>); not a dissolved gas
@@ -145,7 +153,7 @@ PetscErrorCode AzCaseReadElectrodes(AzCase c)
   for (PetscInt k = 0; k < nsp; k++) {
     char key[32];
     c->bulk[k] = species[k]->trace;
-    if (species[k]->phase == AZ_PHASE_SOLVENT) continue;
+    if (species[k]->phase == AZ_PHASE_SOLVENT || !species[k]->trace_help) continue;  // the ionic model's ions: from the electrolyte
     PetscCall(PetscSNPrintf(key, sizeof(key), "bulk_%s", species[k]->key));
     PetscCall(AzOptionsReal(PetscOptionsObject, key, species[k]->trace_help, species[k]->phase == AZ_PHASE_GAS ? "Pa" : "mol/m^3",
                             species[k]->trace, AZ_RANGE_OPEN_LO(0, 1e8), &c->bulk[k], NULL));
@@ -153,6 +161,7 @@ PetscErrorCode AzCaseReadElectrodes(AzCase c)
   PetscOptionsEnd();
 
   PetscCall(AzElectrodeFill(c, "working electrode", "electrode_side_reactions", AzReactionFind(c->main_choices[main]), side, kin, e));
+  PetscCall(AzIonicBranches(c, e, kin));
   c->reactant = (AzGas)AzSpeciesFind(AzElectrodeMain(e)->info->reactant)->gas;
   // A full cell: the anode's metal potential is the reference (0) and the cathode's is -cell_voltage.
   c->anode_reactant = -1;
@@ -164,6 +173,7 @@ PetscErrorCode AzCaseReadElectrodes(AzCase c)
                "-anode_reaction = %s needs a cathode as the working electrode: -electrode_reaction = %s is an anode (use a reduction)",
                a->name, AzElectrodeMain(e)->info->name);
     PetscCall(AzElectrodeFill(c, "anode", "anode_reaction", a, "auto", kin, &c->anode));
+    PetscCall(AzIonicBranches(c, &c->anode, kin));
     c->anode.mode      = e->mode == AZ_ELECTRODE_OFF ? AZ_ELECTRODE_OFF : AZ_ELECTRODE_POTENTIOSTATIC;
     c->anode.potential = 0;
     if (a->reactant) c->anode_reactant = AzSpeciesFind(a->reactant)->gas;

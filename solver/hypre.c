@@ -129,6 +129,7 @@ static PetscErrorCode AzCreateHypreJacobian(const AzProblem *p, Mat *H)
   const AzGrid *g = &p->grid;
   // per neighbour: species s, the other N2 species at gas-liquid interfaces, the potential where species migrate
   const PetscInt  dof = p->nspecies, n = g->xm[0] * g->xm[1] * g->xm[2] * dof, per = p->migration ? 3 : 2, width = dof + 2 * per * g->dim;
+  const PetscInt *dfill = p->fill, *ofill = p->fill ? p->fill + dof * dof : NULL;  // the ionic model's couplings
   const PetscInt *glob;
   PetscInt       *ia, *ja, *oi, *oj, nz = 0, onz = 0, rstart;
   PetscReal      *a, *oa;
@@ -140,7 +141,20 @@ static PetscErrorCode AzCreateHypreJacobian(const AzProblem *p, Mat *H)
   for (PetscInt r = 0; r < p->nregion; r++) cross = (PetscBool)(cross || (p->region[r].liquid_contact && p->s_gas >= 0));
   PetscCall(DMGetLocalToGlobalMapping(g->da, &ltog));
   PetscCall(ISLocalToGlobalMappingGetBlockIndices(ltog, &glob));  // global cell of each ghosted local cell
-  PetscCall(PetscMalloc4(n + 1, &ia, n * width, &ja, n + 1, &oi, n * 2 * per * g->dim, &oj));
+  PetscInt nja = n * width, noj = n * 2 * per * g->dim;
+  if (dfill) {  // the ionic model: the rows' lengths from its couplings, the off-rank neighbours counted
+    PetscInt nd = 0, no = 0, off = 0;
+    for (PetscInt q = 0; q < dof * dof; q++) nd += dfill[q], no += ofill[q];
+    AzForOwnedCells(g, i, j, k)
+    {
+      const PetscInt idx[3] = {i, j, k};
+      for (PetscInt d = 0; d < g->dim; d++)
+        for (PetscInt m = idx[d] - 1; m <= idx[d] + 1; m += 2)
+          if (m >= 0 && m < g->M[d] && (m < g->xs[d] || m >= g->xs[d] + g->xm[d])) off++;
+    }
+    nja = (n / dof) * (nd + 2 * g->dim * no), noj = PetscMax(off * no, 1);
+  }
+  PetscCall(PetscMalloc4(n + 1, &ia, nja, &ja, n + 1, &oi, noj, &oj));
   PetscCallMPI(MPI_Scan(&n, &rstart, 1, MPIU_INT, MPI_SUM, p->comm));
   rstart -= n;
   ia[0] = oi[0] = 0;
@@ -157,6 +171,22 @@ static PetscErrorCode AzCreateHypreJacobian(const AzProblem *p, Mat *H)
       }
     for (PetscInt s = 0; s < dof; s++) {
       const PetscInt row = AzGridOwned(g, i, j, k) * dof + s, start = nz, ostart = onz;
+      if (dfill) {  // the ionic model: the couplings its residual has
+        for (PetscInt t = 0; t < dof; t++)
+          if (dfill[s * dof + t]) ja[nz++] = self + t;
+        for (PetscInt m = 0; m < nnb; m++)
+          for (PetscInt t = 0; t < dof; t++) {
+            if (!ofill[s * dof + t]) continue;
+            if (nb[m] >= 0 && nb[m] < n)
+              ja[nz++] = nb[m] + t;
+            else
+              oj[onz++] = nb[m] + t + rstart;
+          }
+        PetscCall(PetscSortInt(nz - start, ja + start));
+        PetscCall(PetscSortInt(onz - ostart, oj + ostart));
+        ia[row + 1] = nz, oi[row + 1] = onz;
+        continue;
+      }
       for (PetscInt t = 0; t < dof; t++) ja[nz++] = self + t;
       for (PetscInt m = 0; m < nnb; m++) {
         // species s of the neighbour, and where gas-liquid interfaces exist its other N2 species (the DM's block fill)

@@ -7,12 +7,11 @@
 // eliminated locally (closed form in c_s where the consumption is affine in it; phi_s by a bracketed Newton iteration
 // on the second balance, which decreases strictly in phi_s), so the unknowns stay cell-centred; the face's flux and
 // currents and their derivatives with respect to the cell's unknowns follow from the implicit function theorem.
-#include <azote/kinetics.h>
+#include <azote/private/kineticsimpl.h>
 
 const char *const AzElectrodeModes[] = {"potentiostatic", "galvanostatic", "limiting", "off", NULL};
 
-// (nF) of reaction r per molecule of its reactant, signed by its fitted branch's direction.
-static PetscReal AzChargePerReactant(const AzReaction *r)
+PetscReal AzChargePerReactant(const AzReaction *r)
 {
   return r->s * r->info->n * AZ_FARADAY / (r->nu_r != 0 ? -r->nu_r : 1);
 }
@@ -39,16 +38,8 @@ static inline PetscBool AzConsumes(const AzElectrode *e, const AzReaction *r)
   return (PetscBool)(e->species >= 0 && r->reactant == e->species);
 }
 
-// Every reaction at the surface state (c_s, u = E - phi_s), the others' species at the cell's values.
-typedef struct {
-  PetscReal i[AZ_MAX_ELECTRODE_REACTIONS], i_c[AZ_MAX_ELECTRODE_REACTIONS], i_u[AZ_MAX_ELECTRODE_REACTIONS];
-  PetscReal i_q[AZ_MAX_ELECTRODE_REACTIONS];  // d i / d lnq
-  PetscReal cons, cons_c, cons_u;             // consumption of the reactant (mol m^-2 s^-1) and its derivatives
-  PetscReal tot, tot_c, tot_u;                // total current density and its derivatives
-} AzSurfaceEval;
-
-static void AzSurfaceEvaluate(const AzElectrode *e, PetscReal c_s, PetscReal u, PetscReal T, const PetscReal lnq[], const PetscReal cell[],
-                              AzSurfaceEval *k)
+void AzSurfaceEvaluate(const AzElectrode *e, PetscReal c_s, PetscReal u, PetscReal T, const PetscReal lnq[], const PetscReal cell[],
+                       AzSurfaceEval *k)
 {
   k->cons = k->cons_c = k->cons_u = k->tot = k->tot_c = k->tot_u = 0;
   for (PetscInt n = 0; n < e->nreaction; n++) {
@@ -67,8 +58,8 @@ static void AzSurfaceEvaluate(const AzElectrode *e, PetscReal c_s, PetscReal u, 
 
 // The surface concentration at a given E - phi_s = u: g (c_P - c_s) = consumption(c_s, u), the left side decreasing
 // and the consumption increasing in c_s.
-static PetscReal AzSurfaceConcentration(const AzElectrode *e, PetscReal c_P, PetscReal g, PetscReal u, PetscReal T, const PetscReal lnq[],
-                                        const PetscReal cell[])
+PetscReal AzSurfaceConcentration(const AzElectrode *e, PetscReal c_P, PetscReal g, PetscReal u, PetscReal T, const PetscReal lnq[],
+                                 const PetscReal cell[])
 {
   PetscBool affine = PETSC_TRUE, positive_order = PETSC_TRUE, any = PETSC_FALSE;
   PetscReal k0 = 0, k1 = 0, c_s, lo = 0, hi = c_P;

@@ -111,6 +111,7 @@ PetscErrorCode AzMetricsCompute(AzProblem *p, PetscReal c_bulk, PetscReal D, AzM
   }
   m->mass_balance_rel = m->balance.in > 0 ? PetscAbsReal(m->balance.in - m->balance.out - m->balance.consumed) / m->balance.in : 0;
   if (p->anode_area > 0) PetscCall(AzMetricsComputeAnode(p, m));
+  if (p->np) PetscCall(AzNPMetrics(p, m));  // the ionic model: pH and the surface section
   m->D_reactant_m2_s = D;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -280,6 +281,12 @@ PetscErrorCode AzMetricsForEach(const AzMetrics *m, PetscErrorCode (*fn)(const c
       PetscCall(fn(e->info[k]->i_metric, e->i[k], ctx));
       PetscCall(AzProductMetrics(e->info[k], e, side || anode_main ? -1 : 1, fn, ctx));
     }
+  }
+  if (m->has_ph) {  // the ionic model (DESIGN §8)
+    PetscCall(fn("ph_bulk", m->ph_bulk, ctx));
+    PetscCall(fn("ph_surf_mean", m->ph_surf_mean, ctx));
+    PetscCall(fn("ph_surf_min", m->ph_surf_min, ctx));
+    PetscCall(fn("ph_surf_max", m->ph_surf_max, ctx));
   }
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -1,6 +1,6 @@
 // The discrete problem of a cell template: its species, regions, grid, boundary patches and initial state; the mass
 // vector of time stepping; the smallest concentration of a solution.
-#include <azote/transport.h>
+#include <azote/private/npimpl.h>
 #include <azote/memory.h>
 
 PetscErrorCode AzProblemAddSpecies(AzProblem *p, const char name[], PetscInt *s)
@@ -59,6 +59,7 @@ PetscErrorCode AzProblemSetUpElectrodes(AzProblem *p, const AzActivities *act)
     for (PetscInt s = 0; s < p->nspecies && main && main->product; s++)
       if (p->species[s].info && !strcmp(p->species[s].info->name, main->product)) p->s_prod = s;
   }
+  if (p->np) PetscCall(AzNPSetUpElectrodes(p));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -95,6 +96,12 @@ PetscErrorCode AzProblemCreateGrid(AzProblem *p, PetscInt dim, const PetscInt M[
   for (PetscInt r = 0; r < p->nregion && p->s_phi >= 0; r++)
     for (PetscInt s = 0; s < dof; s++) p->migration = (PetscBool)(p->migration || (s != p->s_phi && p->region[r].migration[s] != 0));
   for (PetscInt s = 0; s < dof && p->migration; s++) ofill[s * dof + p->s_phi] = 1;
+  if (p->np) {  // the ionic model: migration couples each ion to the potential, the charge balance to every ion
+    PetscCall(PetscMalloc1(2 * dof * dof, &p->fill));
+    PetscCall(AzNPFill(p, dfill, ofill));
+    PetscCall(PetscArraycpy(p->fill, dfill, dof * dof));
+    PetscCall(PetscArraycpy(p->fill + dof * dof, ofill, dof * dof));
+  }
   if (dof > 1) PetscCall(DMDASetBlockFills(p->grid.da, dfill, ofill));
   for (PetscInt s = 0; s < dof; s++) PetscCall(DMDASetFieldName(p->grid.da, s, p->species[s].name));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -155,6 +162,8 @@ PetscErrorCode AzProblemDestroy(AzProblem *p)
   PetscCall(VecDestroy(&p->c));
   PetscCall(SNESDestroy(&p->snes));
   PetscCall(AzGridDestroy(&p->grid));
+  PetscCall(PetscFree(p->np));
+  PetscCall(PetscFree(p->fill));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -168,10 +177,13 @@ PetscErrorCode AzProblemMassVector(AzProblem *p, Vec mass)
   AzForOwnedCells(g, i, j, k)
   {
     const AzRegion *reg   = &p->region[g->tag[AzGridLocal(g, i, j, k)]];
+    const PetscInt  r     = g->tag[AzGridLocal(g, i, j, k)];
     const PetscBool limit = (PetscBool)(p->electrode.mode == AZ_ELECTRODE_LIMITING && reg->a_v > 0);
     for (PetscInt s = 0; s < p->nspecies; s++)
       m[AzGridOwned(g, i, j, k) * p->nspecies + s] =
-          reg->present[s] && s != p->s_phi && !(s == AZ_N2 && limit) ? AzGridVolume(g, i, j, k) : 0;
+          reg->present[s] && s != p->s_phi && !(s == AZ_N2 && limit) && !(p->np && p->np->held[r] && p->np->ion[s])
+              ? AzGridVolume(g, i, j, k)
+              : 0;
   }
   PetscCall(VecRestoreArray(mass, &m));
   PetscFunctionReturn(PETSC_SUCCESS);

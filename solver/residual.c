@@ -1,6 +1,6 @@
 // The transport residual and its analytic Jacobian: one loop over the owned cells of the DMDA box for every cell
 // template (templates differ only by species, region coefficients and boundary patches).
-#include <azote/private/residualimpl.h>
+#include <azote/private/npimpl.h>
 
 PetscReal AzBernoulli(PetscReal z)
 {
@@ -260,6 +260,10 @@ PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i
   PetscBool       pinned[AZ_MAX_SPECIES];
 
   PetscFunctionBeginUser;
+  if (p->np) {  // the ionic model: Nernst-Planck with electroneutrality (solver/nernstplanck.c)
+    PetscCall(AzNPCellResidual(p, c, i, j, k, mode, row, NULL));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
   // zero what this row uses (the whole struct is 0.6 kB: zeroing it cost a sixth of the evaluation)
   row->nnb = 0, row->consumed = row->in = row->out = row->cur_electrode = row->cur_counter = row->consumed_anode = 0;
   for (PetscInt s = 0; s < dof; s++) {
@@ -417,6 +421,10 @@ PetscErrorCode AzFormFunction(SNES snes, Vec X, Vec F, void *ctx)
   AzFluxMemo       memo = AZ_FLUX_MEMO_INIT;
 
   PetscFunctionBeginUser;
+  if (p->np) {
+    PetscCall(AzNPFormFunction(p, X, F));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
   PetscCall(AzLocalStateGet(g, X, &Xl, &c));
   PetscCall(VecGetArray(F, &f));
   AzForOwnedCells(g, i, j, k)
@@ -441,6 +449,14 @@ PetscErrorCode AzFormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
   AzMatRows        w;
 
   PetscFunctionBeginUser;
+  if (p->np) {
+    PetscCall(AzNPFormJacobian(p, X, P));
+    if (J != P) {
+      PetscCall(MatAssemblyBegin(J, MAT_FINAL_ASSEMBLY));
+      PetscCall(MatAssemblyEnd(J, MAT_FINAL_ASSEMBLY));
+    }
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
   PetscCall(AzLocalStateGet(g, X, &Xl, &c));
   PetscCall(AzMatRowsBegin(P, g, dof, &w));
   AzForOwnedCells(g, i, j, k)

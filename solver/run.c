@@ -209,7 +209,10 @@ PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *st)
   }
   if (p->electrode.mode == AZ_ELECTRODE_LIMITING)
     i_lim = PetscAbsReal(st->metrics.i_main_A_m2);
-  else {
+  else if (p->np) {  // the ionic model: the transport cap of the neutral reactant, which the ions do not move
+    PetscCall(AzIonicLimitingCurrent(c, &i_lim));
+    st->solves++;
+  } else {
     // The same case in limiting mode gives the transport cap i_lim; the fields kept are the requested mode's.
     AzMetrics       lim;
     Vec             keep;
@@ -240,8 +243,9 @@ typedef struct {
   AzProblem  *p;
   AzRunStats *st;
   PetscInt    nf;
-  AzCellField fields[AZ_MAX_SPECIES + 2];
-  PetscInt    ngroup;  // the working electrode and a full cell's anode
+  AzCellField fields[AZ_MAX_SPECIES + 4];
+  char        ename[40];  // the ionic model: the field of the ion electroneutrality gives, c_<key>
+  PetscInt    ngroup;     // the working electrode and a full cell's anode
   AzLineGroup groups[2];
   AzLineField lines[2][5 + AZ_MAX_ELECTRODE_REACTIONS];
   char        names[2][AZ_MAX_ELECTRODE_REACTIONS][40];  // the line fields' names i_<reaction>
@@ -308,7 +312,7 @@ static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p, AzRunStats 
 {
   const AzGrid     *g = &p->grid;
   DM                da1;
-  Vec               v[AZ_MAX_SPECIES + 2];
+  Vec               v[AZ_MAX_SPECIES + 4];
   PetscReal        *a;
   PetscInt          n;
   AzElectrodePiece *f;
@@ -332,6 +336,14 @@ static PetscErrorCode AzWriteFieldsOfProblem(AzCase c, AzProblem *p, AzRunStats 
   PetscCall(VecRestoreArray(v[job.nf], &a));
   job.fields[job.nf] = (AzCellField){"region", "-", v[job.nf]};
   job.nf++;
+  if (p->np) {  // the ionic model: pH and the ion electroneutrality gives (solver/npmetrics.c)
+    PetscCall(DMCreateGlobalVector(da1, &v[job.nf]));
+    PetscCall(DMCreateGlobalVector(da1, &v[job.nf + 1]));
+    PetscCall(AzNPFields(p, v[job.nf], v[job.nf + 1], job.ename, sizeof(job.ename)));
+    job.fields[job.nf]     = (AzCellField){"ph", "-", v[job.nf]};
+    job.fields[job.nf + 1] = (AzCellField){job.ename, "mol/m^3", v[job.nf + 1]};
+    job.nf += 2;
+  }
 
   PetscCall(AzProblemElectrodePieces(p, AZ_BC_ELECTRODE, &n, &f));
   PetscCall(AzElectrodeLines(&job, job.ngroup++, "electrode", &p->electrode, n, f));

@@ -1,6 +1,6 @@
 // The nonlinear and linear solvers: Newton with the convergence floor of the discrete balances, BiCGStab or GMRES with
 // BoomerAMG, the full cell's gauge, and the continuation in the exchange current densities.
-#include <azote/private/residualimpl.h>
+#include <azote/private/npimpl.h>
 
 // A PETSc option's default where the user gave none (hypre's options exist only in the options database). A default
 // may differ between the problems of one process (a 2-D and a 3-D problem): the names set here are remembered, and
@@ -36,6 +36,7 @@ static PetscErrorCode AzConvergedFloor(SNES snes, PetscInt it, PetscReal xnorm, 
   AzProblem *p = (AzProblem *)ctx;
 
   PetscCall(SNESConvergedDefault(snes, it, xnorm, gnorm, fnorm, reason, ctx));
+  const PetscBool stalled = p->np ? AzNPStalled(p, it, fnorm) : PETSC_TRUE;  // the ionic model's (solver/nernstplanck.c)
   if (it == 0) p->fnorm0 = fnorm, p->fnorm_prev = PETSC_MAX_REAL;
   // the floor only ends an iteration whose residual has not grown since its start
   // (or where the start was at the floor already: a thin layer's slow kinetics, whose residual is round-off from the
@@ -63,7 +64,10 @@ static PetscErrorCode AzConvergedFloor(SNES snes, PetscInt it, PetscReal xnorm, 
       PetscCall(VecStrideNorm(d, p->s_phi, NORM_2, &dphi));
       dphi *= PetscMax(1.0, PetscMax(PetscAbsReal(p->electrode.potential), PetscAbsReal(p->anode.potential)));
     }
-    PetscCall(VecPointwiseMult(d, d, X));
+    if (p->np)
+      PetscCall(AzNPFloorScale(p, X, d));
+    else
+      PetscCall(VecPointwiseMult(d, d, X));
     PetscCall(VecNorm(d, NORM_2, &total));
     PetscCall(VecGetBlockSize(X, &bs));
     PetscCheck(bs <= AZ_MAX_SPECIES, PETSC_COMM_SELF, PETSC_ERR_PLIB, "block size %" PetscInt_FMT, bs);
@@ -75,7 +79,7 @@ static PetscErrorCode AzConvergedFloor(SNES snes, PetscInt it, PetscReal xnorm, 
     // With the electrolyte potential, below the floor Newton stops only once the residual no longer falls by half a
     // step: the last quadratic steps still gain digits in the charge balance (the sum of the charge rows), whose
     // terms cancel.
-    if (below && ((p->s_phi < 0 && !p->newton_stagnation) || fnorm > 0.5 * p->fnorm_prev)) *reason = SNES_CONVERGED_FNORM_ABS;
+    if (below && ((p->s_phi < 0 && !p->newton_stagnation) || fnorm > 0.5 * p->fnorm_prev) && stalled) *reason = SNES_CONVERGED_FNORM_ABS;
   }
   p->fnorm_prev = fnorm;
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -141,6 +145,7 @@ PetscErrorCode AzSNESSetDefaults(SNES snes, AzProblem *p)
 #else
   PetscCall(PCSetType(pc, PCGAMG));
 #endif
+  if (p->np) PetscCall(AzNPSNESDefaults(snes, p));  // the ionic model's (solver/nernstplanck.c)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -228,7 +233,9 @@ static PetscErrorCode AzProblemNewton(AzProblem *p, SNESConvergedReason *reason)
   PetscLogDouble t0 = AzWallTime();
 
   PetscFunctionBeginUser;
+  if (p->np) PetscCall(AzNPLogBegin(p));
   PetscCall(SNESSolve(p->snes, NULL, p->c));
+  if (p->np) PetscCall(AzNPLogEnd(p));
   PetscCall(SNESGetConvergedReason(p->snes, reason));
   PetscCall(SNESGetIterationNumber(p->snes, &its));
   PetscCall(SNESGetLinearSolveIterations(p->snes, &lits));
@@ -299,8 +306,11 @@ PetscErrorCode AzProblemSolve(AzProblem *p)
   PetscCall(VecDestroy(&last));
   PetscCheck(reason > 0 && lambda >= 1, p->comm, PETSC_ERR_NOT_CONVERGED,
              "the Newton solve did not converge, not even by continuation in the exchange current densities (stopped at %g of them after "
-             "%" PetscInt_FMT " steps)",
-             (double)lambda, p->continuation_steps);
+             "%" PetscInt_FMT " steps)%s",
+             (double)lambda, p->continuation_steps,
+             p->np ? ": with the ionic model, most likely a current past an ion's transport limit (H+ in an acid, or a salt without "
+                     "support); try a less negative potential, a supporting electrolyte or a buffer (docs/ionic.md)"
+                   : "");
   PetscCall(AzPrintf(p->comm, "  continuation: converged in %" PetscInt_FMT " steps\n", p->continuation_steps));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

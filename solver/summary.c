@@ -140,6 +140,56 @@ static PetscErrorCode AzJSONProducts(AzJSON j, AzCase c, AzProblem *p, AzRunStat
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// The ionic model's surface (DESIGN §8): every species' area-mean concentration on the working electrode (mol/m^3),
+// and how the ammonia there splits between NH3 and NH4+.
+static PetscErrorCode AzJSONSurface(AzJSON j, const AzMetrics *m)
+{
+  const PetscReal nh3 = AzMetricsSurface(m, "NH3"), nh4 = AzMetricsSurface(m, "NH4+");
+
+  PetscFunctionBeginUser;
+  PetscCall(AzJSONBeginObject(j, "surface"));
+  for (PetscInt s = 0; s < m->nsurf; s++) {
+    char name[48];
+    PetscCall(PetscSNPrintf(name, sizeof(name), "c_%s_mol_m3", m->surf_info[s]->key));
+    PetscCall(AzJSONReal(j, name, m->surf[s]));
+  }
+  if (nh3 + nh4 > 0) PetscCall(AzJSONReal(j, "nh3_free_fraction", nh3 / (nh3 + nh4)));  // NH3 / (NH3 + NH4+)
+  PetscCall(AzJSONEndObject(j));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// The ionic model's electrolyte: the activity model the pH is reported in, pKw, the titrant, and each species' charge,
+// diffusivity at T and bulk concentration (what a check of the model by hand needs).
+static PetscErrorCode AzJSONIonic(AzJSON j, AzProblem *p, const AzIonic *ion)
+{
+  PetscReal element, charge;
+
+  PetscFunctionBeginUser;
+  PetscCall(AzNPConservation(p, &element, &charge));
+  PetscCall(AzJSONBeginObject(j, "electrolyte_ionic"));
+  if (element >= 0) {  // the discrete balances over the domain (a held bulk, a reservoir, has none)
+    PetscCall(AzJSONReal(j, "element_balance_rel", element));
+    PetscCall(AzJSONReal(j, "charge_balance_rel", charge));
+  }
+  PetscCall(AzJSONString(j, "activity_model", AzActivityModels[ion->activity]));
+  PetscCall(AzJSONReal(j, "pKw", ion->r[0].log10K));  // H+ + OH- -> H2O: log10 K = pKw
+  PetscCall(AzJSONReal(j, "ionic_strength_mol_L", ion->ionic_strength));
+  PetscCall(AzJSONReal(j, "titrant_mol_L", ion->titrant_mol_L));
+  PetscCall(AzJSONString(j, "eliminated_by_electroneutrality", ion->sp[ion->elim].info->name));
+  PetscCall(AzJSONBeginObject(j, "species"));
+  for (PetscInt k = 0; k < ion->n; k++) {
+    PetscCall(AzJSONBeginObject(j, ion->sp[k].info->name));
+    PetscCall(AzJSONReal(j, "charge", ion->sp[k].z));
+    PetscCall(AzJSONReal(j, "D_m2_s", ion->sp[k].D));
+    PetscCall(AzJSONReal(j, "c_bulk_mol_m3", ion->sp[k].c));
+    PetscCall(AzJSONReal(j, "gamma", ion->sp[k].gamma));
+    PetscCall(AzJSONEndObject(j));
+  }
+  PetscCall(AzJSONEndObject(j));
+  PetscCall(AzJSONEndObject(j));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st, const char path[])
 {
   AzJSON               j;
@@ -203,6 +253,8 @@ PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st, const char
   PetscCall(AzJSONReal(j, "electrode_area_model_m2", st->metrics.electrode_area_m2));
   PetscCall(AzJSONEndObject(j));
   PetscCall(AzJSONProducts(j, c, p, st));
+  if (st->metrics.has_ph) PetscCall(AzJSONSurface(j, &st->metrics));
+  if (p->np) PetscCall(AzJSONIonic(j, p, &c->ionic));
   PetscCall(AzJSONBeginObject(j, "balance_mol_s"));
   PetscCall(AzJSONReal(j, "in", st->metrics.balance.in));
   PetscCall(AzJSONReal(j, "out", st->metrics.balance.out));

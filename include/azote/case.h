@@ -10,6 +10,7 @@
 #include <azote/transport.h>
 #include <azote/info.h>
 #include <azote/uq.h>
+#include <azote/ionic.h>
 
 typedef struct _n_AzCase *AzCase;
 
@@ -21,6 +22,7 @@ typedef struct {
   PetscBool   transient;  // the template runs in time (time_end and the time_ keys apply)
   PetscBool   three_d;    // the template can resolve z in 3-D (mesh_nz and mesh_refine_z apply)
   PetscBool   anode_gas;  // the template gives the anode its own gas (gas_composition need not carry the anode's reactant)
+  PetscBool   ionic;      // the template carries the ions of electrolyte_model tertiary (at its steady state)
   // Reads and validates the template's keys in its own options block; allocates c->cell_ctx.
   PetscErrorCode (*setfromoptions)(AzCase c);
   // Checks that need the fluid properties (e.g. the Reynolds number), after they are known.
@@ -79,6 +81,7 @@ struct _n_AzCase {
   PetscReal     bulk[AZ_MAX_SPECIES_ROWS];             // bulk_<key> of every species row: Pa (gas) or mol m^-3
   AzActivities  activity;                              // activities of the species at the operating point
   AzMeshOptions mesh;
+  AzIonic       ionic;         // the electrolyte model (dilute or tertiary) and, tertiary, the ions and their bulk
   PetscBool     potential;     // solve the electrolyte potential (secondary current distribution)
   PetscReal     conductivity;  // electrolyte conductivity, S m^-1 (given, or from the composition)
 
@@ -119,6 +122,22 @@ PETSC_EXTERN PetscErrorCode AzCaseResolveMesh(AzCase c, const PetscInt M[3], con
 // Reads the electrode keys (electrode_*, anode_reaction, cell_voltage), the kinetics of every row of the reaction
 // table and the species' bulk values, and builds c->electrode and c->anode (solver/casekinetics.c).
 PETSC_EXTERN PetscErrorCode AzCaseReadElectrodes(AzCase c);
+// The ionic model (solver/ionic.c, include/azote/ionic.h): its keys (read before the electrodes'), the branches it adds
+// to an electrode (HER's water branch beside HER; kin[]: every row's kinetics in table order), the electrolyte's
+// species and bulk composition (after the properties), and for templates: the ions as unknowns of the problem (after
+// the template's own species, before phi_l; every call a no-op in the dilute model), a region's ions (D scaled by
+// factor, a stirred bulk's mixing diffusivity added to the diffusive one, ions held at their bulk values or not), their
+// bulk values into v[].
+PETSC_EXTERN PetscErrorCode AzIonicReadKeys(AzCase c);
+PETSC_EXTERN PetscErrorCode AzIonicBranches(AzCase c, AzElectrode *e, const AzReaction kin[]);
+PETSC_EXTERN PetscErrorCode AzIonicEvaluate(AzCase c);
+PETSC_EXTERN PetscErrorCode AzIonicAddSpecies(AzCase c, AzProblem *p);
+PETSC_EXTERN PetscErrorCode AzIonicRegion(AzCase c, AzProblem *p, PetscInt r, PetscReal factor, PetscReal D_mix, PetscBool held);
+PETSC_EXTERN PetscErrorCode AzIonicBulkValues(AzCase c, const AzProblem *p, PetscReal v[]);
+// The main reaction's limiting current density (A m^-2) of a tertiary case: its reactant is neutral and, at the
+// transport limit (c = 0 at the electrode), moved by nothing the ions do; the dilute model's problem of the same
+// template gives it.
+PETSC_EXTERN PetscErrorCode AzIonicLimitingCurrent(AzCase c, PetscReal *i_lim);
 // The species the working electrode's main reaction forms and reports (NH3 for n2rr; NULL: none).
 PETSC_EXTERN const AzSpeciesInfo *AzCaseMainProduct(AzCase c);
 

@@ -39,7 +39,7 @@ PETSC_EXTERN PetscReal AzElectrodeChargePerReactant(const AzElectrode *e);
 
 // Activities of every species of the table in a case: ln(a/c) of each (c in mol m^-3, its standard state) and ln a of
 // its bulk value (a fed gas: its fugacity / 1 bar; otherwise its bulk_<key> value).
-#define AZ_MAX_SPECIES_ROWS 16
+#define AZ_MAX_SPECIES_ROWS 32
 typedef struct {
   PetscInt  n;
   PetscReal ln_per_conc[AZ_MAX_SPECIES_ROWS];

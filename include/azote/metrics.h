@@ -43,6 +43,13 @@ typedef struct {
   PetscReal             phi_s_anode_mean_V;      // electrolyte potential at the anode's surface, area average
   PetscReal             phi_s_mean_V;  // electrolyte potential at the electrode surface, area average, vs the counter (0 if not solved)
   AzBalance             balance;       // mol s^-1
+  // the ionic model (solver/npmetrics.c): pH of the bulk and over the electrode (area mean, min, max), and the
+  // surface section of summary.json, every species' area-mean surface concentration (mol m^-3)
+  PetscBool            has_ph;
+  PetscReal            ph_bulk, ph_surf_mean, ph_surf_min, ph_surf_max;
+  PetscInt             nsurf;
+  const AzSpeciesInfo *surf_info[AZ_MAX_SPECIES + 1];  // the species table's row
+  PetscReal            surf[AZ_MAX_SPECIES + 1];
 } AzMetrics;
 
 // Which metrics there are depends only on the electrodes' reactions: sets them in m (the rest untouched).
@@ -50,6 +57,18 @@ PETSC_EXTERN PetscErrorCode AzMetricsSetShape(const AzElectrode *working, const 
 // The current density of reaction `name` on the working electrode (A m^-2, cathodic positive; 0 if it does not run).
 PETSC_EXTERN PetscReal AzMetricsCurrent(const AzMetrics *m, const char name[]);
 
+// The ionic model's pH metrics and surface concentrations of the current solution (solver/npmetrics.c). Collective.
+PETSC_EXTERN PetscErrorCode AzNPMetrics(AzProblem *p, AzMetrics *m);
+// The ionic model's derived cell fields (solver/npmetrics.c): the pH and the concentration of the ion electroneutrality
+// gives (its field's name, "c_<key>", into name), into vectors of one dof on the grid. Collective.
+PETSC_EXTERN PetscErrorCode AzNPFields(AzProblem *p, Vec ph, Vec ce, char name[], size_t len);
+// The ionic model's conservation over the domain (solver/npmetrics.c): the largest relative residual of an element
+// other than H and O (the sum of its species' balances against its outlet throughput and the electrode's formation
+// scale, i/F) and of the charge (against the electrode's current); -1 both where a region is held at the bulk's
+// composition (a reservoir). Collective.
+PETSC_EXTERN PetscErrorCode AzNPConservation(AzProblem *p, PetscReal *element_rel, PetscReal *charge_rel);
+// A species' area-mean surface concentration by its table name ("NH4+"; mol m^-3; 0 where the problem lacks it).
+PETSC_EXTERN PetscReal AzMetricsSurface(const AzMetrics *m, const char name[]);
 // Electrode averages, balance and derived numbers of the current solution (i_lim, damkohler and sherwood need the
 // main reaction's limiting current, given to AzMetricsFinish).
 PETSC_EXTERN PetscErrorCode AzMetricsCompute(AzProblem *p, PetscReal c_bulk, PetscReal D, AzMetrics *m);

@@ -35,7 +35,7 @@
 #define AZ_P_STD        1e5          // Pa: the standard pressure of the thermodynamic data (1 bar)
 #define AZ_C_STD        1e3          // mol m^-3: the standard concentration of a solute (1 mol/L)
 #define AZ_MAX_STOICH   6
-#define AZ_MAX_UNKNOWNS 8  // unknowns per cell of a problem a reaction can refer to
+#define AZ_MAX_UNKNOWNS 16  // unknowns per cell of a problem a reaction can refer to
 
 typedef enum { AZ_PHASE_GAS, AZ_PHASE_SOLUTE, AZ_PHASE_SOLVENT } AzPhase;
 
@@ -55,6 +55,12 @@ typedef struct {
   const char *conv_metric;  // a reactant's conversion metric, "<key>_conversion" (NULL: none)
   PetscReal   diffusivity;  // m^2 s^-1 in water at 25 °C, for the supply of a species held at its bulk value (0: not
                             // transport-limited)
+  // the ionic (tertiary) electrolyte model (include/azote/ionic.h); rows of the species the dilute model alone knows
+  // leave these zero
+  PetscReal d_ion;     // m^2 s^-1: diffusivity at infinite dilution in water at 25 °C (0: not transported as a solute)
+  PetscReal dgf, dhf;  // J mol^-1: standard Gibbs energy and enthalpy of formation of the aqueous species (molal standard
+                       // state), for the equilibrium constants of the bulk reactions
+  const char *ion;     // its name in the property library's ion table ("SO4^2-"), where the electrolyte's salts bring it
 } AzSpeciesInfo;
 
 typedef struct {
@@ -86,16 +92,22 @@ typedef struct {
   const char *source;       // where E° and dS° come from
   const char *i_metric;     // "i_<name>_A_m2"
   const char *lim_metric;   // "i_lim_<name>_A_m2" where it can be a main reaction (NULL: none)
+  PetscReal   h_order;      // the ionic model: default order of the fitted branch in the local H+ (relative to the bulk's)
+  const char *branch_of;    // the ionic model: the reaction this row is another branch of (HER's water branch: "her"); it
+                            // runs wherever that one runs, and only with the ionic model (NULL: a reaction of its own)
 } AzReactionInfo;
 
-// A bulk reaction sum nu_k A_k = 0 with forward and backward rate constants (law of mass action); the ionic
-// electrolyte model fills this table (water dissociation, buffer equilibria).
+// A bulk (homogeneous) reaction of the ionic electrolyte model (solver/homogeneous.c: water dissociation, the buffer
+// equilibria), written reactants -> products (nu < 0 taken, > 0 formed; water, the solvent, at activity 1), with its
+// forward rate constant (law of mass action: rate = kf prod c_reactant^|nu|); the backward one follows from the
+// equilibrium constant that the species' Gibbs energies of formation give, kb = kf / K_c(T) (van 't Hoff with their
+// enthalpies; K_c in concentrations, with the activity model's coefficients at the bulk ionic strength).
 typedef struct {
   const char *name;
   PetscInt    nstoich;
   AzStoich    stoich[AZ_MAX_STOICH];
-  PetscReal   kf, kb;  // forward and backward rate constants, in mol, m^3 and s for the orders of the stoichiometry
-  const char *source;
+  PetscReal   kf;      // forward rate constant at 25 °C, in mol, m^3 and s for the orders of its reactants
+  const char *source;  // where kf comes from
 } AzHomogeneousInfo;
 
 // The registries. Rows are registered once per process (idempotent) in the order that orders keys and metrics.
@@ -122,6 +134,7 @@ typedef struct {
   PetscReal             c_ref;       // reference concentration of i0, mol m^-3
   PetscReal             e_ref;       // E° at 298.15 K, V vs RHE: the potential i0 refers to
   PetscBool             reversible;  // the reverse branch (microscopic reversibility); false: the fitted branch alone
+  PetscReal             h_order;     // the ionic model: order of the fitted branch in the local H+, relative to the bulk's (-)
   // set up for a problem:
   PetscReal s;                          // +1: the fitted branch is the reduction; -1: the oxidation
   PetscReal e_eq0;                      // E°(T), V vs RHE

@@ -27,7 +27,7 @@
 
 #define AZ_MAX_REGIONS 8
 #define AZ_MAX_PATCHES 16
-#define AZ_MAX_SPECIES 5
+#define AZ_MAX_SPECIES 16  // unknowns per cell: the ionic model carries an electrolyte's ions (include/azote/ionic.h)
 #if AZ_MAX_SPECIES > AZ_MAX_UNKNOWNS
 #error "the reactions can refer to AZ_MAX_UNKNOWNS unknowns per cell"
 #endif
@@ -71,6 +71,7 @@ typedef struct {
   AzBCType        type;
   PetscReal       value[AZ_MAX_SPECIES];  // Dirichlet or inflow concentrations, mol m^-3
   AzPointFunction value_fn;               // if set, the Dirichlet value at the face centre (overrides value)
+  PetscBool       potential;              // the ionic model: a Dirichlet face also fixes phi_l = value[s_phi] (a bulk reservoir)
 } AzPatch;
 
 typedef struct {
@@ -79,6 +80,9 @@ typedef struct {
   PetscReal            scale;     // m^3 s^-1: coefficient of the pinned rows (c = 0 where absent), of the order of the
                                   // diffusive coefficients so that the Jacobian stays well scaled
 } AzSpecies;
+
+// The ionic (tertiary) model's data of a problem (include/azote/private/npimpl.h); NULL in the dilute model.
+typedef struct _n_AzNP AzNP;
 
 // Sides of the box: 0 x-, 1 x+, 2 y-, 3 y+, 4 z-, 5 z+.
 typedef struct {
@@ -110,7 +114,9 @@ typedef struct {
   PetscBool newton_stagnation;     // at the round-off floor, Newton stops only once a step no longer halves the residual (as it
                                    // does with the potential): a first step's coherent linear-solve error stays out of the
                                    // balances (the templates that set it hold them to 1e-10)
-  Vec c;                           // the solution, nspecies unknowns per cell, mol m^-3
+  Vec       c;                     // the solution, nspecies unknowns per cell, mol m^-3
+  AzNP     *np;                    // the ionic model: Nernst-Planck with electroneutrality (NULL: dilute transport)
+  PetscInt *fill;                  // the ionic model: couplings within a cell and with a neighbour (2 dof^2; NULL: dilute)
 
   // solver
   SNES      snes;

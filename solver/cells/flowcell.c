@@ -150,6 +150,7 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   PetscCall(AzProblemAddSpecies(p, c->reactant == AZ_GAS_O2 ? "c_o2" : "c_n2", NULL));
   p->species[AZ_N2].scale = fc->width * c->sol.gas[c->reactant].D;
   PetscCall(AzCaseAddAnodeSpecies(c, p, &sa));
+  PetscCall(AzIonicAddSpecies(c, p));  // electrolyte_model tertiary: the ions
   if (c->potential) PetscCall(AzProblemAddSpecies(p, "phi_l", NULL));
   PetscCall(AzProblemAddRegion(p, "electrolyte", &region));
   p->region[region].present[AZ_N2] = PETSC_TRUE;
@@ -163,6 +164,7 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
     p->region[region].present[p->s_phi] = PETSC_TRUE;
     p->region[region].D[p->s_phi]       = c->conductivity;
   }
+  PetscCall(AzIonicRegion(c, p, region, 1, 0, PETSC_FALSE));
   PetscCall(AzProblemCreateGrid(p, d3 ? 3 : 2, M, xf));
   PetscCall(PetscFree3(xf[0], xf[1], xf[2]));
 
@@ -180,6 +182,7 @@ static PetscErrorCode AzCellSetUp_FlowCell(AzCase c, AzProblem *p)
   // the inlet: the dissolved gases at the inlet saturation; it is insulating for the potential
   value[AZ_N2] = c_in;
   if (sa != AZ_N2) value[sa] = fc->inlet_saturation * c->sol.gas[AZ_GAS_N2].c_sat;
+  PetscCall(AzIonicBulkValues(c, p, value));  // the ions enter at their bulk values
   PetscCall(AzProblemAddPatch(p, AZ_BC_DIRICHLET, value, &inlet));
   PetscCall(AzProblemAddPatch(p, AZ_BC_OUTFLOW, NULL, &outlet));
   PetscCall(AzProblemAddPatch(p, AZ_BC_ELECTRODE, NULL, &electrode));
@@ -240,6 +243,7 @@ PetscErrorCode AzCellCreate_FlowCell(AzCellOps *ops)
   PetscFunctionBeginUser;
   ops->name            = "flowcell";
   ops->three_d         = PETSC_TRUE;
+  ops->ionic           = PETSC_TRUE;
   ops->description     = "microfluidic flow cell: laminar channel flow over a wall electrode";
   ops->setfromoptions  = AzCellSetFromOptions_FlowCell;
   ops->validate        = AzCellValidate_FlowCell;

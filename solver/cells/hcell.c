@@ -146,6 +146,9 @@ static PetscErrorCode AzCellValidate_HCell(AzCase c)
   if (h->rotation_rpm > 0)
     h->delta = 1.61 * PetscCbrtReal(D) * PetscPowReal(nu, 1.0 / 6) / PetscSqrtReal(h->rotation_rpm * 2 * PETSC_PI / 60);
   if (h->kla == 0 && h->gas_flow_rate > 0) h->kla = 0.32 * PetscPowReal(h->gas_flow_rate / (h->width * h->depth), 0.7);
+  PetscCheck(c->ionic.model != AZ_MODEL_TERTIARY || h->stirring == AZ_STIR_NERNST, c->comm, PETSC_ERR_USER_INPUT,
+             "-electrolyte_model = tertiary in the H-cell needs -hcell_stirring nernst (the bulk beyond the Nernst layer keeps its "
+             "composition): got hcell_stirring none");
   if (c->time_end == 0) {
     PetscCheck(
         h->kla > 0, c->comm, PETSC_ERR_USER_INPUT,
@@ -244,9 +247,10 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
       PetscCall(AzProblemAddSpecies(p, name, NULL));
     }
   }
-  if (c->potential) PetscCall(AzProblemAddSpecies(p, "phi_l", NULL));
   p->species[sn].scale = h->depth * D;
   if (sg != sn) p->species[sg].scale = h->depth * c->sol.gas[AZ_GAS_N2].D;
+  PetscCall(AzIonicAddSpecies(c, p));  // electrolyte_model tertiary (steady): the ions, scaled from the first species'
+  if (c->potential) PetscCall(AzProblemAddSpecies(p, "phi_l", NULL));
   {
     const char *names[4] = {"nernst_layer", "catholyte", "membrane", "anolyte"};
     for (PetscInt k = 0; k < 4; k++) {
@@ -262,7 +266,7 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
         const AzSpeciesInfo        *sp = p->species[s].info;
         PetscInt                    row, nsp;
         const AzSpeciesInfo *const *rows;
-        if (!sp || sp->phase != AZ_PHASE_SOLUTE) continue;
+        if (!sp || sp->phase != AZ_PHASE_SOLUTE || p->np) continue;  // tertiary (steady): the solutes are ions, AzIonicRegion
         PetscCall(AzSpeciesTable(&nsp, &rows));
         for (row = 0; row < nsp && rows[row] != sp; row++) {
         }
@@ -276,6 +280,9 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
       }
       reg->working_side = (PetscBool)(k == AZ_HC_NERNST || k == AZ_HC_BULK);
       // bubbling: the cathode compartment with gas_composition, the anode compartment with its own gas
+      // the ions move in the Nernst layer; beyond it (and through the membrane into the anolyte) they are held at the
+      // bulk's composition and carry the current by migration
+      PetscCall(AzIonicRegion(c, p, r[k], 1, k == AZ_HC_BULK ? Dmix : 0, (PetscBool)(k != AZ_HC_NERNST)));
       if (k == AZ_HC_BULK || (k == AZ_HC_NERNST && !nernst) || (k == AZ_HC_ANODE && h->anode_bubbling)) {
         const AzSolubility *sol = k == AZ_HC_ANODE ? &h->sol_a : &c->sol;
         reg->kla                = h->kla;
@@ -321,6 +328,7 @@ static PetscErrorCode AzCellSetUp_HCell(AzCase c, AzProblem *p)
     PetscReal       c0[AZ_MAX_SPECIES] = {0}, *x;
     c0[sn]                             = steady ? c_sat : h->c_init[0][c->reactant];
     if (sg != sn) c0[sg] = steady ? c->sol.gas[AZ_GAS_N2].c_sat : h->c_init[0][AZ_GAS_N2];
+    PetscCall(AzIonicBulkValues(c, p, c0));
     PetscCall(AzProblemSetInitial(p, c0));
     PetscCall(VecGetArray(p->c, &x));
     AzForOwnedCells(&p->grid, i, j, k) if (!steady && p->grid.tag[AzGridLocal(&p->grid, i, j, k)] == r[AZ_HC_ANODE])
@@ -363,6 +371,7 @@ PetscErrorCode AzCellCreate_HCell(AzCellOps *ops)
   ops->description     = "H-cell: two compartments and a membrane, bubbling, stirring, in time";
   ops->transient       = PETSC_TRUE;
   ops->anode_gas       = PETSC_TRUE;
+  ops->ionic           = PETSC_TRUE;  // at the steady state with a Nernst layer
   ops->setfromoptions  = AzCellSetFromOptions_HCell;
   ops->validate        = AzCellValidate_HCell;
   ops->setup           = AzCellSetUp_HCell;

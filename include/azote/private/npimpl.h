@@ -1,0 +1,112 @@
+// azote — internals of the ionic (tertiary) transport: the problem's Nernst-Planck data (solver/nernstplanck.c, its
+// electrodes solver/npelectrode.c, its metrics solver/npmetrics.c).
+//
+// Unknowns: every concentration species of the problem (the dissolved gases of the template, the ions and neutral
+// solutes of the electrolyte) and the electrolyte potential phi_l; the ion that electroneutrality gives is no unknown:
+//   c_e = -(sum_i z_i c_i + rho_fix) / z_e.
+// Rows: each species' balance (net outflow minus bulk reactions minus electrode formation, mol s^-1); phi_l's row is
+// the charge balance sum_i z_i (net outflow of i) over every ion, the eliminated one included (mol s^-1 of elementary
+// charges): the bulk reactions conserve charge and drop out of it exactly, so together with the other balances it is
+// the eliminated ion's own balance times z_e, and every species, that one included, is conserved by the discrete
+// equations. Face fluxes: exponential fitting of drift-diffusion (Scharfetter & Gummel 1969) with the drift velocity
+// of migration, w = u - z D_m f (phi_N - phi_P)/h, f = F/RT:
+//   F = A (D/h) [B(-Pe) c_P - B(Pe) c_N],  Pe = w h / D,
+// D the diffusive diffusivity (a stirred bulk's mixing included), D_m the molecular one of migration.
+#pragma once
+
+#include <azote/private/residualimpl.h>
+#include <azote/ionic.h>
+
+typedef struct {
+  PetscInt  n;
+  PetscInt  s[AZ_MAX_STOICH];  // problem species (-1: the eliminated ion)
+  PetscReal nu[AZ_MAX_STOICH];
+  PetscReal kf, kb;  // mol, m^3, s
+} AzNPReaction;
+
+struct _n_AzNP {
+  const AzIonic *ionic;                                    // the case's ionic system (bulk pH, activity coefficients)
+  PetscReal      T;                                        // K
+  PetscReal      z[AZ_MAX_SPECIES];                        // charge of each problem species (0: neutral, the potential)
+  PetscBool      ion[AZ_MAX_SPECIES];                      // a species of the ionic system (held where its region is held)
+  PetscReal      bulk[AZ_MAX_SPECIES];                     // bulk concentration, mol m^-3
+  PetscInt       pos[AZ_MAX_SPECIES];                      // its position in the ionic list (-1: a species of the template)
+  PetscReal      Dm[AZ_MAX_REGIONS][AZ_MAX_SPECIES];       // molecular diffusivity of migration per region, m^2 s^-1
+  PetscReal      z_e, bulk_e;                              // the eliminated ion: charge, bulk concentration
+  PetscReal      De[AZ_MAX_REGIONS], Dme[AZ_MAX_REGIONS];  // its diffusive and migration diffusivities (0 both: absent)
+  PetscReal      rho_fix[AZ_MAX_REGIONS];                  // fixed charge of a region (an ion-exchange membrane), mol m^-3
+  PetscBool      held[AZ_MAX_REGIONS];                     // ions held at their bulk values there (the bulk beyond a Nernst layer)
+  PetscInt       nr;
+  AzNPReaction   r[AZ_MAX_IONIC_REACTIONS];
+  PetscInt       s_h, s_oh;  // H+ and OH- among the problem's species
+  // the electrodes (0: working, 1: a full cell's anode): each reaction's full stoichiometry over the problem's
+  // species with the n H+ of the RHE scale made explicit, as H+ taken (a proton donor's branch, an oxidation: H+ given)
+  // or as water taken and OH- given (a reduction by water); the ion that carries them and its coefficient in the
+  // reaction's quotient relative to the bulk (-n for H+, +n for OH-)
+  PetscReal nu[2][AZ_MAX_ELECTRODE_REACTIONS][AZ_MAX_SPECIES];
+  PetscInt  sx[2][AZ_MAX_ELECTRODE_REACTIONS];
+  PetscReal nx[2][AZ_MAX_ELECTRODE_REACTIONS];
+  PetscReal ln_h_bulk, ln_oh_bulk;  // ln of the bulk H+ and OH- concentrations (mol m^-3): the bulk RHE scale's reference
+  PetscBool logvars;                // inside a steady Newton solve: the ions' unknowns are ln c (AzNPLogBegin/End)
+  PetscReal fnorm_hist[2];          // Newton's residual norms one and two iterations back (AzNPStalled)
+};
+
+// The eliminated ion's concentration in a cell (c: its unknowns) and its derivatives d c_e / d c_s (dce[s]).
+static inline PetscReal AzNPEliminated(const AzNP *np, PetscInt dof, PetscInt region, const PetscReal c[], PetscReal dce[])
+{
+  PetscReal sum = np->rho_fix[region];
+  for (PetscInt s = 0; s < dof; s++) {
+    sum += np->z[s] * c[s];
+    if (dce) dce[s] = -np->z[s] / np->z_e;
+  }
+  return -sum / np->z_e;
+}
+
+// Electrode state of a face or cell of a tertiary problem: per unknown t the formation rate (mol m^-2 s^-1 into the
+// electrolyte) and its derivatives in the cell's unknowns; each reaction's current density; the main reactant's
+// surface concentration.
+typedef struct {
+  PetscReal P[AZ_MAX_SPECIES];                   // formation of each unknown (the potential's entry unused)
+  PetscReal dP[AZ_MAX_SPECIES][AZ_MAX_SPECIES];  // d P_t / d x_u over the cell's unknowns (phi_l included)
+  PetscReal current;                             // total current density, A m^-2, cathodic positive
+  PetscReal dcur[AZ_MAX_SPECIES];                // its derivatives
+  PetscInt  nreaction;
+  PetscReal i[AZ_MAX_ELECTRODE_REACTIONS];  // each reaction's current density, cathodic positive
+  PetscReal c_s;                            // the main reactant's surface concentration, mol m^-3
+} AzNPFace;
+
+// Sets the electrodes' tertiary data once their reactions are set up (AzProblemSetUpElectrodes).
+PETSC_INTERN PetscErrorCode AzNPSetUpElectrodes(AzProblem *p);
+// The state of electrode e (which = 0 working, 1 anode) at a face whose adjacent cell holds c[] (all unknowns), its
+// centre d from the face, the main reactant's diffusivity there D_r.
+PETSC_INTERN PetscErrorCode AzNPElectrodeFace(const AzProblem *p, PetscInt which, const PetscReal c[], PetscReal d, PetscReal D_r,
+                                              AzNPFace *f);
+// The residual and Jacobian rows of a tertiary problem's cell (the counterpart of AzCellResidual); the neighbours'
+// derivatives go to nb when it is given.
+typedef struct {
+  PetscInt   nnb;
+  PetscInt   nb[6];                  // ghosted local cell of each neighbour
+  PetscReal  os[6][AZ_MAX_SPECIES];  // d r_s / d c_s(N)
+  PetscReal  op[6][AZ_MAX_SPECIES];  // d r_s / d phi(N) (the potential's own row: d r_phi / d phi(N))
+  PetscReal  oq[6][AZ_MAX_SPECIES];  // d r_phi / d c_t(N)
+  PetscReal *bnd;  // if set: what leaves through the cell's boundary faces, per unknown (the eliminated ion last), mol s^-1
+} AzNPNeighbours;
+PETSC_INTERN PetscErrorCode AzNPCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i, PetscInt j, PetscInt k, AzRowMode mode,
+                                             AzCellRow *row, AzNPNeighbours *nb);
+PETSC_INTERN PetscErrorCode AzNPFormFunction(AzProblem *p, Vec X, Vec F);
+PETSC_INTERN PetscErrorCode AzNPFormJacobian(AzProblem *p, Vec X, Mat P);
+// A steady Newton solve of a tertiary problem runs in the logarithms of the ions' concentrations: the law of mass
+// action is linear in them (a linear step in c through water's equilibrium, H+ falling by decades at an electrode, goes
+// below zero), and every ion stays positive. Begin turns p->c's ions into ln c (an absent ion at ln 1e-40), End back.
+PETSC_INTERN PetscErrorCode AzNPLogBegin(AzProblem *p);
+PETSC_INTERN PetscErrorCode AzNPLogEnd(AzProblem *p);
+// The size of the terms of each row for Newton's round-off floor (solver/solver.c): diag(J) times the unknowns' values
+// (d = diag(J) on entry), in concentrations where the ions' unknowns are logarithms.
+PETSC_INTERN PetscErrorCode AzNPFloorScale(const AzProblem *p, Vec X, Vec d);
+// Below the round-off floor, whether Newton has stopped gaining: the residual not halved over the last two iterations
+// (steps clipped in the logarithms alternate a halving step with a flat one; charge is conserved to the residual).
+PETSC_INTERN PetscBool AzNPStalled(AzProblem *p, PetscInt it, PetscReal fnorm);
+// The Newton defaults of a tertiary problem (its steps keep the ions positive).
+PETSC_INTERN PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p);
+// The couplings of the problem's unknowns within a cell (dfill) and with a neighbour's (ofill), dof x dof.
+PETSC_INTERN PetscErrorCode AzNPFill(const AzProblem *p, PetscInt dfill[], PetscInt ofill[]);
