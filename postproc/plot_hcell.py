@@ -69,14 +69,24 @@ def main():
     a.legend(fontsize=8)
     a = ax[1][1]
     b = a.twinx()
+    drawn = False
     for n, (key, where) in enumerate(prods):
         name = PRODUCT.get(key, key)
         a.plot(t, col["c_%s_%s_umol_L" % (key, where)], "C%d" % (4 + n), label="%s in the %s" % (name, where))
-        b.plot(t, col["%s_crossed_umol" % key], "C%d--" % (4 + n), label="%s crossed (µmol)" % name)
+        crossed = col["%s_crossed_umol" % key]
+        if max(abs(crossed)) > 1e-9:  # a femtomole or more; below it, round-off of nothing having crossed
+            b.plot(t, crossed, "C%d--" % (4 + n), label="%s crossed (µmol)" % name)
+            drawn = True
+        else:
+            a.text(0.02, 0.80 - 0.07 * n, "%s across the membrane: < 1e-9 µmol after %.0f min" % (name, t[-1]),
+                   transform=a.transAxes, fontsize=8)
     a.set_ylabel("product in its compartment (µmol L$^{-1}$)")
-    b.set_ylabel("crossed the membrane (µmol, dashed)")
     a.set_ylim(bottom=0)
-    b.set_ylim(bottom=0)
+    if drawn:
+        b.set_ylabel("crossed the membrane (µmol, dashed)")
+        b.set_ylim(bottom=0)
+    else:
+        b.set_yticks([])
     a.set_xlabel("time (min)")
     if prods:
         a.legend(fontsize=8, loc="upper left")
