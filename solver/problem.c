@@ -84,6 +84,12 @@ PetscErrorCode AzProblemCreateGrid(AzProblem *p, PetscInt dim, const PetscInt M[
 
   PetscFunctionBeginUser;
   PetscCheck(dof >= 1, p->comm, PETSC_ERR_ORDER, "declare the species before creating the grid");
+  // the case's mesh bound counts 5 unknowns per cell (the ionic model's 16); a template with more checks its own grid
+  PetscCheck((double)M[0] * (double)(dim > 1 ? M[1] : 1) * (double)(dim > 2 ? M[2] : 1) * dof <= (double)PETSC_MAX_INT, p->comm,
+             PETSC_ERR_USER_INPUT,
+             "the mesh (-mesh_nx, -mesh_ny, -mesh_nz) gives a grid of %.3g cells with %" PetscInt_FMT
+             " unknowns per cell, more than one run can index (32-bit PETSc indices, up to %d unknowns): use fewer cells",
+             (double)M[0] * (double)(dim > 1 ? M[1] : 1) * (double)(dim > 2 ? M[2] : 1), dof, (int)PETSC_MAX_INT);
   PetscCall(AzMemoryCheck(p->comm, dim, M, dof));  // refused before anything of that size is allocated
   PetscCall(AzGridCreate(p->comm, dim, M, xf, dof, &p->grid));
   // Species couple with each other inside a cell (gas-liquid transfer, products of the electrode) but each only
