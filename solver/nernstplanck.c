@@ -443,15 +443,7 @@ PetscErrorCode AzNPCellResidual(const AzProblem *p, const PetscReal *c, PetscInt
       row->in += V * reg->kla * (reg->c_eq - cP[AZ_N2]);
     }
   }
-  if (p->source) {
-    const PetscReal x[3] = {g->xc[0][i], g->xc[1][j], g->xc[2][k]};
-    for (PetscInt s = 0; s < dof; s++) {
-      PetscReal src;
-      if (!reg->present[s]) continue;
-      PetscCall(p->source(p->user, s, x, &src));
-      row->r[s] -= V * src;
-    }
-  }
+  PetscCall(AzCellRowAddSource(p, reg, i, j, k, V, row));
   // absent species (pinned to 0), and the ions of a held region (at their bulk values)
   for (PetscInt s = 0; s < dof; s++) {
     const PetscBool held = (PetscBool)(np->held[r] && np->ion[s] && reg->present[s]);

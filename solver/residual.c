@@ -249,6 +249,25 @@ static PetscErrorCode AzMigrationFace(const AzProblem *p, const AzRegion *reg, c
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// A manufactured solution's volumetric source (p->source) into the row of cell (i,j,k) of volume V: the dilute and
+// the ionic residual take it alike.
+PetscErrorCode AzCellRowAddSource(const AzProblem *p, const AzRegion *reg, PetscInt i, PetscInt j, PetscInt k, PetscReal V, AzCellRow *row)
+{
+  const AzGrid *g = &p->grid;
+
+  PetscFunctionBeginUser;
+  if (p->source) {
+    const PetscReal x[3] = {g->xc[0][i], g->xc[1][j], g->xc[2][k]};
+    for (PetscInt s = 0; s < p->nspecies; s++) {
+      PetscReal src;
+      if (!reg->present[s]) continue;
+      PetscCall(p->source(p->user, s, x, &src));
+      row->r[s] -= V * src;
+    }
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i, PetscInt j, PetscInt k, AzRowMode mode, AzFluxMemo *memo,
                               AzCellRow *row)
 {
@@ -357,15 +376,7 @@ PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i
       PetscCall(AzElectrodeVolumeState(&p->electrode, c + lP * dof, sp, p->T, &f));
       AzRowAddElectrode(p, reg, &p->electrode, &f, V * reg->a_v, PETSC_FALSE, row);
     }
-    if (p->source) {
-      const PetscReal x[3] = {g->xc[0][i], g->xc[1][j], g->xc[2][k]};
-      for (PetscInt s = 0; s < dof; s++) {
-        PetscReal src;
-        if (!reg->present[s]) continue;
-        PetscCall(p->source(p->user, s, x, &src));
-        row->r[s] -= V * src;
-      }
-    }
+    PetscCall(AzCellRowAddSource(p, reg, i, j, k, V, row));
   }
   // The charge balance counted in mol of electrons per second (A / F), the size of the species' rows: one residual
   // norm and one round-off floor serve both.

@@ -36,6 +36,8 @@ PETSC_INTERN PetscErrorCode AzCellResidual(const AzProblem *p, const PetscReal *
                                            AzFluxMemo *memo, AzCellRow *row);
 
 // The ghosted local copy of a state, created for one loop over the cells and destroyed after it.
+PETSC_INTERN PetscErrorCode AzCellRowAddSource(const AzProblem *p, const AzRegion *reg, PetscInt i, PetscInt j, PetscInt k, PetscReal V,
+                                               AzCellRow *row);
 PETSC_INTERN PetscErrorCode AzLocalStateGet(const AzGrid *g, Vec X, Vec *Xl, const PetscReal **c);
 PETSC_INTERN PetscErrorCode AzLocalStateRestore(Vec *Xl, const PetscReal **c);
 
