@@ -293,6 +293,7 @@ def plot(p, path):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    import azstyle  # the atomic figure writer
     fig, axes = plt.subplots(1, len(p["products"]), figsize=(7 * len(p["products"]), 4.5), squeeze=False)
     t = [x / 3600 for x in p["times_s"]]
     frac = [x / p["times_s"][-1] for x in p["times_s"]]
@@ -315,10 +316,8 @@ def plot(p, path):
         ax.set_title("%s: %s" % (name, "PASS" if p["verdict"]["products"][name]["pass"] else "FAIL"))
         ax.legend(fontsize=7)
     fig.tight_layout()
-    tmp = "%s.%d.partial.png" % (path, os.getpid())
-    fig.savefig(tmp, dpi=110)
+    azstyle.save(fig, path, dpi=110)
     plt.close(fig)
-    os.replace(tmp, path)
 
 
 def write_atomic(path, text):

@@ -275,6 +275,7 @@ def plots(d, out, result, dist, keys, varying):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    import azstyle  # the atomic figure writer
     panels = [m for m in TORNADO if m in varying][:6]
     if result is not None and panels:
         # the surrogate at each input's 5 % and 95 % quantile, the others at their means
@@ -302,10 +303,8 @@ def plots(d, out, result, dist, keys, varying):
             ax.set_xlabel("change from the value at the means (blue: input at its 5 %, orange: at its 95 % quantile)", fontsize=8)
         fig.subplots_adjust(left=0.2, right=0.97, top=1 - 0.35 / fig.get_figheight(), bottom=0.6 / fig.get_figheight(),
                             hspace=0.9 / (0.45 * len(keys)))
-        tmp = os.path.join(d, "tornado.%d.partial.png" % os.getpid())
-        fig.savefig(tmp, dpi=110)
+        azstyle.save(fig, os.path.join(d, "tornado.png"), dpi=110)
         plt.close(fig)
-        os.replace(tmp, os.path.join(d, "tornado.png"))
     conv = out.get("percentile_convergence", {})
     if panels and conv:
         fig, axes = plt.subplots(1, len(panels), figsize=(3.2 * len(panels), 3.0), squeeze=False)
@@ -320,10 +319,8 @@ def plots(d, out, result, dist, keys, varying):
         axes[0][0].set_ylabel("percentile vs its value at N (%)")
         axes[0][0].legend(fontsize=7)
         fig.subplots_adjust(left=0.07, right=0.98, top=0.9, bottom=0.17, wspace=0.3)
-        tmp = os.path.join(d, "uq_convergence.%d.partial.png" % os.getpid())
-        fig.savefig(tmp, dpi=110)
+        azstyle.save(fig, os.path.join(d, "uq_convergence.png"), dpi=110)
         plt.close(fig)
-        os.replace(tmp, os.path.join(d, "uq_convergence.png"))
 
 
 def main():

@@ -113,7 +113,7 @@ def main():
                  % ("%.3g sccm of N$_2$ at every pressure" % sccm if sccm > 0 else "the case's volume flow at each pressure"), fontsize=10)
     ax.grid(True, which="both", alpha=0.3)
     ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
-    fig.savefig(os.path.join(out, "gde_study.png"), dpi=150)
+    azstyle.save(fig, os.path.join(out, "gde_study.png"), dpi=150)
     print("wrote %s and %s" % (os.path.join(out, "gde_study.png"), os.path.join(out, "gde_study.csv")))
 
 

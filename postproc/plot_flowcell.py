@@ -77,7 +77,7 @@ def plot_map(f, path):
     ax.set_xlabel("x along the channel (mm)", labelpad=12)
     ax.set_ylabel("y from the electrode (µm)")
     ax.set_title("Dissolved %s in the channel%s" % (gas, plane), pad=14 if f.anode else 6)
-    fig.savefig(path, dpi=150)
+    azstyle.save(fig, path, dpi=150)
     plt.close(fig)
 
 
@@ -95,7 +95,7 @@ def plot_electrode_map(f, path):
     ax.set_xlabel("x along the channel (mm)")
     ax.set_ylabel("z across the width (mm)")
     ax.set_title("%s at the electrode's surface: the side walls slow the flow, the edges starve" % reaction(f)[1], fontsize=11)
-    fig.savefig(path, dpi=150)
+    azstyle.save(fig, path, dpi=150)
     plt.close(fig)
 
 
@@ -121,7 +121,7 @@ def plot_electrode(f, path):
     ax1.set_title("Along the electrode%s\ndepletion %.2f, i$_{%s}$ %.3g mA cm$^{-2}$ (limit %.3g)%s"
                   % (averaged, m.get("depletion", np.nan), name.replace("$", ""), abs(m.get(i_key, np.nan)) * 0.1,
                      m.get(lim_key, np.nan) * 0.1, fe), fontsize=10)
-    fig.savefig(path, dpi=150)
+    azstyle.save(fig, path, dpi=150)
     plt.close(fig)
 
 
@@ -146,7 +146,7 @@ def plot_ph(f, path):
     m = f.metrics
     ax2.set_title("Along the electrode: surface pH %.2f (%.2f to %.2f)" % (m.get("ph_surf_mean", np.nan), m.get("ph_surf_min", np.nan),
                                                                              m.get("ph_surf_max", np.nan)), fontsize=10)
-    fig.savefig(path, dpi=150)
+    azstyle.save(fig, path, dpi=150)
     plt.close(fig)
 
 

@@ -115,7 +115,7 @@ def main():
     for ax in axes[0]:
         ax.legend(loc="center left", fontsize=8, framealpha=0.9)
     out = out or os.path.join(args[0], "gde_profile.png")
-    fig.savefig(out, dpi=150)
+    azstyle.save(fig, out, dpi=150)
     print("wrote", out)
 
 

@@ -95,7 +95,7 @@ def main():
     fig.suptitle("H-cell: %.0f min of electrolysis; dissolved %s in the catholyte %.3g mM at the end (saturation %.3g mM)"
                  % (t[-1], gas, c_mean, col["c_bulk_mol_m3"][-1]), fontsize=10)
     out = os.path.join(d, "hcell_timeseries.png")
-    fig.savefig(out, dpi=150)
+    azstyle.save(fig, out, dpi=150)
     print("wrote %s: currents %s; products %s" % (out, ", ".join(reactions), ", ".join("%s (%s)" % p for p in prods)))
 
 

@@ -106,8 +106,7 @@ def main():
     ax.legend(fontsize=8)
     fig.tight_layout()
     out = os.path.join(d, "membraneflow.png")
-    fig.savefig(out + ".partial.png", dpi=120)
-    os.replace(out + ".partial.png", out)
+    azstyle.save(fig, out, dpi=120)
     print("plot_membraneflow.py: %s" % out)
 
 

@@ -163,8 +163,7 @@ def polarisation(d, out=None, quiet=False):
     fig.legend(handles=lines, loc="lower center", ncol=min(4, len(lines)), fontsize=8, frameon=False)
     fig.tight_layout(rect=(0, 0.05 + 0.03 * ((len(lines) - 1) // 4), 1, 1))
     out = out or os.path.join(d, "polarisation.png")
-    fig.savefig(out + ".partial.png", dpi=130)
-    os.replace(out + ".partial.png", out)
+    azstyle.save(fig, out, dpi=130)
     plt.close(fig)
     if not quiet:
         for n in notes:

@@ -49,8 +49,7 @@ def panels(sw):
 
 
 def save(fig, path):
-    fig.savefig(path + ".partial.png", dpi=130, bbox_inches="tight")  # a legend beside the panels included
-    os.replace(path + ".partial.png", path)
+    azstyle.save(fig, path, dpi=130, bbox_inches="tight")  # a legend beside the panels included
     plt.close(fig)
     return path
 

@@ -84,8 +84,7 @@ def main():
     b.legend(fontsize=8)
     fig.tight_layout()
     out = os.path.join(d, "tubular.png")
-    fig.savefig(out + ".partial.png", dpi=120)
-    os.replace(out + ".partial.png", out)
+    azstyle.save(fig, out, dpi=120)
     print("plot_tubular.py: %s" % out)
 
 
