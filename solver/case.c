@@ -57,6 +57,7 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
   PetscInt           ncell, cell = 0;
   const char *const *cells;
   char               def_out[PETSC_MAX_PATH_LEN];
+  PetscBool          set;
 
   PetscFunctionBeginUser;
   PetscCall(AzCellGetNames(&ncell, &cells));
@@ -100,7 +101,17 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
   PetscCall(AzOptionsReal(PetscOptionsObject, "mesh_refine_z",
                           "along z (3-D): far-field cell size / finest cell size at the side walls (0: default)", "-", 0, AZ_RANGE(0, 1e4),
                           &c->mesh.refine[2], NULL));
+  PetscCall(
+      AzOptionsInt(PetscOptionsObject, "mesh_coarse_start",
+                   "electrolyte_model tertiary: a mesh of at least this many cells starts from the same case solved with half the cells "
+                   "per direction (0: never; docs/ionic.md)",
+                   1000, 0, 100000000, &c->mesh.coarse_start, &set));
   PetscOptionsEnd();
+  PetscCheck(!set || c->ionic.model == AZ_MODEL_TERTIARY, c->comm, PETSC_ERR_USER_INPUT,
+             "-mesh_coarse_start = %" PetscInt_FMT
+             " is a key of the ionic model's solve: set electrolyte_model tertiary (the dilute model starts "
+             "from the bulk)",
+             c->mesh.coarse_start);
   for (PetscInt d = 0; d < 3; d++)
     PetscCheck(c->mesh.refine[d] == 0 || c->mesh.refine[d] >= 1, c->comm, PETSC_ERR_USER_INPUT,
                "-mesh_refine_%c = %g is out of range: allowed 0 (default) or a ratio >= 1", "xyz"[d], (double)c -> mesh.refine[d]);

@@ -203,6 +203,7 @@ PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *st)
   if (c->electrode.mode == AZ_ELECTRODE_GALVANOSTATIC)
     PetscCall(AzSolveGalvanostatic(c, p, st));
   else {
+    PetscCall(AzIonicCoarseStart(c, p));
     PetscCall(AzProblemSolve(p));
     st->solves = 1;
     PetscCall(AzMetricsCompute(p, p->bulk, c->sol.gas[c->reactant].D, &st->metrics));

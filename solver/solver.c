@@ -35,8 +35,9 @@ static PetscErrorCode AzConvergedFloor(SNES snes, PetscInt it, PetscReal xnorm, 
   PetscFunctionBeginUser;
   AzProblem *p = (AzProblem *)ctx;
 
+  PetscBool stalled = PETSC_TRUE;
   PetscCall(SNESConvergedDefault(snes, it, xnorm, gnorm, fnorm, reason, ctx));
-  const PetscBool stalled = p->np ? AzNPStalled(p, it, fnorm) : PETSC_TRUE;  // the ionic model's (solver/nernstplanck.c)
+  if (p->np) PetscCall(AzNPNewtonCheck(snes, p, it, fnorm, &stalled));  // the ionic model's (solver/npsolve.c)
   if (it == 0) p->fnorm0 = fnorm, p->fnorm_prev = PETSC_MAX_REAL;
   // the floor only ends an iteration whose residual has not grown since its start
   // (or where the start was at the floor already: a thin layer's slow kinetics, whose residual is round-off from the
@@ -145,7 +146,7 @@ PetscErrorCode AzSNESSetDefaults(SNES snes, AzProblem *p)
 #else
   PetscCall(PCSetType(pc, PCGAMG));
 #endif
-  if (p->np) PetscCall(AzNPSNESDefaults(snes, p));  // the ionic model's (solver/nernstplanck.c)
+  if (p->np) PetscCall(AzNPSNESDefaults(snes, p));  // the ionic model's (solver/npsolve.c)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -46,8 +46,9 @@ PETSC_EXTERN PetscErrorCode AzCellGetNames(PetscInt *n, const char *const **name
 PETSC_EXTERN PetscErrorCode AzCellCreate(PetscInt which, AzCellOps *ops);
 
 typedef struct {
-  PetscInt  n[3];       // cells per direction (0: the template's default)
-  PetscReal refine[3];  // ratio of far-field to finest cell size per direction (-)
+  PetscInt  n[3];          // cells per direction (0: the template's default)
+  PetscReal refine[3];     // ratio of far-field to finest cell size per direction (-)
+  PetscInt  coarse_start;  // tertiary: a mesh of at least this many cells starts from a coarser mesh's solution (0: never)
 } AzMeshOptions;
 
 struct _n_AzCase {
@@ -138,6 +139,9 @@ PETSC_EXTERN PetscErrorCode AzIonicBulkValues(AzCase c, const AzProblem *p, Pets
 // transport limit (c = 0 at the electrode), moved by nothing the ions do; the dilute model's problem of the same
 // template gives it.
 PETSC_EXTERN PetscErrorCode AzIonicLimitingCurrent(AzCase c, PetscReal *i_lim);
+// A tertiary case's steady potentiostatic problem p (set up, before its solve): its start state from the same case
+// solved on a coarser mesh, interpolated (solver/npsolve.c); nothing where the mesh is small or the model dilute.
+PETSC_EXTERN PetscErrorCode AzIonicCoarseStart(AzCase c, AzProblem *p);
 // The species the working electrode's main reaction forms and reports (NH3 for n2rr; NULL: none).
 PETSC_EXTERN const AzSpeciesInfo *AzCaseMainProduct(AzCase c);
 

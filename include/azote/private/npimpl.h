@@ -48,7 +48,8 @@ struct _n_AzNP {
   PetscReal nx[2][AZ_MAX_ELECTRODE_REACTIONS];
   PetscReal ln_h_bulk, ln_oh_bulk;  // ln of the bulk H+ and OH- concentrations (mol m^-3): the bulk RHE scale's reference
   PetscBool logvars;                // inside a steady Newton solve: the ions' unknowns are ln c (AzNPLogBegin/End)
-  PetscReal fnorm_hist[2];          // Newton's residual norms one and two iterations back (AzNPStalled)
+  PetscReal fnorm_hist[2];          // Newton's residual norms one and two iterations back (AzNPNewtonCheck)
+  PetscBool reuse;                  // Newton keeps the factorisation of an earlier step (AzNPNewtonCheck)
 };
 
 // The eliminated ion's concentration in a cell (c: its unknowns) and its derivatives d c_e / d c_s (dce[s]).
@@ -103,9 +104,11 @@ PETSC_INTERN PetscErrorCode AzNPLogEnd(AzProblem *p);
 // The size of the terms of each row for Newton's round-off floor (solver/solver.c): diag(J) times the unknowns' values
 // (d = diag(J) on entry), in concentrations where the ions' unknowns are logarithms.
 PETSC_INTERN PetscErrorCode AzNPFloorScale(const AzProblem *p, Vec X, Vec d);
-// Below the round-off floor, whether Newton has stopped gaining: the residual not halved over the last two iterations
-// (steps clipped in the logarithms alternate a halving step with a flat one; charge is conserved to the residual).
-PETSC_INTERN PetscBool AzNPStalled(AzProblem *p, PetscInt it, PetscReal fnorm);
+// Newton's convergence test, after iteration it (solver/npsolve.c): whether Newton has stopped gaining below the
+// round-off floor (the residual not halved over the last two iterations: steps clipped in the logarithms alternate a
+// halving step with a flat one; charge is conserved to the residual), and whether the next step keeps the
+// factorisation.
+PETSC_INTERN PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal fnorm, PetscBool *stalled);
 // The Newton defaults of a tertiary problem (its steps keep the ions positive).
 PETSC_INTERN PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p);
 // The couplings of the problem's unknowns within a cell (dfill) and with a neighbour's (ofill), dof x dof.

@@ -1,0 +1,229 @@
+// How the ionic model's steady Newton solve runs (electrolyte_model tertiary): its steps (clipped in the ions'
+// logarithms), its stopping rule, its linear solver (a sparse direct factorisation, reused while Newton converges
+// fast) and its start (the same case on a coarser mesh first, interpolated).
+#include <azote/private/npimpl.h>
+#include <azote/case.h>
+
+// Newton's steps change each ion by at most a factor e^2 (logarithmic unknowns: the linearised exponential overshoots
+// where an ion is decades away from its value, H+ at an electrode), or (concentrations: a time step's Newton) scale
+// the whole step so that no ion falls below a hundredth of its value: a step through zero would leave its logarithm in
+// the reactions' quotients without meaning. The potential and the template's species step freely.
+static PetscErrorCode AzNPPreCheck(SNESLineSearch ls, Vec X, Vec Y, PetscBool *changed, void *ctx)
+{
+  const AzProblem *p   = (const AzProblem *)ctx;
+  const PetscInt   dof = p->nspecies;
+  const PetscReal *x;
+  PetscReal       *y, lambda = 1;
+  PetscInt         n;
+
+  PetscFunctionBeginUser;
+  *changed = PETSC_FALSE;
+  PetscCall(VecGetLocalSize(X, &n));
+  PetscCall(VecGetArrayRead(X, &x));
+  PetscCall(VecGetArray(Y, &y));
+  for (PetscInt q = 0; q < n; q++) {
+    if (!p->np->ion[q % dof]) continue;
+    if (p->np->logvars) {  // ln c: at most a factor e^2 per step, component by component
+      if (PetscAbsReal(y[q]) > 2) y[q] = y[q] > 0 ? 2 : -2, *changed = PETSC_TRUE;
+    } else if (x[q] > 0 && x[q] - y[q] < 1e-2 * x[q])  // the step is x - y
+      lambda = PetscMin(lambda, (1 - 1e-2) * x[q] / y[q]);
+  }
+  PetscCall(VecRestoreArrayRead(X, &x));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &lambda, 1, MPIU_REAL, MPIU_MIN, p->comm));
+  if (lambda < 1) {
+    for (PetscInt q = 0; q < n; q++) y[q] *= lambda;
+    *changed = PETSC_TRUE;
+  }
+  PetscCall(VecRestoreArray(Y, &y));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// The factorisation is kept from one Newton step to the next once Newton converges fast (the residual fell 100-fold
+// in the last step: the Jacobian changes little from here on), and GMRES preconditioned by it solves each new
+// Jacobian to the same tolerance (the steps stay Newton's): a few triangular solves instead of a factorisation. A new
+// one is made when GMRES needed more than AZ_NP_REUSE_KRYLOV iterations.
+#define AZ_NP_REUSE_KRYLOV 8
+
+PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal fnorm, PetscBool *stalled)
+{
+  PetscReal *h = p->np->fnorm_hist;
+  KSP        ksp;
+  PetscInt   lits = 0;
+
+  PetscFunctionBeginUser;
+  if (it == 0) h[0] = h[1] = PETSC_MAX_REAL;
+  *stalled = (PetscBool)(it > 0 && fnorm > 0.5 * h[1]);
+  PetscCall(SNESGetKSP(snes, &ksp));
+  if (it > 0) PetscCall(KSPGetIterationNumber(ksp, &lits));
+  if (it == 0 || (p->np->reuse && lits > AZ_NP_REUSE_KRYLOV)) {
+    p->np->reuse = PETSC_FALSE;
+    PetscCall(SNESSetLagPreconditioner(snes, 1));
+  } else if (!p->np->reuse && fnorm < 1e-2 * h[0]) {
+    p->np->reuse = PETSC_TRUE;
+    PetscCall(SNESSetLagPreconditioner(snes, -1));
+  }
+  h[1] = h[0], h[0] = fnorm;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p)
+{
+  SNESLineSearch ls;
+  KSP            ksp;
+  PC             pc;
+
+  PetscFunctionBeginUser;
+  PetscCall(SNESGetLineSearch(snes, &ls));
+  PetscCall(SNESLineSearchSetPreCheck(ls, AzNPPreCheck, p));
+  // Newton from the bulk state: the residual grows on the way (the surface's pH swings by several units), which is no
+  // divergence; clipped steps need more iterations than the dilute model's
+  // (no relative tolerance: the round-off floor of AzConvergedFloor ends it, charge conserved to 1e-14 of the current)
+  PetscCall(SNESSetDivergenceTolerance(snes, -1));
+  PetscCall(SNESSetTolerances(snes, 0.0, 1e-24, 0.0, 100, 10000));
+  // a GMRES solve that stops at its iteration limit with a kept factorisation still gives a step; the next one is
+  // made with a new factorisation (AzNPNewtonCheck)
+  PetscCall(SNESSetMaxLinearSolveFailures(snes, 100));
+  // The linear solve: a sparse direct factorisation (MUMPS) by default, under GMRES (one iteration with a new
+  // factorisation, a few with a kept one). Fast bulk reactions couple the ions of a cell a million times more
+  // strongly than transport couples cells, and the species span eleven decades of concentration: GMRES with BoomerAMG
+  // (nodal or not), block ILU, additive Schwarz or a field split by species stagnated above 1e-3 of the residual on
+  // the 2-D flow cell (docs/ionic.md: what was tried); -ksp_type/-pc_type choose another.
+  PetscCall(SNESGetKSP(snes, &ksp));
+  PetscCall(KSPGetPC(ksp, &pc));
+  PetscCall(KSPSetType(ksp, KSPGMRES));
+  PetscCall(KSPSetTolerances(ksp, 1e-11, 0.0, PETSC_DEFAULT, 4 * AZ_NP_REUSE_KRYLOV));
+  PetscCall(PCSetType(pc, PCLU));
+#if defined(PETSC_HAVE_MUMPS)
+  PetscCall(PCFactorSetMatSolverType(pc, MATSOLVERMUMPS));
+#endif
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// q's solution (the same cell on a coarser mesh) interpolated into p->c: in each direction linearly between q's cell
+// centres (constant beyond the outermost ones), the ions in their logarithms, the other unknowns themselves.
+static PetscErrorCode AzNPInterpolate(const AzProblem *q, AzProblem *p)
+{
+  const AzGrid    *gq = &q->grid, *gp = &p->grid;
+  const PetscInt   dof = p->nspecies;
+  Vec              nat, all;
+  VecScatter       sc;
+  const PetscReal *a;
+  PetscReal       *x, *w[3];
+  PetscInt        *lo[3];
+
+  PetscFunctionBeginUser;
+  PetscCheck(q->nspecies == dof, PETSC_COMM_SELF, PETSC_ERR_PLIB,
+             "coarse problem of %" PetscInt_FMT " unknowns per cell, not %" PetscInt_FMT, q->nspecies, dof);
+  PetscCall(DMDACreateNaturalVector(gq->da, &nat));
+  PetscCall(DMDAGlobalToNaturalBegin(gq->da, q->c, INSERT_VALUES, nat));
+  PetscCall(DMDAGlobalToNaturalEnd(gq->da, q->c, INSERT_VALUES, nat));
+  PetscCall(VecScatterCreateToAll(nat, &sc, &all));
+  PetscCall(VecScatterBegin(sc, nat, all, INSERT_VALUES, SCATTER_FORWARD));
+  PetscCall(VecScatterEnd(sc, nat, all, INSERT_VALUES, SCATTER_FORWARD));
+  for (PetscInt d = 0; d < 3; d++) {  // per owned index of p: q's centre at or below it, and the weight of the next
+    PetscCall(PetscMalloc2(gp->xm[d], &lo[d], gp->xm[d], &w[d]));
+    for (PetscInt i = 0; i < gp->xm[d]; i++) {
+      const PetscReal xc = gp->xc[d][gp->xs[d] + i];
+      PetscInt        l  = 0;
+      while (l + 2 < gq->M[d] && gq->xc[d][l + 1] <= xc) l++;
+      lo[d][i] = l;
+      w[d][i]  = gq->M[d] < 2 ? 0 : PetscMin(1.0, PetscMax(0.0, (xc - gq->xc[d][l]) / (gq->xc[d][l + 1] - gq->xc[d][l])));
+    }
+  }
+  PetscCall(VecGetArrayRead(all, &a));
+  PetscCall(VecGetArray(p->c, &x));
+  AzForOwnedCells(gp, i, j, k)
+  {
+    const PetscInt  ii = i - gp->xs[0], jj = j - gp->xs[1], kk = k - gp->xs[2];
+    const PetscInt  o    = ((kk * gp->xm[1] + jj) * gp->xm[0] + ii) * dof;
+    const PetscInt *l[3] = {&lo[0][ii], &lo[1][jj], &lo[2][kk]};
+    const PetscReal t[3] = {w[0][ii], w[1][jj], w[2][kk]};
+    for (PetscInt s = 0; s < dof; s++) {
+      PetscReal v = 0;
+      for (PetscInt corner = 0; corner < 8; corner++) {
+        PetscReal wt = 1;
+        PetscInt  ix[3];
+        for (PetscInt d = 0; d < 3; d++) {
+          const PetscInt up = (corner >> d) & 1;
+          wt *= up ? t[d] : 1 - t[d];
+          ix[d] = PetscMin(*l[d] + up, gq->M[d] - 1);
+        }
+        if (wt == 0) continue;
+        const PetscReal cq = a[((ix[2] * gq->M[1] + ix[1]) * gq->M[0] + ix[0]) * dof + s];
+        v += wt * (p->np->ion[s] ? PetscLogReal(PetscMax(cq, 1e-40)) : cq);
+      }
+      x[o + s] = p->np->ion[s] ? PetscExpReal(v) : v;
+    }
+  }
+  PetscCall(VecRestoreArray(p->c, &x));
+  PetscCall(VecRestoreArrayRead(all, &a));
+  for (PetscInt d = 0; d < 3; d++) PetscCall(PetscFree2(lo[d], w[d]));
+  PetscCall(VecScatterDestroy(&sc));
+  PetscCall(VecDestroy(&all));
+  PetscCall(VecDestroy(&nat));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// The coarse start: Newton's way from the bulk state to the electrode's pH (a dozen steps, the ions' steps clipped to
+// e^2 and their residual growing on the way) is walked on the same cell with half the cells per direction, each step
+// a fraction of a fine factorisation's cost; the fine solve then starts from that solution interpolated. Directions of
+// fewer than 2 AZ_NP_COARSE_N cells are kept, and meshes under mesh_coarse_start cells start from the bulk. The
+// converged fine solution does not depend on the start (Newton ends at the same round-off floor).
+#define AZ_NP_COARSE_N 16
+
+PetscErrorCode AzIonicCoarseStart(AzCase c, AzProblem *p)
+{
+  const AzGrid  *g = &p->grid;
+  AzProblem      q;
+  PetscInt       Mc[3], saved[3], its;
+  double         cells = (double)g->M[0] * g->M[1] * g->M[2], coarse = 1;
+  PetscLogDouble t0 = AzWallTime();
+  PetscErrorCode ierr;
+
+  PetscFunctionBeginUser;
+  if (!p->np || p->electrode.mode != AZ_ELECTRODE_POTENTIOSTATIC || p->anode_area > 0 || !c->mesh.coarse_start ||
+      cells < c->mesh.coarse_start)
+    PetscFunctionReturn(PETSC_SUCCESS);  // (a full cell's gauge moves its potentials between the two solves)
+  for (PetscInt d = 0; d < 3; d++) {
+    Mc[d] = d < g->dim && g->M[d] >= 2 * AZ_NP_COARSE_N ? (g->M[d] + 1) / 2 : g->M[d];
+    coarse *= Mc[d];
+  }
+  if (2 * coarse > cells) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(PetscMemzero(&q, sizeof(q)));
+  q.comm = c->comm;
+  for (PetscInt d = 0; d < 3; d++) {
+    saved[d] = c->mesh.n[d];
+    if (d < g->dim) c->mesh.n[d] = Mc[d];
+  }
+  ierr = c->ops.setup(c, &q);
+  for (PetscInt d = 0; d < 3; d++) c->mesh.n[d] = saved[d];
+  PetscCall(ierr);
+  PetscCall(AzCaseResolveMesh(c, g->M, NULL));  // the inputs written with the results keep the fine mesh
+  PetscCall(AzProblemSetUpSolver(&q));
+  PetscCall(AzIonicCoarseStart(c, &q));
+  its = q.newton_its;
+  PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));  // a coarse mesh that fails leaves the bulk start
+  ierr = AzProblemSolve(&q);
+  PetscCall(PetscPopErrorHandler());
+  if (ierr == PETSC_ERR_NOT_CONVERGED) {
+    PetscCall(AzPrintf(c->comm,
+                       "  coarse start: no convergence on %" PetscInt_FMT " x %" PetscInt_FMT " cells; the solve starts from the bulk\n",
+                       Mc[0], Mc[1]));
+    PetscCall(AzProblemDestroy(&q));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
+  PetscCall(ierr);
+  PetscCall(AzNPInterpolate(&q, p));
+  p->newton_its += q.newton_its;
+  p->krylov_its += q.krylov_its;
+  if (g->dim == 3)
+    PetscCall(AzPrintf(
+        c->comm, "  coarse start: %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " cells, %" PetscInt_FMT " Newton iterations\n",
+        Mc[0], Mc[1], Mc[2], q.newton_its - its));
+  else
+    PetscCall(AzPrintf(c->comm, "  coarse start: %" PetscInt_FMT " x %" PetscInt_FMT " cells, %" PetscInt_FMT " Newton iterations\n", Mc[0],
+                       Mc[1], q.newton_its - its));
+  PetscCall(AzProblemDestroy(&q));
+  p->solve_time += AzWallTime() - t0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
