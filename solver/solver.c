@@ -311,13 +311,14 @@ PetscErrorCode AzProblemSolve(AzProblem *p)
   if (lambda < 1) AzProblemScaleKinetics(p, 1 / lambda);  // the case's kinetics, whatever happened
   PetscCall(VecDestroy(&start));
   PetscCall(VecDestroy(&last));
-  PetscCheck(reason > 0 && lambda >= 1, p->comm, PETSC_ERR_NOT_CONVERGED,
-             "the Newton solve did not converge, not even by continuation in the exchange current densities (stopped at %g of them after "
-             "%" PetscInt_FMT " steps)%s",
-             (double)lambda, p->continuation_steps,
-             p->np ? ": with the ionic model, most likely a current past an ion's transport limit (H+ in an acid, or a salt without "
-                     "support); try a less negative potential, a supporting electrolyte or a buffer (docs/ionic.md)"
-                   : "");
+  PetscCheck(
+      reason > 0 && lambda >= 1, p->comm, PETSC_ERR_NOT_CONVERGED,
+      "the Newton solve at E = %g V vs RHE did not converge, not even by continuation in the exchange current densities (stopped at %g "
+      "of them after %" PetscInt_FMT " steps)%s",
+      (double)p->electrode.potential, (double)lambda, p->continuation_steps,
+      p->np ? ": with the ionic model, most likely a current past an ion's transport limit (H+ in an acid, or a salt without "
+              "support); try a less negative potential, a supporting electrolyte or a buffer (docs/ionic.md)"
+            : "");
   PetscCall(AzPrintf(p->comm, "  continuation: converged in %" PetscInt_FMT " steps\n", p->continuation_steps));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
