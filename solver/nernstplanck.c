@@ -426,6 +426,7 @@ PetscErrorCode AzNPCellResidual(const AzProblem *p, const PetscReal *c, PetscInt
           }
         }
         AzNPAddFlux(&cell, s, nb ? m : -1, &fl);
+        if (nb && nb->held && np->held[rN] && !np->held[r]) nb->held[s >= 0 ? s : dof] += fl.F;  // into the bulk (npreport.c)
       }
     }
   }

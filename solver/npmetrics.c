@@ -117,7 +117,7 @@ PetscErrorCode AzNPConservation(AzProblem *p, PetscReal *element_rel, PetscReal 
   const PetscReal *c;
   Vec              Xl;
   AzCellRow        row;
-  AzNPNeighbours   nb;
+  AzNPNeighbours   nb = {.bnd = NULL};
   // per unknown (the eliminated ion at dof): what leaves through the boundary less what the electrodes make, and the
   // outlet's throughput; then the working electrode's current
   PetscReal bnd[AZ_MAX_SPECIES + 1] = {0}, sum[2 * AZ_MAX_SPECIES + 3] = {0}, a[AZ_MAX_SPECIES + 1][16] = {{0}}, worst = 0;

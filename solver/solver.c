@@ -41,8 +41,9 @@ static PetscErrorCode AzConvergedFloor(SNES snes, PetscInt it, PetscReal xnorm, 
   if (it == 0) p->fnorm0 = fnorm, p->fnorm_prev = PETSC_MAX_REAL;
   // the floor only ends an iteration whose residual has not grown since its start
   // (or where the start was at the floor already: a thin layer's slow kinetics, whose residual is round-off from the
-  // first evaluation, and whose steps only move it within that round-off)
-  if (*reason == SNES_CONVERGED_ITERATING && it > 0 && fnorm <= 16 * p->fnorm0) {
+  // first evaluation, and whose steps only move it within that round-off; the ionic model's bulk state with no current,
+  // whose first step multiplies the round-off by 50: its floor is checked at every iteration, the start's against it)
+  if (*reason == SNES_CONVERGED_ITERATING && it > 0 && (fnorm <= 16 * p->fnorm0 || p->np)) {
     Mat            J;
     Vec            X, F, d, w = NULL;
     SNESLineSearch ls;
@@ -76,7 +77,13 @@ static PetscErrorCode AzConvergedFloor(SNES snes, PetscInt it, PetscReal xnorm, 
     PetscCall(VecStrideNormAll(d, NORM_2, fl));
     if (d != w) PetscCall(VecDestroy(&d));
     if (p->s_phi >= 0) fl[p->s_phi] = PetscMax(fl[p->s_phi], dphi);
-    for (PetscInt s = 0; s < bs; s++) below = (PetscBool)(below && fn[s] <= (s == p->s_phi ? 1e-14 : 1e-12) * fl[s] + 1e-16 * total);
+    PetscReal floor2 = 0;  // the floor over all rows, for the start's residual
+    for (PetscInt s = 0; s < bs; s++) {
+      const PetscReal f = (s == p->s_phi ? 1e-14 : 1e-12) * fl[s] + 1e-16 * total;
+      below             = (PetscBool)(below && fn[s] <= f);
+      floor2 += f * f;
+    }
+    below = (PetscBool)(below && (fnorm <= 16 * p->fnorm0 || p->fnorm0 <= PetscSqrtReal(floor2)));
     // With the electrolyte potential, below the floor Newton stops only once the residual no longer falls by half a
     // step: the last quadratic steps still gain digits in the charge balance (the sum of the charge rows), whose
     // terms cancel.
@@ -305,13 +312,14 @@ PetscErrorCode AzProblemSolve(AzProblem *p)
   if (lambda < 1) AzProblemScaleKinetics(p, 1 / lambda);  // the case's kinetics, whatever happened
   PetscCall(VecDestroy(&start));
   PetscCall(VecDestroy(&last));
-  PetscCheck(reason > 0 && lambda >= 1, p->comm, PETSC_ERR_NOT_CONVERGED,
-             "the Newton solve did not converge, not even by continuation in the exchange current densities (stopped at %g of them after "
-             "%" PetscInt_FMT " steps)%s",
-             (double)lambda, p->continuation_steps,
-             p->np ? ": with the ionic model, most likely a current past an ion's transport limit (H+ in an acid, or a salt without "
-                     "support); try a less negative potential, a supporting electrolyte or a buffer (docs/ionic.md)"
-                   : "");
+  PetscCheck(
+      reason > 0 && lambda >= 1, p->comm, PETSC_ERR_NOT_CONVERGED,
+      "the Newton solve at E = %g V vs RHE did not converge, not even by continuation in the exchange current densities (stopped at %g "
+      "of them after %" PetscInt_FMT " steps)%s",
+      (double)p->electrode.potential, (double)lambda, p->continuation_steps,
+      p->np ? ": with the ionic model, most likely a current past an ion's transport limit (H+ in an acid, or a salt without "
+              "support); try a less negative potential, a supporting electrolyte or a buffer (docs/ionic.md)"
+            : "");
   PetscCall(AzPrintf(p->comm, "  continuation: converged in %" PetscInt_FMT " steps\n", p->continuation_steps));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

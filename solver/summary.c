@@ -223,6 +223,10 @@ PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st, const char
       PetscCall(AzJSONReal(j, "potential_V_RHE", p->electrode.potential));  // galvanostatic: the solved potential
     PetscCall(AzJSONReal(j, "iR_free_potential_V_RHE", p->electrode.potential - st->metrics.phi_s_mean_V));
     PetscCall(AzJSONReal(j, "current_A_m2", st->metrics.i_total_A_m2));
+    if (p->np)  // the ionic model: the SHE scale and the surface's RHE (solver/npreport.c)
+      PetscCall(AzNPJSONPotentials(j, p, &st->metrics,
+                                   p->anode_area > 0 ? p->electrode.potential - st->metrics.phi_s_mean_V : p->electrode.potential,
+                                   p->electrode.potential - st->metrics.phi_s_mean_V));
     if (p->s_phi >= 0 && p->anode_area == 0) {
       // the electrolyte's ohmic drop between counter and working electrode (positive for a cathode), and the check
       // that the counter takes the working electrode's current
@@ -254,6 +258,7 @@ PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st, const char
   PetscCall(AzJSONEndObject(j));
   PetscCall(AzJSONProducts(j, c, p, st));
   if (st->metrics.has_ph) PetscCall(AzJSONSurface(j, &st->metrics));
+  if (p->np) PetscCall(AzNPJSONAmmonia(j, p));  // how the ammonia leaves, NH3 and NH4+ apart
   if (p->np) PetscCall(AzJSONIonic(j, p, &c->ionic));
   PetscCall(AzJSONBeginObject(j, "balance_mol_s"));
   PetscCall(AzJSONReal(j, "in", st->metrics.balance.in));
@@ -408,5 +413,7 @@ PetscErrorCode AzReportRun(AzCase c, AzProblem *p, AzRunStats *st)
   } else if (p->s_phi >= 0)
     PetscCall(AzPrintf(c->comm, "%s: electrode at %.4f V vs RHE (%.4f V iR-free, ohmic drop %.4g V)\n", AzProgramName(),
                        (double)p->electrode.potential, (double)(p->electrode.potential - m->phi_s_mean_V), (double)-m->phi_s_mean_V));
+  if (p->np && p->anode_area == 0 && (c->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC || c->electrode.mode == AZ_ELECTRODE_GALVANOSTATIC))
+    PetscCall(AzNPReportPotentials(c->comm, p, m, p->electrode.potential, p->electrode.potential - m->phi_s_mean_V));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -90,7 +90,8 @@ typedef struct {
   PetscReal  os[6][AZ_MAX_SPECIES];  // d r_s / d c_s(N)
   PetscReal  op[6][AZ_MAX_SPECIES];  // d r_s / d phi(N) (the potential's own row: d r_phi / d phi(N))
   PetscReal  oq[6][AZ_MAX_SPECIES];  // d r_phi / d c_t(N)
-  PetscReal *bnd;  // if set: what leaves through the cell's boundary faces, per unknown (the eliminated ion last), mol s^-1
+  PetscReal *bnd;   // if set: what leaves through the cell's boundary faces, per unknown (the eliminated ion last), mol s^-1
+  PetscReal *held;  // if set: what leaves a cell outside a held region into one (the bulk beyond a Nernst layer), the same
 } AzNPNeighbours;
 PETSC_INTERN PetscErrorCode AzNPCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i, PetscInt j, PetscInt k, AzRowMode mode,
                                              AzCellRow *row, AzNPNeighbours *nb);
