@@ -272,8 +272,8 @@ PetscErrorCode AzSolveIonicInTime(AzCase c, AzProblem *p, AzRunStats *st)
   while (t < t_end - eps) {
     // Heun: the rates at the start (R0), at the predicted end (R1); the step with their mean
     const PetscReal dt = PetscMin(dt_out, t_end - t);
-    PetscArraycpy(pred[0], b->n[0], AZ_MAX_IONIC);
-    PetscArraycpy(pred[1], b->n[1], AZ_MAX_IONIC);
+    PetscCall(PetscArraycpy(pred[0], b->n[0], AZ_MAX_IONIC));
+    PetscCall(PetscArraycpy(pred[1], b->n[1], AZ_MAX_IONIC));
     for (PetscInt k = 0; k < 2; k++)
       for (PetscInt q = 0; q < c->ionic.n; q++) b->n[k][q] = pred[k][q] + dt * (R0->e[k][q] + R0->x[k][q]);
     PetscCall(AzNPBulkEquilibrate(b, 0));
