@@ -3,7 +3,9 @@
 electrode's and a full cell's anode's), their faradaic efficiencies and product rates, and each product accumulating
 in its compartment (the number compared with a detection limit: NH3 in the catholyte, nitrate in the anolyte) and
 crossing the membrane; the title gives the working electrode's dissolved reactant (N2, or O2 for an ORR cathode).
-usage: plot_hcell.py OUTPUT_DIR   (writes OUTPUT_DIR/hcell_timeseries.png)"""
+A run of the ionic model (electrolyte_model tertiary) also gets hcell_ph.png: the pH over time of the catholyte's bulk,
+of the electrode's surface (area mean, and its range) and of the anolyte.
+usage: plot_hcell.py OUTPUT_DIR   (writes OUTPUT_DIR/hcell_timeseries.png [and hcell_ph.png])"""
 import csv
 import json
 import os
@@ -96,7 +98,28 @@ def main():
                  % (t[-1], gas, c_mean, col["c_bulk_mol_m3"][-1]), fontsize=10)
     out = os.path.join(d, "hcell_timeseries.png")
     azstyle.save(fig, out, dpi=150)
+    if "ph_bulk" in col:
+        plot_ph(d, t, col)
     print("wrote %s: currents %s; products %s" % (out, ", ".join(reactions), ", ".join("%s (%s)" % p for p in prods)))
+
+
+def plot_ph(d, t, col):
+    """The ionic model in time: bulk and surface pH of the working compartment, and the other compartment's."""
+    fig, a = plt.subplots(figsize=(7, 4.5), constrained_layout=True)
+    a.plot(t, col["ph_surf_mean"], "C3", label="electrode surface (area mean)")
+    if np.any(col["ph_surf_max"] != col["ph_surf_min"]):
+        a.fill_between(t, col["ph_surf_min"], col["ph_surf_max"], color="C3", alpha=0.2, lw=0, label="surface range")
+    a.plot(t, col["ph_bulk"], "C0", label="catholyte bulk")
+    if "ph_anolyte" in col:
+        a.plot(t, col["ph_anolyte"], "C2", label="anolyte bulk")
+    a.set_xlabel("time (min)")
+    a.set_ylabel("pH")
+    a.legend(fontsize=8)
+    a.set_title("H-cell, ionic model: pH over %.0f min (%.3g C passed)" % (t[-1], col["charge_C"][-1]), fontsize=10)
+    out = os.path.join(d, "hcell_ph.png")
+    azstyle.save(fig, out, dpi=150)
+    print("wrote %s: catholyte pH %.3f -> %.3f (surface %.3f), anolyte %.3f" %
+          (out, col["ph_bulk"][0], col["ph_bulk"][-1], col["ph_surf_mean"][-1], col.get("ph_anolyte", [float("nan")])[-1]))
 
 
 if __name__ == "__main__":

@@ -284,10 +284,26 @@ PetscErrorCode AzIonicEvaluate(AzCase c)
              "-electrolyte_model = tertiary: the %s template cannot carry the ions yet (allowed: flowcell, hcell with time_end 0); use "
              "electrolyte_model dilute",
              c->cell_name);
-  PetscCheck(!c->ops.transient || c->time_end == 0, c->comm, PETSC_ERR_USER_INPUT,
-             "-electrolyte_model = tertiary with -time_end = %g s: the ions are solved at the steady state only; set time_end 0 (with "
-             "hcell_stirring nernst: the bulk beyond the Nernst layer keeps its composition)",
-             (double)c->time_end);
+  PetscCheck(!c->ops.transient || c->time_end == 0 || c->ops.compartments, c->comm, PETSC_ERR_USER_INPUT,
+             "-electrolyte_model = tertiary with -time_end = %g s: the %s template solves the ions at the steady state only; set "
+             "time_end 0",
+             (double)c->time_end, c->cell_name);
+  if (c->ops.transient && c->time_end > 0) {  // in time: the compartments' bulk evolves (solver/npbulk.c)
+    PetscCheck(!c->restart[0], c->comm, PETSC_ERR_USER_INPUT,
+               "-restart = '%s' with electrolyte_model tertiary: the ionic model in time writes no checkpoint; run from t = 0", c->restart);
+    PetscCheck(c->electrode.mode != AZ_ELECTRODE_GALVANOSTATIC, c->comm, PETSC_ERR_USER_INPUT,
+               "-electrode_mode = galvanostatic with electrolyte_model tertiary and time_end = %g s: in time the ionic model runs "
+               "potentiostatic (or off); set electrode_mode potentiostatic, or time_end 0",
+               (double)c->time_end);
+    PetscCheck(c->anode_reaction == AZ_ANODE_NONE, c->comm, PETSC_ERR_USER_INPUT,
+               "-anode_reaction = %s with electrolyte_model tertiary and time_end = %g s: in time the ionic model has a counter electrode "
+               "only; set anode_reaction none, or time_end 0",
+               c->anode_choices[c->anode_reaction], (double)c->time_end);
+    PetscCheck(c->gas.y[AZ_GAS_CO2] == 0, c->comm, PETSC_ERR_USER_INPUT,
+               "-gas_composition = '%s' with electrolyte_model tertiary and time_end = %g s: CO2 taken up in time is not modelled; "
+               "remove CO2 from the feed, or set time_end 0",
+               c->gas_spec, (double)c->time_end);
+  }
   PetscCheck(c->electrolyte.nsalt > 0 || strcmp(ion->ions, "none"), c->comm, PETSC_ERR_USER_INPUT,
              "-electrolyte_model = tertiary needs ions: -electrolyte = '%s' has none; set a salt (e.g. Na2SO4:0.1)", c->electrolyte_spec);
   PetscCheck(AzSolventIsWater(&c->solvent), c->comm, PETSC_ERR_USER_INPUT,

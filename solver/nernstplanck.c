@@ -449,7 +449,7 @@ PetscErrorCode AzNPCellResidual(const AzProblem *p, const PetscReal *c, PetscInt
   for (PetscInt s = 0; s < dof; s++) {
     const PetscBool held = (PetscBool)(np->held[r] && np->ion[s] && reg->present[s]);
     if (reg->present[s] && !held) continue;
-    row->r[s] = p->species[s].scale * (cP[s] - (held ? np->bulk[s] : 0));
+    row->r[s] = p->species[s].scale * (cP[s] - (held ? (np->hold_side[r] ? np->hold[np->hold_side[r] - 1][s] : np->bulk[s]) : 0));
     for (PetscInt t = 0; t < dof; t++) row->d[s][t] = t == s ? p->species[s].scale : 0;
     if (nb)
       for (PetscInt n = 0; n < nb->nnb; n++) nb->os[n][s] = nb->op[n][s] = 0;

@@ -91,9 +91,7 @@ PetscErrorCode AzNPFields(AzProblem *p, Vec ph, Vec ce, char name[], size_t len)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// The atoms of each element in a formula as the species table writes it ("HPO4^2-": H 1, P 1, O 4): symbols into
-// sym[] (up to max), counts into n[]; returns how many elements.
-static PetscInt AzFormulaElements(const char name[], char sym[][3], PetscReal n[], PetscInt max)
+PetscInt AzFormulaElements(const char name[], char sym[][3], PetscReal n[], PetscInt max)
 {
   PetscInt ne = 0;
   for (const char *q = name; *q && *q != '^' && *q != '+' && *q != '-';) {

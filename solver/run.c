@@ -1,6 +1,7 @@
 // The driver of one steady run: case -> problem -> solves -> metrics -> files.
 #include <azote/azote.h>
 #include <azote/private/summaryimpl.h>
+#include <azote/npbulk.h>
 #include <azote/outdir.h>
 #if defined(__GLIBC__)
 #include <malloc.h>  // malloc_trim
@@ -187,18 +188,27 @@ PetscErrorCode AzSolveCase(AzCase c, AzProblem *p, AzRunStats *st)
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(p, sizeof(*p)));
   PetscCall(PetscMemzero(st, sizeof(*st)));
-  if (c->ops.transient && c->time_end > 0) {
+  if (c->ops.transient && c->time_end > 0 && c->ionic.model != AZ_MODEL_TERTIARY) {
     PetscCall(AzSolveCaseTransient(c, p, st));
     PetscFunctionReturn(PETSC_SUCCESS);
   }
-  p->comm = c->comm;
-  PetscCall(c->ops.setup(c, p));
+  p->comm        = c->comm;
+  c->steady_only = (PetscBool)(c->ops.transient && c->time_end > 0);  // the ionic model in time: the steady layer, each step
+  {
+    PetscErrorCode ierr = c->ops.setup(c, p);
+    c->steady_only      = PETSC_FALSE;
+    PetscCall(ierr);
+  }
   PetscCall(AzProblemSetUpSolver(p));
   PetscCallMPI(MPI_Comm_size(c->comm, &size));
   st->cells = p->grid.M[0] * p->grid.M[1] * p->grid.M[2];
   st->ranks = size;
   PetscCall(AzPrintRunHeader(c, st));
   st->setup_time = AzWallTime() - t0;
+  if (c->ops.transient && c->time_end > 0) {
+    PetscCall(AzSolveIonicInTime(c, p, st));
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
 
   if (c->electrode.mode == AZ_ELECTRODE_GALVANOSTATIC)
     PetscCall(AzSolveGalvanostatic(c, p, st));
@@ -372,10 +382,12 @@ static PetscErrorCode AzTimeseriesWriter(void *ctx, const char path[])
 
   PetscFunctionBeginUser;
   names[0] = "time_s";
-  PetscCall(AzMetricsList(&st->metrics, 64 - 1 - AZ_TS_EXTRA_COLUMNS - st->series.nproduct_columns, &n, names + 1, NULL));
+  PetscCall(AzMetricsList(&st->metrics, 64 - 1 - AZ_TS_EXTRA_COLUMNS - st->series.nproduct_columns - st->series.nion_columns, &n, names + 1,
+                          NULL));
   n++;
   for (PetscInt k = 0; k < AZ_TS_EXTRA_COLUMNS; k++) names[n++] = AzTimeseriesExtraNames[k];
   for (PetscInt k = 0; k < st->series.nproduct_columns; k++) names[n++] = st->series.product_names[k];
+  for (PetscInt k = 0; k < st->series.nion_columns; k++) names[n++] = st->series.ion_names[k];
   PetscCheck(n == st->series.ncol, job->c->comm, PETSC_ERR_PLIB, "timeseries has %" PetscInt_FMT " columns, %" PetscInt_FMT " names",
              st->series.ncol, n);
   PetscCall(AzOutputWriteCSV(job->c->comm, path, n, names, st->series.nrow, st->series.rows));
@@ -464,7 +476,8 @@ static PetscErrorCode AzRunInOutdir(AzCase c, PetscLogDouble t0)
                      AzProgramName(), st.solve_time, st.newton_its, st.krylov_its, st.solves));
   PetscCall(AzReportRun(c, &p, &st));
   PetscCall(AzPrintf(comm, "%s: results in %s/ (summary.json%s%s)\n", AzProgramName(), c->output_dir,
-                     c->write_fields ? ", fields.h5, fields.xmf" : "", st.series.nrow ? ", timeseries.csv, checkpoint.h5" : ""));
+                     c->write_fields ? ", fields.h5, fields.xmf" : "",
+                     st.series.nrow ? (st.series.nion_columns ? ", timeseries.csv" : ", timeseries.csv, checkpoint.h5") : ""));
   PetscCall(AzRunStatsDestroy(&st));
   PetscCall(AzProblemDestroy(&p));
   PetscFunctionReturn(PETSC_SUCCESS);

@@ -82,6 +82,7 @@ PetscErrorCode AzSpeciationSolve(const AzSpeciation *s, PetscReal c[], PetscReal
   PetscReal      R[AZ_MAX_IONIC_REACTIONS * AZ_MAX_IONIC], L[AZ_MAX_IONIC_REACTIONS], W[AZ_MAX_IONIC][AZ_MAX_IONIC];
   PetscReal      T[AZ_MAX_IONIC], scale[AZ_MAX_IONIC], y[AZ_MAX_IONIC + 2], cmax = 0;
   PetscInt       piv[AZ_MAX_IONIC], rank, nw = 0;
+  PetscBool      polished = PETSC_FALSE;
 
   PetscFunctionBeginUser;
   PetscCheck(n <= AZ_MAX_IONIC && s->nr <= AZ_MAX_IONIC_REACTIONS && s->nfix <= 2, PETSC_COMM_SELF, PETSC_ERR_PLIB, "too many species");
@@ -137,13 +138,17 @@ PetscErrorCode AzSpeciationSolve(const AzSpeciation *s, PetscReal c[], PetscReal
     }
     for (PetscInt q = 0; q < s->nfix; q++, row++) F[row] = y[s->fix[q]] - s->lnc_fix[q], J[row * nu_n + s->fix[q]] = 1;
     for (PetscInt k = 0; k < nu_n; k++) worst = PetscMax(worst, PetscAbsReal(F[k]));
-    if (worst < 1e-13) break;
+    // one Newton step past 1e-13 (quadratic: to round-off), so that a small total beside large ones (the ammonia an
+    // H-cell makes beside its salt, solver/npbulk.c) is conserved to round-off of its own size
+    if (!(worst > 0)) break;  // exact (or not a number: the caller's checks name the cause)
+    polished = (PetscBool)(worst < 1e-13);
     PetscCall(AzDenseSolve(nu_n, J, F));
     for (PetscInt k = 0; k < n; k++) big = PetscMax(big, PetscAbsReal(F[k]));
     {
       const PetscReal lambda = big > 2 ? 2 / big : 1;  // at most a factor e^2 per step in any concentration
       for (PetscInt k = 0; k < nu_n; k++) y[k] -= lambda * F[k];
     }
+    if (polished) break;
     PetscCheck(it < 399, PETSC_COMM_SELF, PETSC_ERR_NOT_CONVERGED, "the bulk equilibrium did not converge (residual %g)", (double)worst);
   }
   for (PetscInt k = 0; k < n; k++) c[k] = PetscExpReal(y[k]);

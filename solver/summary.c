@@ -295,7 +295,7 @@ PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st, const char
   PetscCall(AzJSONEndObject(j));
   if (st->series.nrow) {
     const PetscReal *last  = st->series.rows + (st->series.nrow - 1) * st->series.ncol,
-                    *extra = last + st->series.ncol - st->series.nproduct_columns - AZ_TS_EXTRA_COLUMNS;
+                    *extra = last + st->series.ncol - st->series.nion_columns - st->series.nproduct_columns - AZ_TS_EXTRA_COLUMNS;
     PetscCall(AzJSONBeginObject(j, "transient"));
     PetscCall(AzJSONReal(j, "time_s", last[0]));
     PetscCall(AzJSONInt(j, "time_steps", st->series.nrow - 1));
@@ -311,6 +311,8 @@ PetscErrorCode AzWriteSummary(AzCase c, AzProblem *p, AzRunStats *st, const char
         PetscCall(AzJSONReal(j, name, extra[AZ_TS_EXTRA_COLUMNS + k] * st->series.product_species[k / 4]->molar_mass * 1e3 * 1e-3));
       }
     }
+    for (PetscInt k = 0; k < st->series.nion_columns; k++)  // the ionic model in time (include/azote/npbulk.h)
+      PetscCall(AzJSONReal(j, st->series.ion_names[k], extra[AZ_TS_EXTRA_COLUMNS + st->series.nproduct_columns + k]));
     PetscCall(AzJSONEndObject(j));
   }
   PetscCall(AzJSONBeginObject(j, "solver"));
@@ -385,7 +387,7 @@ PetscErrorCode AzReportRun(AzCase c, AzProblem *p, AzRunStats *st)
   }
   if (st->series.nrow) {  // a transient run: what an assay of the catholyte (and of the anolyte) would read at the end
     const PetscReal *last  = st->series.rows + (st->series.nrow - 1) * st->series.ncol;
-    const PetscReal *extra = last + st->series.ncol - st->series.nproduct_columns - AZ_TS_EXTRA_COLUMNS;
+    const PetscReal *extra = last + st->series.ncol - st->series.nion_columns - st->series.nproduct_columns - AZ_TS_EXTRA_COLUMNS;
     const PetscReal  nh3   = extra[AZ_TS_NH3_CATHOLYTE];
     if (extra[AZ_TS_NH3_PRODUCED] != 0 || nh3 != 0)  // an ORR cathode makes none
       PetscCall(AzPrintf(c->comm, "%s: NH3 in the catholyte after %g s: %.4g uM (%.4g mg/L)\n", AzProgramName(), (double)last[0],

@@ -14,6 +14,16 @@
 
 typedef struct _n_AzCase *AzCase;
 
+// Two well-mixed compartments of a template whose bulk beyond a Nernst layer evolves in time with the ionic model
+// (solver/npbulk.c): the working electrode's (0) and the counter electrode's (1), joined by a cation-exchange membrane.
+typedef struct {
+  PetscReal volume[2];             // m^3
+  PetscInt  side[AZ_MAX_REGIONS];  // per region: the compartment whose bulk composition it holds (-1: solved)
+  PetscReal membrane_area;         // m^2
+  PetscReal membrane_thickness;    // m
+  PetscReal product_permeability;  // m^2/s: the main product's (NH3 + NH4+) through the membrane
+} AzCompartments;
+
 // A cell template (DESIGN §3): reads its keys, then builds the discrete problem for its geometry.
 // Templates never write files; the writer never knows which template it writes.
 typedef struct {
@@ -36,6 +46,8 @@ typedef struct {
   PetscErrorCode (*sherwood_length)(AzCase c, PetscReal *L);
   // Frees cell_ctx; NULL: cell_ctx is one PetscNew'd block, freed with PetscFree.
   PetscErrorCode (*destroy)(AzCase c);
+  // The ionic model in time (solver/npbulk.c): the template's two well-mixed compartments (NULL: steady only).
+  PetscErrorCode (*compartments)(AzCase c, const AzProblem *p, AzCompartments *cmp);
 } AzCellOps;
 
 // Registry of cell templates by name (PetscFunctionList of constructors filling an AzCellOps).

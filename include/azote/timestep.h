@@ -29,7 +29,8 @@ enum {
 // columns each after the fixed ones, named by their row's key and the compartment of the electrode that makes them:
 // c_<key>_<catholyte|anolyte>_umol_L, <key>_crossed_umol (into the other compartment and the membrane),
 // <key>_produced_umol (by the electrodes' currents), <key>_balance_rel (|produced - in the cell| / produced).
-#define AZ_TS_MAX_PRODUCTS 2
+#define AZ_TS_MAX_PRODUCTS    2
+#define AZ_TS_MAX_ION_COLUMNS 4
 
 // A table of rows, one per accepted time step: time_s, the metrics (AzMetricsForEach order), the extra columns, the
 // further products' columns.
@@ -39,6 +40,8 @@ typedef struct {
   PetscInt             nproduct_columns;                           // 4 per further product
   char                 product_names[4 * AZ_TS_MAX_PRODUCTS][48];  // their names
   const AzSpeciesInfo *product_species[AZ_TS_MAX_PRODUCTS];        // the species of each (its name, molar mass)
+  PetscInt             nion_columns;                               // the ionic model in time: its columns, last (npbulk.h)
+  char                 ion_names[AZ_TS_MAX_ION_COLUMNS][48];
 } AzTimeseries;
 
 // Called at every output time with the state there (the fields' snapshot, streamed to disk: no copy is kept).

@@ -149,6 +149,16 @@ static PetscErrorCode AzCellValidate_HCell(AzCase c)
   PetscCheck(c->ionic.model != AZ_MODEL_TERTIARY || h->stirring == AZ_STIR_NERNST, c->comm, PETSC_ERR_USER_INPUT,
              "-electrolyte_model = tertiary in the H-cell needs -hcell_stirring nernst (the bulk beyond the Nernst layer keeps its "
              "composition): got hcell_stirring none");
+  if (c->ionic.model == AZ_MODEL_TERTIARY && c->time_end > 0) {  // the Nernst layer at its quasi-steady state (solver/npbulk.c)
+    PetscCheck(h->kla > 0, c->comm, PETSC_ERR_USER_INPUT,
+               "-electrolyte_model = tertiary with -time_end = %g s holds the dissolved N2 at its steady state with the bubbling: set "
+               "hcell_gas_flow_rate or hcell_kla > 0",
+               (double)c->time_end);
+    PetscCheck(h->initial == AZ_INITIAL_SATURATED, c->comm, PETSC_ERR_USER_INPUT,
+               "-hcell_initial = %s with electrolyte_model tertiary: in time the ionic model holds the dissolved N2 at its steady state "
+               "with the bubbling; allowed: saturated",
+               AzInitials[h->initial]);
+  }
   if (c->time_end == 0) {
     PetscCheck(
         h->kla > 0, c->comm, PETSC_ERR_USER_INPUT,
@@ -356,6 +366,30 @@ static PetscErrorCode AzCellView_HCell(AzCase c, AzProblem *p, AzInfo *info)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// The ionic model in time: the catholyte's bulk beyond the Nernst layer, and the anolyte with the membrane.
+static PetscErrorCode AzCellCompartments_HCell(AzCase c, const AzProblem *p, AzCompartments *cmp)
+{
+  AzHCell                    *h    = (AzHCell *)c->cell_ctx;
+  const AzSpeciesInfo        *prod = AzCaseMainProduct(c);
+  PetscInt                    nsp;
+  const AzSpeciesInfo *const *rows;
+
+  PetscFunctionBeginUser;
+  PetscCall(AzSpeciesTable(&nsp, &rows));
+  cmp->volume[0]            = h->width * h->height * h->depth;
+  cmp->volume[1]            = h->anode_width * h->height * h->depth;
+  cmp->membrane_area        = h->height * h->depth;
+  cmp->membrane_thickness   = h->membrane_thickness;
+  cmp->product_permeability = 0;
+  for (PetscInt k = 0; k < nsp && prod; k++)
+    if (rows[k] == prod && AzHCellProductRow(prod)) cmp->product_permeability = h->permeability[k];
+  for (PetscInt r = 0; r < p->nregion; r++) {
+    const char *n = p->region[r].name;
+    cmp->side[r]  = !strcmp(n, "catholyte") ? 0 : (!strcmp(n, "membrane") || !strcmp(n, "anolyte")) ? 1 : -1;
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 // The Sherwood number's length: the compartment width (the distance the electrode's N2 supply crosses).
 static PetscErrorCode AzCellSherwoodLength_HCell(AzCase c, PetscReal *L)
 {
@@ -371,11 +405,12 @@ PetscErrorCode AzCellCreate_HCell(AzCellOps *ops)
   ops->description     = "H-cell: two compartments and a membrane, bubbling, stirring, in time";
   ops->transient       = PETSC_TRUE;
   ops->anode_gas       = PETSC_TRUE;
-  ops->ionic           = PETSC_TRUE;  // at the steady state with a Nernst layer
+  ops->ionic           = PETSC_TRUE;  // with a Nernst layer: at the steady state, or in time (solver/npbulk.c)
   ops->setfromoptions  = AzCellSetFromOptions_HCell;
   ops->validate        = AzCellValidate_HCell;
   ops->setup           = AzCellSetUp_HCell;
   ops->view            = AzCellView_HCell;
   ops->sherwood_length = AzCellSherwoodLength_HCell;
+  ops->compartments    = AzCellCompartments_HCell;
   PetscFunctionReturn(PETSC_SUCCESS);
 }

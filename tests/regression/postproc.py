@@ -44,6 +44,9 @@ d = tmpdir()
 run(["-case", case("hcell.yaml"), "-output_dir", d, "-quiet", "-time_end", "60", "-time_output_interval", "60", "-mesh_nx", "40",
      "-mesh_ny", "12"])
 pngs("plot_hcell.py", d, ["hcell_timeseries.png"])
+d = tmpdir()  # the ionic model in time: the pH over time, bulk, surface and anolyte
+run(["-case", case("hcell-ph.yaml"), "-output_dir", d, "-quiet", "-time_end", "600"])
+pngs("plot_hcell.py", d, ["hcell_timeseries.png", "hcell_ph.png"])
 d = tmpdir()  # two gases (ORR || N2OR): the plot follows the reactions that run and the nitrate in the anolyte
 run(["-case", case("hcell-orr-n2or.yaml"), "-output_dir", d, "-quiet", "-time_end", "60", "-time_output_interval", "60"])
 p = subprocess.run(["/usr/bin/python3", os.path.join(SOURCE, "postproc", "plot_hcell.py"), d], stdout=subprocess.PIPE,

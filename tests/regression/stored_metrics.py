@@ -24,6 +24,7 @@ STORE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "stored", "metr
 RTOL = 1e-12
 # round-off-sized quantities: compared absolutely (their size is the round-off of the balances they measure)
 ROUNDOFF = {"mass_balance_rel": 1e-10, "charge_balance_rel": 1e-10, "nh3_balance_rel": 1e-10, "no3_balance_rel": 1e-10,
+            "element_balance_rel": 1e-10,
             # 1 - c_surf/c_bulk: c_surf's round-off (1e-16 relative) becomes absolute here
             "depletion": 1e-12}
 
@@ -65,6 +66,8 @@ RUNS = {
                                              "-electrode_potential", "0.6", "-electrolyte_potential", "true"]),
     "gde-fullcell-orr-n2or": ("gde-fullcell-orr-n2or.yaml", []),
     "hcell-orr-n2or": ("hcell-orr-n2or.yaml", ["-time_end", "60", "-time_output_interval", "30"]),
+    # issue 17: the ionic model in time (its closed-form checks: verification/hcell_ph)
+    "hcell-ph": ("hcell-ph.yaml", []),
 }
 
 

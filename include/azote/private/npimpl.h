@@ -36,6 +36,8 @@ struct _n_AzNP {
   PetscReal      De[AZ_MAX_REGIONS], Dme[AZ_MAX_REGIONS];  // its diffusive and migration diffusivities (0 both: absent)
   PetscReal      rho_fix[AZ_MAX_REGIONS];                  // fixed charge of a region (an ion-exchange membrane), mol m^-3
   PetscBool      held[AZ_MAX_REGIONS];                     // ions held at their bulk values there (the bulk beyond a Nernst layer)
+  PetscInt       hold_side[AZ_MAX_REGIONS];                // a held region's values: bulk[] (0, the default) or hold[side - 1]
+  PetscReal      hold[2][AZ_MAX_SPECIES];                  // two compartments' bulk values (solver/npbulk.c), mol m^-3
   PetscInt       nr;
   AzNPReaction   r[AZ_MAX_IONIC_REACTIONS];
   PetscInt       s_h, s_oh;  // H+ and OH- among the problem's species
@@ -113,4 +115,7 @@ PETSC_INTERN PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it
 // The Newton defaults of a tertiary problem (its steps keep the ions positive).
 PETSC_INTERN PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p);
 // The couplings of the problem's unknowns within a cell (dfill) and with a neighbour's (ofill), dof x dof.
+// The atoms of each element in a formula as the species table writes it ("HPO4^2-": H 1, P 1, O 4): symbols into
+// sym[] (up to max), counts into n[]; returns how many elements (solver/npmetrics.c).
+PETSC_INTERN PetscInt       AzFormulaElements(const char name[], char sym[][3], PetscReal n[], PetscInt max);
 PETSC_INTERN PetscErrorCode AzNPFill(const AzProblem *p, PetscInt dfill[], PetscInt ofill[]);
