@@ -111,5 +111,7 @@ PETSC_INTERN PetscErrorCode AzNPFloorScale(const AzProblem *p, Vec X, Vec d);
 PETSC_INTERN PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal fnorm, PetscBool *stalled);
 // The Newton defaults of a tertiary problem (its steps keep the ions positive).
 PETSC_INTERN PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p);
-// The couplings of the problem's unknowns within a cell (dfill) and with a neighbour's (ofill), dof x dof.
-PETSC_INTERN PetscErrorCode AzNPFill(const AzProblem *p, PetscInt dfill[], PetscInt ofill[]);
+// The couplings of the problem's unknowns within a cell (dfill) and with a neighbour's (ofill), dof x dof, into p->fill
+// and the DM's block fills: once, after the electrodes are set up (their reactions couple the species of a cell) and
+// before any matrix is made. The Jacobian refuses a nonzero derivative outside them.
+PETSC_INTERN PetscErrorCode AzNPSetUpFill(AzProblem *p);
