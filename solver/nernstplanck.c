@@ -49,7 +49,7 @@ static inline PetscReal AzHarmonic(PetscReal a, PetscReal b, PetscReal ha, Petsc
   return a == b ? a : (a > 0 && b > 0) ? (ha + hb) / (ha / a + hb / b) : 0;
 }
 
-PetscErrorCode AzNPFill(const AzProblem *p, PetscInt dfill[], PetscInt ofill[])
+static PetscErrorCode AzNPFill(const AzProblem *p, PetscInt dfill[], PetscInt ofill[])
 {
   const AzNP    *np  = p->np;
   const PetscInt dof = p->nspecies, sp = p->s_phi;
@@ -96,6 +96,18 @@ PetscErrorCode AzNPFill(const AzProblem *p, PetscInt dfill[], PetscInt ofill[])
     for (PetscInt t = 0; t < dof; t++)
       if (np->z[t] != 0 || t == sp) dfill[s * dof + t] = 1;
   }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzNPSetUpFill(AzProblem *p)
+{
+  const PetscInt dof = p->nspecies;
+
+  PetscFunctionBeginUser;
+  PetscCheck(p->grid.da && !p->fill, p->comm, PETSC_ERR_ORDER, "the ionic model's couplings are set up once, after the grid");
+  PetscCall(PetscMalloc1(2 * dof * dof, &p->fill));
+  PetscCall(AzNPFill(p, p->fill, p->fill + dof * dof));
+  if (dof > 1) PetscCall(DMDASetBlockFills(p->grid.da, p->fill, p->fill + dof * dof));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -518,13 +530,20 @@ PetscErrorCode AzNPFormJacobian(AzProblem *p, Vec X, Mat P)
     for (PetscInt s = 0; s < dof; s++) {
       PetscInt  cols[AZ_MAX_SPECIES * 7], n = 0;
       PetscReal vals[AZ_MAX_SPECIES * 7];
-      for (PetscInt t = 0; t < dof; t++)
+      // a derivative outside the pattern would be dropped: refused (AzNPFill must know the coupling)
+      for (PetscInt t = 0; t < dof; t++) {
+        PetscCheck(dfill[s * dof + t] || row.d[s][t] == 0, PETSC_COMM_SELF, PETSC_ERR_PLIB,
+                   "d(row %s)/d(%s) = %g in a cell is outside the Jacobian's pattern", p->species[s].name, p->species[t].name,
+                   (double)row.d[s][t]);
         if (dfill[s * dof + t]) cols[n] = lP * dof + t, vals[n++] = row.d[s][t];
+      }
       for (PetscInt m = 0; m < nb.nnb; m++)
         for (PetscInt t = 0; t < dof; t++) {
-          if (!ofill[s * dof + t]) continue;
-          cols[n]   = nb.nb[m] * dof + t;
-          vals[n++] = s == sp ? (t == sp ? nb.op[m][sp] : nb.oq[m][t]) : (t == s ? nb.os[m][s] : t == sp ? nb.op[m][s] : 0);
+          const PetscReal v = s == sp ? (t == sp ? nb.op[m][sp] : nb.oq[m][t]) : (t == s ? nb.os[m][s] : t == sp ? nb.op[m][s] : 0);
+          PetscCheck(ofill[s * dof + t] || v == 0, PETSC_COMM_SELF, PETSC_ERR_PLIB,
+                     "d(row %s)/d(%s) = %g of a neighbour is outside the Jacobian's pattern", p->species[s].name, p->species[t].name,
+                     (double)v);
+          if (ofill[s * dof + t]) cols[n] = nb.nb[m] * dof + t, vals[n++] = v;
         }
       if (work) {  // logarithmic ions: d/du = d/dc c (an absent ion's pinned row keeps its diagonal)
         const PetscBool absent = (PetscBool)!p->region[g->tag[lP]].present[s];

@@ -102,13 +102,8 @@ PetscErrorCode AzProblemCreateGrid(AzProblem *p, PetscInt dim, const PetscInt M[
   for (PetscInt r = 0; r < p->nregion && p->s_phi >= 0; r++)
     for (PetscInt s = 0; s < dof; s++) p->migration = (PetscBool)(p->migration || (s != p->s_phi && p->region[r].migration[s] != 0));
   for (PetscInt s = 0; s < dof && p->migration; s++) ofill[s * dof + p->s_phi] = 1;
-  if (p->np) {  // the ionic model: migration couples each ion to the potential, the charge balance to every ion
-    PetscCall(PetscMalloc1(2 * dof * dof, &p->fill));
-    PetscCall(AzNPFill(p, dfill, ofill));
-    PetscCall(PetscArraycpy(p->fill, dfill, dof * dof));
-    PetscCall(PetscArraycpy(p->fill + dof * dof, ofill, dof * dof));
-  }
-  if (dof > 1) PetscCall(DMDASetBlockFills(p->grid.da, dfill, ofill));
+  // the ionic model's couplings include its electrodes', known once they are set up: AzNPSetUpFill (AzProblemSetUpSolver)
+  if (dof > 1 && !p->np) PetscCall(DMDASetBlockFills(p->grid.da, dfill, ofill));
   for (PetscInt s = 0; s < dof; s++) PetscCall(DMDASetFieldName(p->grid.da, s, p->species[s].name));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

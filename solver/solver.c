@@ -162,6 +162,7 @@ PetscErrorCode AzProblemSetUpSolver(AzProblem *p)
   Mat H;
 
   PetscFunctionBeginUser;
+  if (p->np) PetscCall(AzNPSetUpFill(p));  // before any matrix: the couplings of the electrodes set up after the grid
   PetscCall(SNESCreate(p->comm, &p->snes));
   PetscCall(SNESSetDM(p->snes, p->grid.da));
   PetscCall(SNESSetFunction(p->snes, NULL, AzFormFunction, p));

@@ -114,8 +114,10 @@ PETSC_INTERN PetscErrorCode AzNPFloorScale(const AzProblem *p, Vec X, Vec d);
 PETSC_INTERN PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal fnorm, PetscBool *stalled);
 // The Newton defaults of a tertiary problem (its steps keep the ions positive).
 PETSC_INTERN PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p);
-// The couplings of the problem's unknowns within a cell (dfill) and with a neighbour's (ofill), dof x dof.
 // The atoms of each element in a formula as the species table writes it ("HPO4^2-": H 1, P 1, O 4): symbols into
 // sym[] (up to max), counts into n[]; returns how many elements (solver/npmetrics.c).
 PETSC_INTERN PetscInt       AzFormulaElements(const char name[], char sym[][3], PetscReal n[], PetscInt max);
-PETSC_INTERN PetscErrorCode AzNPFill(const AzProblem *p, PetscInt dfill[], PetscInt ofill[]);
+// The couplings of the problem's unknowns within a cell (dfill) and with a neighbour's (ofill), dof x dof, into p->fill
+// and the DM's block fills: once, after the electrodes are set up (their reactions couple the species of a cell) and
+// before any matrix is made. The Jacobian refuses a nonzero derivative outside them.
+PETSC_INTERN PetscErrorCode AzNPSetUpFill(AzProblem *p);
