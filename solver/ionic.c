@@ -280,10 +280,11 @@ PetscErrorCode AzIonicEvaluate(AzCase c)
   PetscFunctionBeginUser;
   if (ion->model != AZ_MODEL_TERTIARY) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCall(AzHomogeneousTable(&nh, &hrows));
-  PetscCheck(c->ops.ionic, c->comm, PETSC_ERR_USER_INPUT,
-             "-electrolyte_model = tertiary: the %s template cannot carry the ions yet (allowed: flowcell, hcell with time_end 0); use "
-             "electrolyte_model dilute",
-             c->cell_name);
+  PetscCheck(
+      c->ops.ionic, c->comm, PETSC_ERR_USER_INPUT,
+      "-electrolyte_model = tertiary: the %s template cannot carry the ions yet (allowed: flowcell, gde, hcell with time_end 0); use "
+      "electrolyte_model dilute",
+      c->cell_name);
   PetscCheck(!c->ops.transient || c->time_end == 0, c->comm, PETSC_ERR_USER_INPUT,
              "-electrolyte_model = tertiary with -time_end = %g s: the ions are solved at the steady state only; set time_end 0 (with "
              "hcell_stirring nernst: the bulk beyond the Nernst layer keeps its composition)",

@@ -65,6 +65,8 @@ RUNS = {
                                              "-electrode_potential", "0.6", "-electrolyte_potential", "true"]),
     "gde-fullcell-orr-n2or": ("gde-fullcell-orr-n2or.yaml", []),
     "hcell-orr-n2or": ("hcell-orr-n2or.yaml", ["-time_end", "60", "-time_output_interval", "30"]),
+    # issue 17: the GDE with its ions (electrolyte_model tertiary), stored as first computed
+    "gde-ph": ("gde-ph.yaml", []),
 }
 
 
