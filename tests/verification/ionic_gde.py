@@ -18,7 +18,8 @@ away.
    counter electrode takes the catalyst layer's current to 1e-10.
 3. The shipped case's alkalisation: the catalyst layer's pH above the bulk's by more than 2 units, ordered min <=
    mean <= max, and the N2RR current within 15 % of the dilute model's at the same point (the water branch and the
-   local pH move HER, not N2RR, whose rate does not depend on the H+ of a reduction by water)."""
+   local pH move HER, not N2RR, whose rate does not depend on the H+ of a reduction by water).
+4. gde_catholyte_bulk with the dilute model: the N2 balance and the bulk face passing the current, to 1e-10."""
 import math
 
 from azrun import case, check, finish, run, summary, tmpdir
@@ -81,4 +82,14 @@ run(["-case", case("gde-ph.yaml"), "-output_dir", d, "-quiet", "-electrolyte_mod
 dil = summary(d)["metrics"]
 print("N2RR: tertiary %.5g, dilute %.5g A/m2" % (m["i_n2rr_A_m2"], dil["i_n2rr_A_m2"]))
 check(abs(m["i_n2rr_A_m2"] / dil["i_n2rr_A_m2"] - 1) < 0.15, "N2RR %g against the dilute model's %g" % (m["i_n2rr_A_m2"], dil["i_n2rr_A_m2"]))
+# 4. gde_catholyte_bulk with the dilute model (the bulk face its counter electrode): the N2 balance and the current
+d = tmpdir()
+run(["-case", case("gde-ph.yaml"), "-output_dir", d, "-quiet", "-electrolyte_model", "dilute", "-electrolyte_potential", "true",
+     "-gde_catholyte_bulk", "true", "-gde_catholyte_thickness", str(DELTA)])
+s = summary(d)
+print("dilute, bulk beyond 100 um: N2 balance %.2e, counter %.2e, i_total %.4g A/m2" % (s["metrics"]["mass_balance_rel"],
+                                                                                     s["electrode"]["charge_balance_rel"], s["metrics"]["i_total_A_m2"]))
+check(s["metrics"]["mass_balance_rel"] < 1e-10, "dilute bulk: N2 balance %g" % s["metrics"]["mass_balance_rel"])
+check(s["electrode"]["charge_balance_rel"] < 1e-10, "dilute bulk: counter %g" % s["electrode"]["charge_balance_rel"])
+check(s["metrics"]["i_total_A_m2"] > 0, "dilute bulk: no current")
 finish()
