@@ -54,6 +54,12 @@ PetscErrorCode AzNPSetUpElectrodes(AzProblem *p)
                  (double)r->info->n);
     }
   }
+  // the couplings of the electrodes' species (AzNPFill) are known only now: the grid's first block fills (AzProblemCreateGrid)
+  // lacked them, and the Jacobian's entries outside the fill were dropped (d NH3 / d phi_l at the electrode)
+  if (p->fill && p->grid.da) {
+    PetscCall(AzNPFill(p, p->fill, p->fill + p->nspecies * p->nspecies));
+    PetscCall(DMDASetBlockFills(p->grid.da, p->fill, p->fill + p->nspecies * p->nspecies));
+  }
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
