@@ -3,7 +3,8 @@
 //   pH = (pK_w + log10(a_OH / a_H)) / 2            (include/azote/ionic.h, AzIonicPH)
 // which is -log10 a_H where water is at equilibrium, and stays defined through either ion where the other is at
 // round-off. The surface values are those of the cells on the electrode's faces: the electrode's kinetics take the
-// ions there (solver/npelectrode.c), and the templates refine the grid toward the electrode.
+// ions there (solver/npelectrode.c), and the templates refine the grid toward the electrode; a catalyst layer's (the
+// GDE's) are its cells' averages weighted by their active area a_v V, its minimum and maximum over them.
 #include <azote/metrics.h>
 #include <azote/private/npimpl.h>
 
