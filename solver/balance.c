@@ -98,7 +98,14 @@ PetscErrorCode AzProblemElectrodePieces(AzProblem *p, AzBCType which, PetscInt *
           for (PetscInt e = 0; e < 3; e++) r->x[e] = g->xc[e][idx[e]];
           r->weight = AzGridVolume(g, i, j, k);
           r->area   = reg->a_v * r->weight;
-          if (p->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC) {
+          if (p->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC && p->np) {  // the ionic model's (solver/npporous.c)
+            AzNPFace nf;
+            PetscCall(AzNPElectrodeFace(p, 0, c + l * dof, 0, 0, &nf));
+            PetscCall(PetscMemzero(f, sizeof(*f)));
+            f->nreaction = nf.nreaction, f->c_s = nf.c_s, f->phi_s = c[l * dof + p->s_phi];
+            f->flux = p->electrode.species >= 0 ? -nf.P[p->electrode.species] : 0, f->current = nf.current;
+            for (PetscInt n = 0; n < nf.nreaction; n++) f->i[n] = nf.i[n];
+          } else if (p->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC) {
             const PetscInt sp = p->s_phi >= 0 && reg->present[p->s_phi] ? p->s_phi : -1;
             PetscCall(AzElectrodeVolumeState(&p->electrode, c + l * dof, sp, p->T, f));
           } else {

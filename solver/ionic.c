@@ -281,7 +281,7 @@ PetscErrorCode AzIonicEvaluate(AzCase c)
   if (ion->model != AZ_MODEL_TERTIARY) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCall(AzHomogeneousTable(&nh, &hrows));
   PetscCheck(c->ops.ionic, c->comm, PETSC_ERR_USER_INPUT,
-             "-electrolyte_model = tertiary: the %s template cannot carry the ions yet (allowed: flowcell, hcell with time_end 0); use "
+             "-electrolyte_model = tertiary: the %s template cannot carry the ions yet (allowed: flowcell, gde, hcell); use "
              "electrolyte_model dilute",
              c->cell_name);
   PetscCheck(!c->ops.transient || c->time_end == 0 || c->ops.compartments, c->comm, PETSC_ERR_USER_INPUT,

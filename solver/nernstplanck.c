@@ -64,6 +64,7 @@ static PetscErrorCode AzNPFill(const AzProblem *p, PetscInt dfill[], PetscInt of
     dfill[s * dof + sp] = dfill[sp * dof + s] = 1;  // migration; the charge balance
     ofill[s * dof + sp] = ofill[sp * dof + s] = 1;
   }
+  if (p->s_gas >= 0) dfill[AZ_N2 * dof + p->s_gas] = dfill[p->s_gas * dof + AZ_N2] = 1;  // gas-liquid transfer
   for (PetscInt r = 0; r < np->nr; r++) {  // a bulk reaction couples its species (all ions, where it holds the eliminated one)
     PetscBool elim = PETSC_FALSE;
     for (PetscInt a = 0; a < np->r[r].n; a++) elim = (PetscBool)(elim || np->r[r].s[a] < 0);
@@ -278,7 +279,8 @@ static PetscErrorCode AzNPBoundary(AzNPCell *k, PetscInt side, PetscInt i, Petsc
       AzNPFaceFlux(area, Dd, patch->potential ? Dm : 0, h, u_out, z, k->f, s >= 0 ? cP[s] : ce, s >= 0 ? cB[s] : -sum / np->z_e, cP[sp],
                    phiB, &fl);
       AzNPAddFlux(k, s, -1, &fl);
-      if (s == AZ_N2) row->in -= fl.F;
+      if (s == AZ_N2 || s == p->s_gas) row->in -= fl.F;
+      if (patch->potential) row->cur_counter -= AZ_FARADAY * z * fl.F;  // a reservoir: the current it passes is the counter's
     }
   } break;
   case AZ_BC_INFLOW: {  // the feed u c_in enters, fixed
@@ -290,7 +292,7 @@ static PetscErrorCode AzNPBoundary(AzNPCell *k, PetscInt side, PetscInt i, Petsc
       row->r[s] += area * u_out * patch->value[s];
       if (k->nb && k->nb->bnd) k->nb->bnd[s] += area * u_out * patch->value[s];
       row->r[sp] += np->z[s] * area * u_out * patch->value[s];
-      if (s == AZ_N2) row->in -= area * u_out * patch->value[s];
+      if (s == AZ_N2 || s == p->s_gas) row->in -= area * u_out * patch->value[s];
     }
     row->r[sp] += np->z_e * area * u_out * (-sum / np->z_e);
     if (k->nb && k->nb->bnd) k->nb->bnd[dof] += area * u_out * (-sum / np->z_e);
@@ -301,7 +303,7 @@ static PetscErrorCode AzNPBoundary(AzNPCell *k, PetscInt side, PetscInt i, Petsc
       if (s == sp || (s >= 0 && !reg->present[s])) continue;
       fl.F = area * u_out * (s >= 0 ? cP[s] : ce);
       AzNPAddFlux(k, s, -1, &fl);
-      if (s == AZ_N2) row->out += fl.F;
+      if (s == AZ_N2 || s == p->s_gas) row->out += fl.F;
     }
   } break;
   case AZ_BC_ANODE:
@@ -442,20 +444,15 @@ PetscErrorCode AzNPCellResidual(const AzProblem *p, const PetscReal *c, PetscInt
       }
     }
   }
-  // volumetric terms: the bulk reactions, dissolved N2's bubbles and first-order consumption, a manufactured source
+  // volumetric terms: the bulk reactions, dissolved N2's first-order consumption, its gas-liquid transfer and a catalyst
+  // layer's reactions (solver/npporous.c), a manufactured source
   if (!np->held[r]) AzNPReactions(&cell, cP, ce, V);
-  if (reg->present[AZ_N2] && !np->ion[AZ_N2]) {
-    if (reg->k > 0) {
-      row->r[AZ_N2] += V * reg->k * cP[AZ_N2];
-      row->d[AZ_N2][AZ_N2] += V * reg->k;
-      row->consumed += V * reg->k * cP[AZ_N2];
-    }
-    if (reg->kla > 0) {
-      row->r[AZ_N2] += V * reg->kla * (cP[AZ_N2] - reg->c_eq);
-      row->d[AZ_N2][AZ_N2] += V * reg->kla;
-      row->in += V * reg->kla * (reg->c_eq - cP[AZ_N2]);
-    }
+  if (reg->present[AZ_N2] && !np->ion[AZ_N2] && reg->k > 0) {
+    row->r[AZ_N2] += V * reg->k * cP[AZ_N2];
+    row->d[AZ_N2][AZ_N2] += V * reg->k;
+    row->consumed += V * reg->k * cP[AZ_N2];
   }
+  PetscCall(AzNPCellVolume(p, reg, cP, V, row, nb ? nb->bnd : NULL));
   PetscCall(AzCellRowAddSource(p, reg, i, j, k, V, row));
   // absent species (pinned to 0), and the ions of a held region (at their bulk values)
   for (PetscInt s = 0; s < dof; s++) {

@@ -79,6 +79,7 @@ PetscErrorCode AzNPElectrodeFace(const AzProblem *p, PetscInt which, const Petsc
   }
   for (PetscInt n = 0; n < nr; n++) f->i[n] = 0;
   if (e->mode == AZ_ELECTRODE_OFF) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCheck(e->mode != AZ_ELECTRODE_LIMITING || d > 0, PETSC_COMM_SELF, PETSC_ERR_PLIB, "a volumetric electrode is potentiostatic");
   if (e->mode == AZ_ELECTRODE_LIMITING) {  // every reactant molecule reaching the surface reacts by the main reaction
     const PetscReal g = D_r / d, nur = np->nu[which][0][sr], xi = -g * c[sr] / nur;  // extent rate, reduction direction
     f->c_s = 0, f->i[0] = f->current = e->reaction[0].info->n * AZ_FARADAY * xi;
@@ -109,7 +110,11 @@ PetscErrorCode AzNPElectrodeFace(const AzProblem *p, PetscInt which, const Petsc
   {
     PetscReal dcs_dq[AZ_MAX_ELECTRODE_REACTIONS] = {0}, dcs_dth[AZ_MAX_ELECTRODE_REACTIONS] = {0}, dcs_du = 0;
     for (PetscInt t = 0; t < dof; t++) dcs[t] = 0;
-    if (sr >= 0) {
+    if (sr >= 0 && d <= 0) {  // a catalyst layer's volume: the kinetics at the cell's own reactant (its film is kla's)
+      f->c_s = c[sr];
+      AzSurfaceEvaluate(&el, f->c_s, u, T, lnq, c, &k);
+      dcs[sr] = 1;
+    } else if (sr >= 0) {
       const PetscReal g = D_r / d;
       f->c_s            = AzSurfaceConcentration(&el, c[sr], g, u, T, lnq, c);
       AzSurfaceEvaluate(&el, f->c_s, u, T, lnq, c, &k);
@@ -141,14 +146,14 @@ PetscErrorCode AzNPElectrodeFace(const AzProblem *p, PetscInt which, const Petsc
   // reactions' rates
   for (PetscInt t = 0; t < dof; t++) {
     if (t == sp) continue;
-    if (t == sr) {
+    if (t == sr && d > 0) {
       const PetscReal g = D_r / d;
       f->P[t]           = -g * (c[sr] - f->c_s);
       for (PetscInt v = 0; v < dof; v++) f->dP[t][v] = -g * ((v == sr ? 1 : 0) - dcs[v]);
     }
     for (PetscInt n = 0; n < nr; n++) {
       const PetscReal nu = np->nu[which][n][t];
-      if (nu == 0 || (t == sr && e->reaction[n].reactant == sr)) continue;
+      if (nu == 0 || (t == sr && d > 0 && e->reaction[n].reactant == sr)) continue;
       const PetscReal per = nu / (e->reaction[n].info->n * AZ_FARADAY);
       f->P[t] += per * k.i[n];
       for (PetscInt v = 0; v < dof; v++) f->dP[t][v] += per * di[n][v];

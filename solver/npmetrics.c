@@ -3,7 +3,8 @@
 //   pH = (pK_w + log10(a_OH / a_H)) / 2            (include/azote/ionic.h, AzIonicPH)
 // which is -log10 a_H where water is at equilibrium, and stays defined through either ion where the other is at
 // round-off. The surface values are those of the cells on the electrode's faces: the electrode's kinetics take the
-// ions there (solver/npelectrode.c), and the templates refine the grid toward the electrode.
+// ions there (solver/npelectrode.c), and the templates refine the grid toward the electrode; a catalyst layer's (the
+// GDE's) are its cells' averages weighted by their active area a_v V, its minimum and maximum over them.
 #include <azote/metrics.h>
 #include <azote/private/npimpl.h>
 
@@ -21,14 +22,15 @@ PetscErrorCode AzNPMetrics(AzProblem *p, AzMetrics *m)
   AzForOwnedCells(g, i, j, k)
   {
     const PetscInt idx[3] = {i, j, k}, l = AzGridLocal(g, i, j, k), r = g->tag[l];
-    if (!AzGridOnBoundary(g, i, j, k)) continue;
-    for (PetscInt side = 0; side < 2 * g->dim; side++) {
+    if (!AzGridOnBoundary(g, i, j, k) && p->region[r].a_v == 0) continue;
+    for (PetscInt side = -1; side < 2 * g->dim; side++) {  // side -1: a catalyst layer's cell, its active area a_v V
       const PetscInt   d  = side / 2;
       const PetscReal *cP = c + l * dof;
       PetscReal        A, ph, ce;
-      if (idx[d] != (side % 2 ? g->M[d] - 1 : 0)) continue;
-      if (p->patch[p->bc[side][AzProblemBoundaryIndex(p, side, i, j, k)]].type != AZ_BC_ELECTRODE) continue;
-      A  = AzGridFaceArea(g, d, i, j, k);
+      if (side < 0 && p->region[r].a_v == 0) continue;
+      if (side >= 0 && idx[d] != (side % 2 ? g->M[d] - 1 : 0)) continue;
+      if (side >= 0 && p->patch[p->bc[side][AzProblemBoundaryIndex(p, side, i, j, k)]].type != AZ_BC_ELECTRODE) continue;
+      A  = side < 0 ? p->region[r].a_v * AzGridVolume(g, i, j, k) : AzGridFaceArea(g, d, i, j, k);
       ce = AzNPEliminated(np, dof, r, cP, NULL);
       ph = AzIonicPH(np->ionic, np->T, cP[np->s_h], cP[np->s_oh]);
       for (PetscInt s = 0; s < dof; s++) sum[s] += A * cP[s];
@@ -132,7 +134,7 @@ PetscErrorCode AzNPConservation(AzProblem *p, PetscReal *element_rel, PetscReal 
   AzForOwnedCells(g, i, j, k)
   {
     const PetscInt l = AzGridLocal(g, i, j, k);
-    if (!AzGridOnBoundary(g, i, j, k)) continue;
+    if (!AzGridOnBoundary(g, i, j, k) && p->region[g->tag[l]].a_v == 0) continue;  // (a catalyst layer's cells make ions)
     PetscCall(AzNPCellResidual(p, c, i, j, k, AZ_ROW_FULL, &row, &nb));
     if (i == g->M[0] - 1 && p->ux)
       for (PetscInt s = 0; s <= dof; s++) {
@@ -147,7 +149,8 @@ PetscErrorCode AzNPConservation(AzProblem *p, PetscReal *element_rel, PetscReal 
   // each element's net outflow (the boundary fluxes of its species computed face by face, independently of the
   // interior's), against its outlet throughput and the electrode's formation scale, i/F
   for (PetscInt s = 0; s <= dof; s++) {
-    const AzSpeciesInfo *info = s < dof ? p->species[s].info : np->ionic->sp[np->ionic->elim].info;
+    // (the gas-phase reactant, "c_n2_gas", is its dissolved species' molecule)
+    const AzSpeciesInfo *info = s < dof ? p->species[s == p->s_gas ? AZ_N2 : s].info : np->ionic->sp[np->ionic->elim].info;
     char                 ss[8][3];
     PetscReal            ns[8];
     PetscInt             m;

@@ -32,6 +32,7 @@ typedef struct {
   PetscReal         length, width;                        // electrode (and channels) along x, out of plane, m
   PetscReal         gas_flow_rate;                        // gas channel, m^3/s at the operating T and P
   PetscBool         gas_depletion;                        // solve the gas channel (else the feed sits on the GDL)
+  PetscBool         catholyte_bulk;                       // the catholyte a stagnant layer, the bulk held beyond it
   AzPorousElectrode pe;                                   // gas diffusion layer and catalyst layer
   PetscReal         thickness[AZ_GDE_NLAYER];             // m (gas channel, catholyte, anolyte: their heights)
   PetscReal         mpl_porosity;                         // -
@@ -74,6 +75,11 @@ static PetscErrorCode AzCellSetFromOptions_GDE(AzCase c)
                           &g->thickness[AZ_GDE_CATHOLYTE], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_catholyte_flow_rate", "catholyte volumetric flow rate", "m^3/s", 1.667e-8,
                           AZ_NONNEGATIVE, &g->flow_rate[AZ_GDE_CATHOLYTE], NULL));
+  PetscCall(AzOptionsBool(PetscOptionsObject, "gde_catholyte_bulk",
+                          "the catholyte layer is stagnant, a Nernst diffusion layer of gde_catholyte_thickness with the bulk electrolyte "
+                          "held beyond it (a stirred reservoir holding the counter electrode; gde_catholyte_flow_rate unused); false: a "
+                          "flowing channel",
+                          PETSC_FALSE, &g->catholyte_bulk, NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_catholyte_inlet_saturation", "catholyte inlet N2 as a fraction of saturation", "-", 1.0,
                           AZ_RANGE(0, 1), &g->inlet_saturation[AZ_GDE_CATHOLYTE], NULL));
   PetscCall(AzOptionsReal(PetscOptionsObject, "gde_membrane_thickness", "membrane thickness (impermeable to N2); 0: none, else >= 1e-8",
@@ -102,7 +108,7 @@ static PetscErrorCode AzCellSetFromOptions_GDE(AzCase c)
                  (double)g->thickness[l[k]]);
   }
   for (PetscInt l = AZ_GDE_CATHOLYTE; l <= AZ_GDE_ANOLYTE; l += AZ_GDE_ANOLYTE - AZ_GDE_CATHOLYTE)
-    PetscCheck(g->thickness[l] == 0 || g->flow_rate[l] > 0, c->comm, PETSC_ERR_USER_INPUT,
+    PetscCheck(g->thickness[l] == 0 || g->flow_rate[l] > 0 || (l == AZ_GDE_CATHOLYTE && g->catholyte_bulk), c->comm, PETSC_ERR_USER_INPUT,
                "-gde_%s_flow_rate = 0 while gde_%s_thickness = %g m: allowed > 0 (or set gde_%s_thickness 0)", AzGDELayerNames[l],
                AzGDELayerNames[l], (double)g->thickness[l], AzGDELayerNames[l]);
   PetscCheck(g->thickness[AZ_GDE_ANOLYTE] == 0 || g->thickness[AZ_GDE_MEMBRANE] > 0, c->comm, PETSC_ERR_USER_INPUT,
@@ -111,6 +117,46 @@ static PetscErrorCode AzCellSetFromOptions_GDE(AzCase c)
   if (!g->gas_depletion) g->thickness[AZ_GDE_GAS] = 0;
   for (PetscInt l = g->top = AZ_GDE_CL; l < AZ_GDE_NLAYER; l++)
     if (g->thickness[l] > 0) g->top = l;
+  PetscCheck(!g->catholyte_bulk || g->top == AZ_GDE_CATHOLYTE, c->comm, PETSC_ERR_USER_INPUT,
+             "-gde_catholyte_bulk true needs the catholyte as the last layer, the bulk beyond it: here the %s is; set "
+             "gde_catholyte_thickness > 0 and gde_membrane_thickness 0",
+             AzGDELayerNames[g->top]);
+  if (g->catholyte_bulk) g->flow_rate[AZ_GDE_CATHOLYTE] = 0;  // stagnant
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// electrolyte_model tertiary: the ions move in the catholyte and the catalyst layer's liquid (D (eps s)^1.5, the
+// dissolved reactant's Bruggeman law) and the catalyst layer makes and takes them; what the ionic model does not carry
+// here is refused, each in one line.
+static PetscErrorCode AzGDEValidateIonic(AzCase c, const AzGDE *g)
+{
+  const PetscReal s = g->pe.saturation;
+
+  PetscFunctionBeginUser;
+  PetscCheck(g->thickness[AZ_GDE_CATHOLYTE] > 0, c->comm, PETSC_ERR_USER_INPUT,
+             "-gde_catholyte_thickness = 0 m with electrolyte_model tertiary: the ions need a flowing catholyte beyond the catalyst "
+             "layer (its inlet is the bulk electrolyte); set gde_catholyte_thickness > 0");
+  PetscCheck(g->thickness[AZ_GDE_MEMBRANE] == 0, c->comm, PETSC_ERR_USER_INPUT,
+             "-gde_membrane_thickness = %g m with electrolyte_model tertiary: the ionic model has no membrane (its fixed charge) yet; set "
+             "gde_membrane_thickness 0 (the counter electrode then on the catholyte's far wall)",
+             (double)g->thickness[AZ_GDE_MEMBRANE]);
+  PetscCheck(
+      c->anode_reaction == AZ_ANODE_NONE, c->comm, PETSC_ERR_USER_INPUT,
+      "-anode_reaction = %s with electrolyte_model tertiary in the GDE: not built yet (a counter electrode only); set anode_reaction "
+      "none or electrolyte_model dilute",
+      c->anode_choices[c->anode_reaction]);
+  PetscCheck(s > 0 && s < 1, c->comm, PETSC_ERR_USER_INPUT,
+             "-gde_saturation = %g with electrolyte_model tertiary: allowed 0 < s < 1 (the ions move through the catalyst layer's liquid, "
+             "none at s = 0; its dissolution at the GDL's face, the only path at s = 1, is not carried by the ionic model)",
+             (double)s);
+  PetscCheck(g->pe.kappa_ionomer == 0, c->comm, PETSC_ERR_USER_INPUT,
+             "-gde_cl_ionomer_conductivity = %g S/m with electrolyte_model tertiary: the ions carry the current through the pores' liquid "
+             "and the ionomer is not modelled; set gde_cl_ionomer_conductivity 0",
+             (double)g->pe.kappa_ionomer);
+  PetscCheck(c->electrode.mode == AZ_ELECTRODE_POTENTIOSTATIC || c->electrode.mode == AZ_ELECTRODE_OFF, c->comm, PETSC_ERR_USER_INPUT,
+             "-electrode_mode = %s with electrolyte_model tertiary in the GDE: allowed potentiostatic or off (i_lim_n2rr of a "
+             "potentiostatic run is the limiting current)",
+             c->electrode.mode == AZ_ELECTRODE_LIMITING ? "limiting" : "galvanostatic");
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -124,6 +170,10 @@ static PetscErrorCode AzCellValidate_GDE(AzCase c)
              "-anode_reaction = %s needs dissolved %s at the anode, which faces the %s here: set gde_anolyte_thickness > 0 (a flowing "
              "anolyte beyond the membrane, the anode on its outer wall)",
              c->anode_choices[c->anode_reaction], c->anode_reactant >= 0 ? AzGasNames[c->anode_reactant] : "", AzGDELayerNames[g->top]);
+  PetscCheck(!g->catholyte_bulk || c->anode_reaction == AZ_ANODE_NONE, c->comm, PETSC_ERR_USER_INPUT,
+             "-gde_catholyte_bulk true with -anode_reaction = %s: the bulk beyond the catholyte holds the counter electrode; set "
+             "anode_reaction none or gde_catholyte_bulk false",
+             c->anode_choices[c->anode_reaction]);
   PetscCheck(c->mesh.n[0] == 0 || c->mesh.n[0] >= 2, c->comm, PETSC_ERR_USER_INPUT,
              "-mesh_nx = %" PetscInt_FMT " is too coarse for the GDE: allowed 0 (the default, 40) or >= 2", c->mesh.n[0]);
   PetscCheck(c->mesh.n[1] == 0 || c->mesh.n[1] >= 20, c->comm, PETSC_ERR_USER_INPUT,
@@ -142,6 +192,7 @@ static PetscErrorCode AzCellValidate_GDE(AzCase c)
                (double)g->flow_rate[l], (double)g->Re[l], AzGDELayerNames[l]);
   }
   PetscCall(AzReactantGasDiffusivity(c, &g->D_gas));
+  if (c->ionic.model == AZ_MODEL_TERTIARY) PetscCall(AzGDEValidateIonic(c, g));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -185,7 +236,8 @@ static PetscErrorCode AzCellSetUp_GDE(AzCase c, AzProblem *p)
   p->species[sl].scale = g->width * D_l;
   p->species[sg].scale = g->width * g->D_gas;
   if (sa != sl) p->species[sa].scale = g->width * c->sol.gas[AZ_GAS_N2].D;
-  if (c->potential) {  // pinned (zero) in the gas-filled layers, which carry no ionic current
+  PetscCall(AzIonicAddSpecies(c, p));  // electrolyte_model tertiary: the ions
+  if (c->potential) {                  // pinned (zero) in the gas-filled layers, which carry no ionic current
     PetscCall(AzProblemAddSpecies(p, "phi_l", NULL));
     p->species[p->s_phi].scale = g->width * c->conductivity / AZ_FARADAY;
   }
@@ -207,10 +259,13 @@ static PetscErrorCode AzCellSetUp_GDE(AzCase c, AzProblem *p)
       break;
     case AZ_GDE_CL:
       AzRegionCatalystLayer(r, &g->pe, c, sl, sg, p->s_phi, g->D_gas, g->c_gas_feed, c->conductivity);
+      if (p->np) r->liquid_contact = PETSC_FALSE;  // (AzGDEValidateIonic: s < 1, the pores' gas dissolves through the film)
+      PetscCall(AzIonicRegion(c, p, g->region[l], PetscPowReal(g->pe.cl_porosity * g->pe.saturation, 1.5), 0, PETSC_FALSE));
       break;
     case AZ_GDE_CATHOLYTE:
       r->present[sl] = PETSC_TRUE, r->D[sl] = D_l;
       if (p->s_phi >= 0) r->present[p->s_phi] = PETSC_TRUE, r->D[p->s_phi] = c->conductivity;
+      PetscCall(AzIonicRegion(c, p, g->region[l], 1, 0, PETSC_FALSE));
       break;
     case AZ_GDE_MEMBRANE:  // no transport of dissolved gases
       if (p->s_phi >= 0) r->present[p->s_phi] = PETSC_TRUE, r->D[p->s_phi] = g->kappa_membrane;
@@ -250,6 +305,7 @@ static PetscErrorCode AzCellSetUp_GDE(AzCase c, AzProblem *p)
     PetscCall(AzProblemAddPatch(p, AZ_BC_DIRICHLET, v, &feed));
     v[sg] = 0, v[sl] = c_liq_in;
     if (sa != sl) v[sa] = g->inlet_saturation[AZ_GDE_CATHOLYTE] * c->sol.gas[AZ_GAS_N2].c_sat;
+    PetscCall(AzIonicBulkValues(c, p, v));  // the ions enter at their bulk values
     PetscCall(AzProblemAddPatch(p, AZ_BC_INFLOW, v, &inlet_liq));
     v[sl] = 0;
     if (c->anode_reactant >= 0) v[sa] = g->inlet_saturation[AZ_GDE_ANOLYTE] * c->sol.gas[c->anode_reactant].c_sat;
@@ -269,6 +325,11 @@ static PetscErrorCode AzCellSetUp_GDE(AzCase c, AzProblem *p)
     for (PetscInt i = 0; i < M[0]; i++) p->bc[3][i] = anode;
     p->anode      = c->anode;
     p->anode_area = g->length * g->width;
+  } else if (g->catholyte_bulk) {  // the bulk beyond the catholyte's Nernst layer (and the potential's reference there)
+    PetscInt bulk;
+    PetscCall(AzProblemAddPatch(p, p->np ? AZ_BC_DIRICHLET : AZ_BC_BULK, p->patch[inlet_liq].value, &bulk));
+    p->patch[bulk].potential = PETSC_TRUE;
+    for (PetscInt i = 0; i < M[0]; i++) p->bc[3][i] = bulk;
   } else if (p->s_phi >= 0) {  // the counter electrode beyond the membrane (or the last layer): its potential the reference
     PetscInt counter;
     PetscCall(AzProblemAddPatch(p, AZ_BC_COUNTER, NULL, &counter));
@@ -285,6 +346,7 @@ static PetscErrorCode AzCellSetUp_GDE(AzCase c, AzProblem *p)
     PetscReal c0[AZ_MAX_SPECIES] = {0};
     c0[sl] = c_sat, c0[sg] = g->c_gas_feed;
     if (sa != sl) c0[sa] = c->sol.gas[AZ_GAS_N2].c_sat;
+    PetscCall(AzIonicBulkValues(c, p, c0));
     PetscCall(AzProblemSetInitial(p, c0));
   }
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -370,6 +432,7 @@ PetscErrorCode AzCellCreate_GDE(AzCellOps *ops)
 {
   PetscFunctionBeginUser;
   ops->name            = "gde";
+  ops->ionic           = PETSC_TRUE;  // with a catholyte, no membrane (AzGDEValidateIonic)
   ops->description     = "gas-diffusion electrode: gas channel, porous layers, catalyst layer, catholyte[, membrane, anolyte]";
   ops->setfromoptions  = AzCellSetFromOptions_GDE;
   ops->validate        = AzCellValidate_GDE;

@@ -68,6 +68,8 @@ RUNS = {
     "hcell-orr-n2or": ("hcell-orr-n2or.yaml", ["-time_end", "60", "-time_output_interval", "30"]),
     # issue 17: the ionic model in time (its closed-form checks: verification/hcell_ph)
     "hcell-ph": ("hcell-ph.yaml", []),
+    # issue 17: the GDE with its ions (electrolyte_model tertiary), stored as first computed
+    "gde-ph": ("gde-ph.yaml", []),
 }
 
 

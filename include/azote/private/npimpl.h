@@ -81,7 +81,8 @@ typedef struct {
 // Sets the electrodes' tertiary data once their reactions are set up (AzProblemSetUpElectrodes).
 PETSC_INTERN PetscErrorCode AzNPSetUpElectrodes(AzProblem *p);
 // The state of electrode e (which = 0 working, 1 anode) at a face whose adjacent cell holds c[] (all unknowns), its
-// centre d from the face, the main reactant's diffusivity there D_r.
+// centre d from the face, the main reactant's diffusivity there D_r; d = 0: a catalyst layer's cell (per unit of its
+// active area a_v V), the kinetics at the cell's own reactant concentration, every species formed by the rates.
 PETSC_INTERN PetscErrorCode AzNPElectrodeFace(const AzProblem *p, PetscInt which, const PetscReal c[], PetscReal d, PetscReal D_r,
                                               AzNPFace *f);
 // The residual and Jacobian rows of a tertiary problem's cell (the counterpart of AzCellResidual); the neighbours'
@@ -97,6 +98,9 @@ typedef struct {
 } AzNPNeighbours;
 PETSC_INTERN PetscErrorCode AzNPCellResidual(const AzProblem *p, const PetscReal *c, PetscInt i, PetscInt j, PetscInt k, AzRowMode mode,
                                              AzCellRow *row, AzNPNeighbours *nb);
+// A cell's gas-liquid transfer and catalyst-layer reactions (solver/npporous.c) into its rows; bnd as AzNPNeighbours'.
+PETSC_INTERN PetscErrorCode AzNPCellVolume(const AzProblem *p, const AzRegion *reg, const PetscReal *cP, PetscReal V, AzCellRow *row,
+                                           PetscReal *bnd);
 PETSC_INTERN PetscErrorCode AzNPFormFunction(AzProblem *p, Vec X, Vec F);
 PETSC_INTERN PetscErrorCode AzNPFormJacobian(AzProblem *p, Vec X, Mat P);
 // A steady Newton solve of a tertiary problem runs in the logarithms of the ions' concentrations: the law of mass
