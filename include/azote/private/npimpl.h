@@ -120,7 +120,7 @@ PETSC_INTERN PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it
 PETSC_INTERN PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p);
 // The atoms of each element in a formula as the species table writes it ("HPO4^2-": H 1, P 1, O 4): symbols into
 // sym[] (up to max), counts into n[]; returns how many elements (solver/npmetrics.c).
-PETSC_INTERN PetscInt       AzFormulaElements(const char name[], char sym[][3], PetscReal n[], PetscInt max);
+PETSC_INTERN PetscInt AzFormulaElements(const char name[], char sym[][3], PetscReal n[], PetscInt max);
 // The couplings of the problem's unknowns within a cell (dfill) and with a neighbour's (ofill), dof x dof, into p->fill
 // and the DM's block fills: once, after the electrodes are set up (their reactions couple the species of a cell) and
 // before any matrix is made. The Jacobian refuses a nonzero derivative outside them.
