@@ -279,7 +279,7 @@ static PetscErrorCode AzNPBoundary(AzNPCell *k, PetscInt side, PetscInt i, Petsc
       AzNPFaceFlux(area, Dd, patch->potential ? Dm : 0, h, u_out, z, k->f, s >= 0 ? cP[s] : ce, s >= 0 ? cB[s] : -sum / np->z_e, cP[sp],
                    phiB, &fl);
       AzNPAddFlux(k, s, -1, &fl);
-      if (s == AZ_N2 || s == p->s_gas) row->in -= fl.F;
+      if (s >= 0 && (s == AZ_N2 || s == p->s_gas)) row->in -= fl.F;     // (s = -1: the eliminated ion; s_gas -1: none)
       if (patch->potential) row->cur_counter -= AZ_FARADAY * z * fl.F;  // a reservoir: the current it passes is the counter's
     }
   } break;
@@ -292,7 +292,7 @@ static PetscErrorCode AzNPBoundary(AzNPCell *k, PetscInt side, PetscInt i, Petsc
       row->r[s] += area * u_out * patch->value[s];
       if (k->nb && k->nb->bnd) k->nb->bnd[s] += area * u_out * patch->value[s];
       row->r[sp] += np->z[s] * area * u_out * patch->value[s];
-      if (s == AZ_N2 || s == p->s_gas) row->in -= area * u_out * patch->value[s];
+      if (s == AZ_N2 || (p->s_gas >= 0 && s == p->s_gas)) row->in -= area * u_out * patch->value[s];
     }
     row->r[sp] += np->z_e * area * u_out * (-sum / np->z_e);
     if (k->nb && k->nb->bnd) k->nb->bnd[dof] += area * u_out * (-sum / np->z_e);
@@ -303,7 +303,7 @@ static PetscErrorCode AzNPBoundary(AzNPCell *k, PetscInt side, PetscInt i, Petsc
       if (s == sp || (s >= 0 && !reg->present[s])) continue;
       fl.F = area * u_out * (s >= 0 ? cP[s] : ce);
       AzNPAddFlux(k, s, -1, &fl);
-      if (s == AZ_N2 || s == p->s_gas) row->out += fl.F;
+      if (s >= 0 && (s == AZ_N2 || s == p->s_gas)) row->out += fl.F;
     }
   } break;
   case AZ_BC_ANODE:

@@ -67,6 +67,10 @@ static PetscErrorCode AzNPBulkEquilibrate(AzNPBulk *b, PetscInt k)
   for (PetscInt q = 0; q < ion->n; q++) s.c0[q] = b->n[k][q] / V;
   if (s.c0[ion->h] < 0) s.c0[ion->oh] -= s.c0[ion->h], s.c0[ion->h] = 0;
   if (s.c0[ion->oh] < 0) s.c0[ion->h] -= s.c0[ion->oh], s.c0[ion->oh] = 0;
+  // the product crosses as NH3 (AzNPBulkRatesCompute): from an NH4+-rich compartment more NH3 than it holds may leave; the
+  // NH4+ gave it (NH4+ -> NH3 + H+), which conserves N, H and the charge
+  if (b->k_nh3 >= 0 && b->k_nh4 >= 0 && s.c0[b->k_nh3] < 0)
+    s.c0[b->k_nh4] += s.c0[b->k_nh3], s.c0[ion->h] -= s.c0[b->k_nh3], s.c0[b->k_nh3] = 0;
   for (PetscInt r = 0; r < ion->nr; r++) {
     const AzIonicReaction *rx = &ion->r[r];
     s.lnK[r]                  = rx->log10K * PetscLogReal(10.0);

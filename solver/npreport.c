@@ -27,13 +27,14 @@ PetscReal AzNPNernstSlope(PetscReal T)
 
 PetscErrorCode AzNPJSONPotentials(AzJSON j, const AzProblem *p, const AzMetrics *m, PetscReal E_rhe, PetscReal E_irfree_rhe)
 {
-  const PetscReal s = AzNPNernstSlope(p->T), shift = s * (m->ph_surf_mean - m->ph_bulk);
+  // the RHE of the potentials is that of the case's bulk (in time: the bulk at t = 0, whatever ph_bulk is at the end)
+  const PetscReal s = AzNPNernstSlope(p->T), ph0 = p->np->ionic->ph, shift = s * (m->ph_surf_mean - ph0);
 
   PetscFunctionBeginUser;
   PetscCall(AzJSONReal(j, "nernst_slope_V_per_pH", s));
-  PetscCall(AzJSONReal(j, "rhe_bulk_V_SHE", -s * m->ph_bulk));  // the bulk RHE on the SHE scale
-  PetscCall(AzJSONReal(j, "potential_V_SHE", E_rhe - s * m->ph_bulk));
-  PetscCall(AzJSONReal(j, "iR_free_potential_V_SHE", E_irfree_rhe - s * m->ph_bulk));
+  PetscCall(AzJSONReal(j, "rhe_bulk_V_SHE", -s * ph0));  // the bulk RHE on the SHE scale
+  PetscCall(AzJSONReal(j, "potential_V_SHE", E_rhe - s * ph0));
+  PetscCall(AzJSONReal(j, "iR_free_potential_V_SHE", E_irfree_rhe - s * ph0));
   PetscCall(AzJSONReal(j, "iR_free_potential_V_RHE_surf", E_irfree_rhe + shift));  // against the RHE of ph_surf_mean
   PetscCall(AzJSONBeginObject(j, "equilibrium_potentials_surf"));                  // at ph_surf_mean, others standard
   for (PetscInt n = 0; n < p->electrode.nreaction; n++) {
@@ -50,14 +51,14 @@ PetscErrorCode AzNPJSONPotentials(AzJSON j, const AzProblem *p, const AzMetrics 
 
 PetscErrorCode AzNPReportPotentials(MPI_Comm comm, const AzProblem *p, const AzMetrics *m, PetscReal E_rhe, PetscReal E_irfree_rhe)
 {
-  const PetscReal s = AzNPNernstSlope(p->T);
+  const PetscReal s = AzNPNernstSlope(p->T), ph0 = p->np->ionic->ph;  // the RHE scale's bulk (in time: at t = 0)
 
   PetscFunctionBeginUser;
-  PetscCall(AzPrintf(
-      comm,
-      "%s: electrode at %.4f V vs SHE (%.4f V iR-free; bulk pH %.3f at %.2f mV/pH); iR-free %.4f V vs the RHE of the surface pH %.3f\n",
-      AzProgramName(), (double)(E_rhe - s * m->ph_bulk), (double)(E_irfree_rhe - s * m->ph_bulk), (double)m->ph_bulk, (double)(1e3 * s),
-      (double)(E_irfree_rhe + s * (m->ph_surf_mean - m->ph_bulk)), (double)m->ph_surf_mean));
+  PetscCall(AzPrintf(comm,
+                     "%s: electrode at %.4f V vs SHE (%.4f V iR-free; RHE of bulk pH %.3f at %.2f mV/pH); iR-free %.4f V vs the RHE of the "
+                     "surface pH %.3f\n",
+                     AzProgramName(), (double)(E_rhe - s * ph0), (double)(E_irfree_rhe - s * ph0), (double)ph0, (double)(1e3 * s),
+                     (double)(E_irfree_rhe + s * (m->ph_surf_mean - ph0)), (double)m->ph_surf_mean));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -107,7 +108,7 @@ PetscErrorCode AzNPAmmoniaSplit(AzProblem *p, AzNPAmmonia *a)
       if (side == 1 && type == AZ_BC_OUTFLOW) end = 1;
       if (type == AZ_BC_ELECTRODE || type == AZ_BC_ANODE) touched = PETSC_TRUE;
     }
-    if (end < 0) continue;
+    if (end < 0 || !p->region[r].present[np->s_h]) continue;  // (a gas channel's inlet and outlet: no ions)
     // the cell's boundary fluxes (what solver/nernstplanck.c's rows carry); NH3 and NH4+ cross no other boundary face
     // but an electrode's
     for (PetscInt s = 0; s <= dof; s++) bnd[s] = 0;

@@ -44,7 +44,7 @@ static PetscErrorCode AzNPPreCheck(SNESLineSearch ls, Vec X, Vec Y, PetscBool *c
 // one is made when GMRES needed more than AZ_NP_REUSE_KRYLOV iterations.
 #define AZ_NP_REUSE_KRYLOV 8
 
-PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal fnorm, PetscBool *stalled)
+PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal fnorm, PetscBool *stalled, SNESConvergedReason *reason)
 {
   PetscReal *h = p->np->fnorm_hist;
   KSP        ksp;
@@ -55,6 +55,11 @@ PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal f
   *stalled = (PetscBool)(it > 0 && fnorm > 0.5 * h[1]);
   PetscCall(SNESGetKSP(snes, &ksp));
   if (it > 0) PetscCall(KSPGetIterationNumber(ksp, &lits));
+  if (it > 0 && !p->np->reuse) {  // a new factorisation that failed (a zero pivot): Newton ends (the continuation follows)
+    KSPConvergedReason kr;
+    PetscCall(KSPGetConvergedReason(ksp, &kr));
+    if (kr < 0) *reason = SNES_DIVERGED_LINEAR_SOLVE;
+  }
   if (it == 0 || (p->np->reuse && lits > AZ_NP_REUSE_KRYLOV)) {
     p->np->reuse = PETSC_FALSE;
     PetscCall(SNESSetLagPreconditioner(snes, 1));
@@ -81,7 +86,7 @@ PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p)
   PetscCall(SNESSetDivergenceTolerance(snes, -1));
   PetscCall(SNESSetTolerances(snes, 0.0, 1e-24, 0.0, 100, 10000));
   // a GMRES solve that stops at its iteration limit with a kept factorisation still gives a step; the next one is
-  // made with a new factorisation (AzNPNewtonCheck)
+  // made with a new factorisation (AzNPNewtonCheck, which ends Newton where a new one fails)
   PetscCall(SNESSetMaxLinearSolveFailures(snes, 100));
   // The linear solve: a sparse direct factorisation (MUMPS) by default, under GMRES (one iteration with a new
   // factorisation, a few with a kept one). Fast bulk reactions couple the ions of a cell a million times more
@@ -197,6 +202,7 @@ PetscErrorCode AzIonicCoarseStart(AzCase c, AzProblem *p)
   }
   ierr = c->ops.setup(c, &q);
   for (PetscInt d = 0; d < 3; d++) c->mesh.n[d] = saved[d];
+  if (ierr) PetscCall(AzProblemDestroy(&q));
   PetscCall(ierr);
   PetscCall(AzCaseResolveMesh(c, g->M, NULL));  // the inputs written with the results keep the fine mesh
   PetscCall(AzProblemSetUpSolver(&q));
@@ -212,7 +218,13 @@ PetscErrorCode AzIonicCoarseStart(AzCase c, AzProblem *p)
     PetscCall(AzProblemDestroy(&q));
     PetscFunctionReturn(PETSC_SUCCESS);
   }
-  PetscCall(ierr);
+  if (ierr) {
+    PetscCall(AzProblemDestroy(&q));
+    SETERRQ(c->comm, ierr,
+            "the coarse start (-mesh_coarse_start = %" PetscInt_FMT ") failed on %" PetscInt_FMT " x %" PetscInt_FMT
+            " cells (PETSc error %d); set mesh_coarse_start 0 to start from the bulk",
+            c->mesh.coarse_start, Mc[0], Mc[1], (int)ierr);
+  }
   PetscCall(AzNPInterpolate(&q, p));
   p->newton_its += q.newton_its;
   p->krylov_its += q.krylov_its;

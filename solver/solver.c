@@ -37,7 +37,7 @@ static PetscErrorCode AzConvergedFloor(SNES snes, PetscInt it, PetscReal xnorm, 
 
   PetscBool stalled = PETSC_TRUE;
   PetscCall(SNESConvergedDefault(snes, it, xnorm, gnorm, fnorm, reason, ctx));
-  if (p->np) PetscCall(AzNPNewtonCheck(snes, p, it, fnorm, &stalled));  // the ionic model's (solver/npsolve.c)
+  if (p->np) PetscCall(AzNPNewtonCheck(snes, p, it, fnorm, &stalled, reason));  // the ionic model's (solver/npsolve.c)
   if (it == 0) p->fnorm0 = fnorm, p->fnorm_prev = PETSC_MAX_REAL;
   // the floor only ends an iteration whose residual has not grown since its start
   // (or where the start was at the floor already: a thin layer's slow kinetics, whose residual is round-off from the

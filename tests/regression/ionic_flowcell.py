@@ -26,6 +26,11 @@ for name, keys in RUNS:
     print("%-14s pH bulk %.3f, surface %.3f [%.3f, %.3f]; i %.4g A/m2; element balance %.2e, charge %.2e, counter %.2e"
           % (name, m["ph_bulk"], m["ph_surf_mean"], m["ph_surf_min"], m["ph_surf_max"], m["i_total_A_m2"],
              ion["element_balance_rel"], ion["charge_balance_rel"], s["electrode"]["charge_balance_rel"]))
+    # the N2 balance counts N2 alone: its inflow is the flow rate times the inlet's saturation (the eliminated ion, a
+    # salt's cation at 0.2 M, once entered it 340-fold)
+    b, q_in = s["balance_mol_s"], float(s["inputs"]["flowcell_flow_rate"]) * m["c_bulk_mol_m3"]
+    check(abs(b["in"] / q_in - 1) < 1e-9, "%s: N2 in %g mol/s, flow rate x c_bulk %g" % (name, b["in"], q_in))
+    check(abs(b["in"] - b["out"] - b["consumed"]) < 1e-10 * b["in"], "%s: N2 balance in - out - consumed = %g" % (name, b["in"] - b["out"] - b["consumed"]))
     check(ion["element_balance_rel"] < 1e-10, "%s: element balance %g" % (name, ion["element_balance_rel"]))
     check(ion["charge_balance_rel"] < 1e-10, "%s: charge balance %g" % (name, ion["charge_balance_rel"]))
     check(s["electrode"]["charge_balance_rel"] < 1e-10, "%s: counter electrode %g" % (name, s["electrode"]["charge_balance_rel"]))

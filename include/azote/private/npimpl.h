@@ -114,8 +114,9 @@ PETSC_INTERN PetscErrorCode AzNPFloorScale(const AzProblem *p, Vec X, Vec d);
 // Newton's convergence test, after iteration it (solver/npsolve.c): whether Newton has stopped gaining below the
 // round-off floor (the residual not halved over the last two iterations: steps clipped in the logarithms alternate a
 // halving step with a flat one; charge is conserved to the residual), and whether the next step keeps the
-// factorisation.
-PETSC_INTERN PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal fnorm, PetscBool *stalled);
+// factorisation; a new factorisation that failed ends Newton (*reason).
+PETSC_INTERN PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal fnorm, PetscBool *stalled,
+                                            SNESConvergedReason *reason);
 // The Newton defaults of a tertiary problem (its steps keep the ions positive).
 PETSC_INTERN PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p);
 // The atoms of each element in a formula as the species table writes it ("HPO4^2-": H 1, P 1, O 4): symbols into
