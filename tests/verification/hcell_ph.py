@@ -98,6 +98,11 @@ last = rows[-1]
 print("Na2SO4: after %g s (%.4g C) catholyte pH %.4f -> %.4f, anolyte %.4f; titration closed forms within %.2g and %.2g" %
       (last["time_s"], last["charge_C"], rows[0]["ph_bulk"], last["ph_bulk"], last["ph_anolyte"], worst[0], worst[1]))
 check(last["ph_bulk"] > 10.5 and last["ph_anolyte"] < 4.5, "the hour should turn the catholyte alkaline and the anolyte acid")
+# the potential's SHE value is on the RHE of the bulk at t = 0 (the case's scale), not of the catholyte at the end
+e, slope = s["electrode"], 8.314462618 * 298.15 * math.log(10) / F
+want = -0.2 - slope * rows[0]["ph_bulk"]
+check(abs(e["potential_V_SHE"] - want) < 1e-9, "potential_V_SHE %.6f V, want -0.2 - %.5f x pH(t = 0) %.4f = %.6f V" %
+      (e["potential_V_SHE"], slope, rows[0]["ph_bulk"], want))
 
 # 3. the membrane's H+ share of the current
 A = s["cell_info"]["electrode_area_m2"]
