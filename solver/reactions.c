@@ -29,7 +29,9 @@
 // order as H2PO4-'s, not from a measurement: docs/ionic.md); Gibbs energies and enthalpies of formation of the aqueous
 // species from the NBS tables (Wagman et al., J. Phys. Chem. Ref. Data 11, suppl. 2 (1982)), given only for the
 // species of the bulk reactions (they reproduce the pK of water 13.995, of the carbonic acid 6.37 and 10.33, of the
-// phosphoric acid 2.15, 7.21 and 12.34, of NH4+ 9.25 and of HSO4- 1.99: tests/unit/test_ionic.c).
+// phosphoric acid 2.15, 7.21 and 12.34, of NH4+ 9.25 and of HSO4- 1.99; the second phosphate pK is held to the NIST
+// phosphate buffer by verification/ionic_activity, pK_w to the closed form of 0.1 M KOH by verification/ionic_report;
+// the others are not compared with measured constants yet: docs/ionic.md).
 static const AzSpeciesInfo az_species_rows[] = {
   {"N2",   "n2",   0, AZ_PHASE_GAS,    AZ_GAS_N2, 28.0134e-3, 0, 0, 1.0, "N2 partial pressure where the feed has none", "D_n2_m2_s", "n2_conversion", 1.96e-9, 0, 0, 0, NULL},
   {"O2",   "o2",   0, AZ_PHASE_GAS,    AZ_GAS_O2, 31.9988e-3, 0, 0, 1.0, "O2 partial pressure where the feed has none (10 ppm of 1 bar)", "D_o2_m2_s", "o2_conversion", 2.0e-9, 0, 0, 0, NULL},
