@@ -54,11 +54,12 @@ PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal f
   if (it == 0) h[0] = h[1] = PETSC_MAX_REAL;
   *stalled = (PetscBool)(it > 0 && fnorm > 0.5 * h[1]);
   PetscCall(SNESGetKSP(snes, &ksp));
-  if (it > 0) PetscCall(KSPGetIterationNumber(ksp, &lits));
-  if (it > 0 && !p->np->reuse) {  // a new factorisation that failed (a zero pivot): Newton ends (the continuation follows)
+  if (it > 0) {
     KSPConvergedReason kr;
+    PetscCall(KSPGetIterationNumber(ksp, &lits));
     PetscCall(KSPGetConvergedReason(ksp, &kr));
-    if (kr < 0) *reason = SNES_DIVERGED_LINEAR_SOLVE;
+    // a new factorisation that failed (a zero pivot): Newton ends (the continuation follows)
+    if (!p->np->reuse && kr < 0) *reason = SNES_DIVERGED_LINEAR_SOLVE;
   }
   if (it == 0 || (p->np->reuse && lits > AZ_NP_REUSE_KRYLOV)) {
     p->np->reuse = PETSC_FALSE;
@@ -181,6 +182,7 @@ PetscErrorCode AzIonicCoarseStart(AzCase c, AzProblem *p)
   const AzGrid  *g = &p->grid;
   AzProblem      q;
   PetscInt       Mc[3], saved[3], its;
+  char           mesh[64];
   double         cells = (double)g->M[0] * g->M[1] * g->M[2], coarse = 1;
   PetscLogDouble t0 = AzWallTime();
   PetscErrorCode ierr;
@@ -194,6 +196,10 @@ PetscErrorCode AzIonicCoarseStart(AzCase c, AzProblem *p)
     coarse *= Mc[d];
   }
   if (2 * coarse > cells) PetscFunctionReturn(PETSC_SUCCESS);
+  if (g->dim == 3)
+    PetscCall(PetscSNPrintf(mesh, sizeof(mesh), "%" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT, Mc[0], Mc[1], Mc[2]));
+  else
+    PetscCall(PetscSNPrintf(mesh, sizeof(mesh), "%" PetscInt_FMT " x %" PetscInt_FMT, Mc[0], Mc[1]));
   PetscCall(PetscMemzero(&q, sizeof(q)));
   q.comm = c->comm;
   for (PetscInt d = 0; d < 3; d++) {
@@ -212,29 +218,22 @@ PetscErrorCode AzIonicCoarseStart(AzCase c, AzProblem *p)
   ierr = AzProblemSolve(&q);
   PetscCall(PetscPopErrorHandler());
   if (ierr == PETSC_ERR_NOT_CONVERGED) {
-    PetscCall(AzPrintf(c->comm,
-                       "  coarse start: no convergence on %" PetscInt_FMT " x %" PetscInt_FMT " cells; the solve starts from the bulk\n",
-                       Mc[0], Mc[1]));
+    PetscCall(AzPrintf(c->comm, "  coarse start: no convergence on %s cells; the solve starts from the bulk\n", mesh));
     PetscCall(AzProblemDestroy(&q));
     PetscFunctionReturn(PETSC_SUCCESS);
   }
   if (ierr) {
     PetscCall(AzProblemDestroy(&q));
     SETERRQ(c->comm, ierr,
-            "the coarse start (-mesh_coarse_start = %" PetscInt_FMT ") failed on %" PetscInt_FMT " x %" PetscInt_FMT
-            " cells (PETSc error %d); set mesh_coarse_start 0 to start from the bulk",
-            c->mesh.coarse_start, Mc[0], Mc[1], (int)ierr);
+            "the coarse start (-mesh_coarse_start = %" PetscInt_FMT
+            ") failed on %s cells (PETSc error %d); set mesh_coarse_start 0 to "
+            "start from the bulk",
+            c->mesh.coarse_start, mesh, (int)ierr);
   }
   PetscCall(AzNPInterpolate(&q, p));
   p->newton_its += q.newton_its;
   p->krylov_its += q.krylov_its;
-  if (g->dim == 3)
-    PetscCall(AzPrintf(
-        c->comm, "  coarse start: %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " cells, %" PetscInt_FMT " Newton iterations\n",
-        Mc[0], Mc[1], Mc[2], q.newton_its - its));
-  else
-    PetscCall(AzPrintf(c->comm, "  coarse start: %" PetscInt_FMT " x %" PetscInt_FMT " cells, %" PetscInt_FMT " Newton iterations\n", Mc[0],
-                       Mc[1], q.newton_its - its));
+  PetscCall(AzPrintf(c->comm, "  coarse start: %s cells, %" PetscInt_FMT " Newton iterations\n", mesh, q.newton_its - its));
   PetscCall(AzProblemDestroy(&q));
   p->solve_time += AzWallTime() - t0;
   PetscFunctionReturn(PETSC_SUCCESS);
