@@ -13,19 +13,25 @@
 static const double az_bytes_per_cell[3] = {425, 1480, 2760};
 #define AZ_STARTUP_BYTES 45e6  // MPI and PETSc's shared libraries, per rank
 
-// The ionic model factorises its Jacobian (MUMPS, solver/npsolve.c), whose fill grows faster than the cells: nested
-// dissection's N log N in 2-D, N^(4/3) in 3-D, each dof^2 times a cell's. Peak per cell above start-up measured on the
-// flow cell in 0.1 M Na2SO4 (8 unknowns per cell, 1 rank, Debian's MUMPS 5.5 with PORD): 2-D 120 x 64, 240 x 64,
-// 128 x 120, 240 x 128, 480 x 128 cells: 23.0, 23.3, 26.0, 27.2, 27.7 kB; AZ_FACTOR_2D dof^2 log2(N) is within
-// -2..+12 % of each (and of 60 x 32: 19.5 kB). 3-D (flowcell-3d.yaml in Na2SO4) 40 x 16 x 12 and 60 x 20 x 16 cells:
-// 81.6 and 115.4 kB; AZ_FACTOR_3D dof^2 N^(1/3) is +8 and +4 % of them.
+// The ionic model's Krylov solve on its line preconditioner (solver/nplines.c: the Jacobian, three dense blocks per
+// cell, GMRES's vectors): peak per cell above start-up on the flow cell at 240 x 128 cells (1 rank, from the bulk),
+// 7, 8 and 10 unknowns per cell (0.1 M KCl, Na2SO4, K phosphate): 5.14, 6.61 and 7.84 kB; AZ_LINES_PER_UNKNOWN per
+// unknown is +13, +0.5 and +6 % of them (and -2 % of 120 x 64 in Na2SO4).
+#define AZ_LINES_PER_UNKNOWN 830.0
+// The sparse direct factorisation (-pc_type lu: MUMPS), whose fill grows faster than the cells: nested dissection's
+// N log N in 2-D, N^(4/3) in 3-D, each dof^2 times a cell's. Peak per cell above start-up measured on the flow cell
+// in 0.1 M Na2SO4 (8 unknowns per cell, 1 rank, Debian's MUMPS 5.5 with PORD): 2-D 120 x 64, 240 x 64, 128 x 120,
+// 240 x 128, 480 x 128 cells: 23.0, 23.3, 26.0, 27.2, 27.7 kB; AZ_FACTOR_2D dof^2 log2(N) is within -2..+12 % of each
+// (and of 60 x 32: 19.5 kB). 3-D (flowcell-3d.yaml in Na2SO4) 40 x 16 x 12 and 60 x 20 x 16 cells: 81.6 and
+// 115.4 kB; AZ_FACTOR_3D dof^2 N^(1/3) is +8 and +4 % of them.
 #define AZ_FACTOR_2D 30.0
 #define AZ_FACTOR_3D 70.0
 
-double AzMemoryPerCell(PetscInt dof, PetscInt dim, double cells, PetscBool direct)
+double AzMemoryPerCell(PetscInt dof, PetscInt dim, double cells, AzMemorySolver solver)
 {
-  if (direct)
+  if (solver == AZ_MEMORY_DIRECT)
     return (double)dof * dof * (dim == 3 ? AZ_FACTOR_3D * PetscCbrtReal(cells) : AZ_FACTOR_2D * PetscLog2Real(PetscMax(cells, 2.0)));
+  if (solver == AZ_MEMORY_LINES) return AZ_LINES_PER_UNKNOWN * dof;
   // 3-D grids measured a little below 2-D ones
   if (dof <= 3) return az_bytes_per_cell[PetscMax(dof, 1) - 1];
   return az_bytes_per_cell[2] + (double)(dof - 3) * (az_bytes_per_cell[2] - az_bytes_per_cell[1]);
@@ -116,7 +122,7 @@ static double AzMemoryResident(void)
   return rss * (double)sysconf(_SC_PAGESIZE);
 }
 
-PetscErrorCode AzMemoryCheck(MPI_Comm comm, PetscInt dim, const PetscInt M[3], PetscInt dof, PetscBool direct)
+PetscErrorCode AzMemoryCheck(MPI_Comm comm, PetscInt dim, const PetscInt M[3], PetscInt dof, AzMemorySolver solver)
 {
   MPI_Comm    node;
   PetscMPIInt size, nsize, nrank;
@@ -131,7 +137,7 @@ PetscErrorCode AzMemoryCheck(MPI_Comm comm, PetscInt dim, const PetscInt M[3], P
   if (nrank == 0) avail = AzMemoryAvailable();
   PetscCallMPI(MPI_Comm_free(&node));
   // this node's share: its ranks' cells and start-up, less what they hold already
-  need = cells * nsize / size * AzMemoryPerCell(dof, dim, cells, direct) + nsize * AZ_STARTUP_BYTES;
+  need = cells * nsize / size * AzMemoryPerCell(dof, dim, cells, solver) + nsize * AZ_STARTUP_BYTES;
   // the node worst off (only node leaders have a say)
   in = nrank == 0 && avail > 0 ? (need - rss) / avail : 0;
   PetscCallMPI(MPI_Allreduce(&in, &out, 1, MPI_DOUBLE, MPI_MAX, comm));
@@ -151,13 +157,13 @@ PetscErrorCode AzMemoryCheck(MPI_Comm comm, PetscInt dim, const PetscInt M[3], P
               "-mesh_nx x -mesh_ny x -mesh_nz = %" PetscInt_FMT " x %" PetscInt_FMT " x %" PetscInt_FMT " = %.3g cells with %" PetscInt_FMT
               " unknown%s per cell need about %.3g GB (%.0f B per cell, %.0f MB per rank), more than the "
               "%.3g GB available%s: use fewer cells, or more nodes",
-              M[0], M[1], M[2], cells, dof, dof > 1 ? "s" : "", fig[0] / 1e9, AzMemoryPerCell(dof, dim, cells, direct),
+              M[0], M[1], M[2], cells, dof, dof > 1 ? "s" : "", fig[0] / 1e9, AzMemoryPerCell(dof, dim, cells, solver),
               AZ_STARTUP_BYTES / 1e6, fig[1] / 1e9, size > 1 ? " on a node" : "");
     SETERRQ(comm, PETSC_ERR_USER_INPUT,
             "-mesh_nx x -mesh_ny = %" PetscInt_FMT " x %" PetscInt_FMT " = %.3g cells with %" PetscInt_FMT
             " unknown%s per cell need about %.3g GB (%.0f B per cell, %.0f MB per rank), more than the %.3g GB available%s: use fewer "
             "cells, or more nodes",
-            M[0], M[1], cells, dof, dof > 1 ? "s" : "", fig[0] / 1e9, AzMemoryPerCell(dof, dim, cells, direct), AZ_STARTUP_BYTES / 1e6,
+            M[0], M[1], cells, dof, dof > 1 ? "s" : "", fig[0] / 1e9, AzMemoryPerCell(dof, dim, cells, solver), AZ_STARTUP_BYTES / 1e6,
             fig[1] / 1e9, size > 1 ? " on a node" : "");
   }
 }

@@ -1,6 +1,7 @@
 // How the ionic model's steady Newton solve runs (electrolyte_model tertiary): its steps (clipped in the ions'
-// logarithms), its stopping rule, its linear solver (a sparse direct factorisation, reused while Newton converges
-// fast) and its start (the same case on a coarser mesh first, interpolated).
+// logarithms), its stopping rule, its linear solver (GMRES on the line preconditioner of solver/nplines.c, or a
+// sparse direct factorisation; either reused while Newton converges fast) and its start (the same case on a coarser
+// mesh first, interpolated).
 #include <azote/private/npimpl.h>
 #include <azote/case.h>
 
@@ -38,30 +39,77 @@ static PetscErrorCode AzNPPreCheck(SNESLineSearch ls, Vec X, Vec Y, PetscBool *c
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// The factorisation is kept from one Newton step to the next once Newton converges fast (the residual fell 100-fold
-// in the last step: the Jacobian changes little from here on), and GMRES preconditioned by it solves each new
-// Jacobian to the same tolerance (the steps stay Newton's): a few triangular solves instead of a factorisation. A new
+// The preconditioner (the line preconditioner's blocks and AMG, or a factorisation) is kept from one Newton step to the
+// next once Newton converges fast (the residual fell 100-fold in the last step: the Jacobian changes little from here
+// on), and GMRES preconditioned by it solves each new Jacobian to the same tolerance (the steps stay Newton's). A new
 // one is made when GMRES needed more than AZ_NP_REUSE_KRYLOV iterations.
 #define AZ_NP_REUSE_KRYLOV 8
+// GMRES's iteration limit: the line preconditioner needs 3-9 iterations per Newton step on the default flow cell, up
+// to 30 on the first step of a 2.5e5-cell one (its start interpolated from a mesh half as fine)
+#define AZ_NP_KRYLOV_MAX 100
+
+// The sparse direct factorisation: MUMPS where PETSc has it, PETSc's own LU otherwise.
+static PetscErrorCode AzNPDirect(PC pc)
+{
+  PetscFunctionBeginUser;
+  PetscCall(PCSetType(pc, PCLU));
+#if defined(PETSC_HAVE_MUMPS)
+  PetscCall(PCFactorSetMatSolverType(pc, MATSOLVERMUMPS));
+#endif
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+AzMemorySolver AzNPMemorySolver(void)
+{
+  char      type[64] = "";
+  PetscBool set      = PETSC_FALSE;
+  if (PetscOptionsGetString(NULL, NULL, "-pc_type", type, sizeof(type), &set) || !set) return AZ_MEMORY_LINES;
+  return !strcmp(type, PCLU) || !strcmp(type, PCCHOLESKY) ? AZ_MEMORY_DIRECT : AZ_MEMORY_LINES;
+}
 
 PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal fnorm, PetscBool *stalled, SNESConvergedReason *reason)
 {
-  PetscReal *h = p->np->fnorm_hist;
-  KSP        ksp;
-  PetscInt   lits = 0;
+  PetscReal         *h = p->np->fnorm_hist;
+  KSP                ksp;
+  PetscInt           lits = 0;
+  KSPConvergedReason kr   = KSP_CONVERGED_ITERATING;
 
   PetscFunctionBeginUser;
   if (it == 0) h[0] = h[1] = PETSC_MAX_REAL;
   *stalled = (PetscBool)(it > 0 && fnorm > 0.5 * h[1]);
   PetscCall(SNESGetKSP(snes, &ksp));
   if (it > 0) {
-    KSPConvergedReason kr;
     PetscCall(KSPGetIterationNumber(ksp, &lits));
     PetscCall(KSPGetConvergedReason(ksp, &kr));
-    // a new factorisation that failed (a zero pivot): Newton ends (the continuation follows)
-    if (!p->np->reuse && kr < 0) *reason = SNES_DIVERGED_LINEAR_SOLVE;
+    if (!p->np->reuse && kr < 0) {
+      PC        pc;
+      PetscBool lines;
+      PetscCall(KSPGetPC(ksp, &pc));
+      PetscCall(PetscObjectTypeCompare((PetscObject)pc, PCSHELL, &lines));
+      if (lines) {  // a new line preconditioner that GMRES could not converge with: the direct solver from here on, if it fits
+        PetscErrorCode ierr;
+        PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));
+        ierr = AzMemoryCheck(p->comm, p->grid.dim, p->grid.M, p->nspecies, AZ_MEMORY_DIRECT);
+        PetscCall(PetscPopErrorHandler());
+        if (ierr == PETSC_ERR_USER_INPUT) {
+          PetscCall(AzPrintf(p->comm,
+                             "  the line preconditioner did not converge in %" PetscInt_FMT
+                             " Krylov iterations, and a direct factorisation would not fit in memory\n",
+                             lits));
+          *reason = SNES_DIVERGED_LINEAR_SOLVE;
+        } else {
+          PetscCall(ierr);
+          PetscCall(AzPrintf(p->comm,
+                             "  the line preconditioner did not converge in %" PetscInt_FMT
+                             " Krylov iterations: a direct factorisation from here on\n",
+                             lits));
+          PetscCall(AzNPDirect(pc));
+        }
+      } else
+        *reason = SNES_DIVERGED_LINEAR_SOLVE;  // a new factorisation that failed (a zero pivot): Newton ends (the continuation follows)
+    }
   }
-  if (it == 0 || (p->np->reuse && lits > AZ_NP_REUSE_KRYLOV)) {
+  if (it == 0 || (p->np->reuse && (lits > AZ_NP_REUSE_KRYLOV || kr < 0))) {
     p->np->reuse = PETSC_FALSE;
     PetscCall(SNESSetLagPreconditioner(snes, 1));
   } else if (!p->np->reuse && fnorm < 1e-2 * h[0]) {
@@ -85,23 +133,23 @@ PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p)
   // divergence; clipped steps need more iterations than the dilute model's
   // (no relative tolerance: the round-off floor of AzConvergedFloor ends it, charge conserved to 1e-14 of the current)
   PetscCall(SNESSetDivergenceTolerance(snes, -1));
-  PetscCall(SNESSetTolerances(snes, 0.0, 1e-24, 0.0, 100, 10000));
-  // a GMRES solve that stops at its iteration limit with a kept factorisation still gives a step; the next one is
-  // made with a new factorisation (AzNPNewtonCheck, which ends Newton where a new one fails)
+  PetscCall(SNESSetTolerances(snes, 0.0, 0.0, 0.0, 100, 10000));
+  // a GMRES solve that stops at its iteration limit with a kept preconditioner still gives a step; the next one is
+  // made with a new preconditioner (AzNPNewtonCheck, which turns to the direct solver where a new line
+  // preconditioner fails, and ends Newton where a new factorisation fails)
   PetscCall(SNESSetMaxLinearSolveFailures(snes, 100));
-  // The linear solve: a sparse direct factorisation (MUMPS) by default, under GMRES (one iteration with a new
-  // factorisation, a few with a kept one). Fast bulk reactions couple the ions of a cell a million times more
-  // strongly than transport couples cells, and the species span eleven decades of concentration: GMRES with BoomerAMG
-  // (nodal or not), block ILU, additive Schwarz or a field split by species stagnated above 1e-3 of the residual on
-  // the 2-D flow cell (docs/ionic.md: what was tried); -ksp_type/-pc_type choose another.
+  // The linear solve: GMRES on the line preconditioner (solver/nplines.c: AMG on the potential's block, then block
+  // Gauss-Seidel by lines of cells across the channel), 3-9 iterations per Newton step on the flow cell. Point
+  // smoothers do not work here: fast bulk reactions couple the ions of a cell a million times more strongly than
+  // transport couples cells, the unknowns span eleven decades, and the graded mesh's cells at an electrode are
+  // hundreds of times wider than high (BoomerAMG, block ILU, additive Schwarz, a field split by species and a two-level
+  // multigrid all stagnated: docs/ionic.md). -pc_type lu chooses the sparse direct factorisation (MUMPS where PETSc
+  // has it), which the solve also turns to where the line preconditioner fails.
   PetscCall(SNESGetKSP(snes, &ksp));
   PetscCall(KSPGetPC(ksp, &pc));
   PetscCall(KSPSetType(ksp, KSPGMRES));
-  PetscCall(KSPSetTolerances(ksp, 1e-11, 0.0, PETSC_DEFAULT, 4 * AZ_NP_REUSE_KRYLOV));
-  PetscCall(PCSetType(pc, PCLU));
-#if defined(PETSC_HAVE_MUMPS)
-  PetscCall(PCFactorSetMatSolverType(pc, MATSOLVERMUMPS));
-#endif
+  PetscCall(KSPSetTolerances(ksp, 1e-11, 0.0, PETSC_DEFAULT, AZ_NP_KRYLOV_MAX));
+  PetscCall(AzNPLinesCreate(p, pc));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -213,7 +261,8 @@ PetscErrorCode AzIonicCoarseStart(AzCase c, AzProblem *p)
   PetscCall(AzCaseResolveMesh(c, g->M, NULL));  // the inputs written with the results keep the fine mesh
   PetscCall(AzProblemSetUpSolver(&q));
   PetscCall(AzIonicCoarseStart(c, &q));
-  its = q.newton_its;
+  its          = q.newton_its;
+  q.np->coarse = PETSC_TRUE;
   PetscCall(PetscPushErrorHandler(PetscReturnErrorHandler, NULL));  // a coarse mesh that fails leaves the bulk start
   ierr = AzProblemSolve(&q);
   PetscCall(PetscPopErrorHandler());

@@ -90,7 +90,8 @@ PetscErrorCode AzProblemCreateGrid(AzProblem *p, PetscInt dim, const PetscInt M[
              "the mesh (-mesh_nx, -mesh_ny, -mesh_nz) gives a grid of %.3g cells with %" PetscInt_FMT
              " unknowns per cell, more than one run can index (32-bit PETSc indices, up to %d unknowns): use fewer cells",
              (double)M[0] * (double)(dim > 1 ? M[1] : 1) * (double)(dim > 2 ? M[2] : 1), dof, (int)PETSC_MAX_INT);
-  PetscCall(AzMemoryCheck(p->comm, dim, M, dof, (PetscBool)(p->np != NULL)));  // refused before anything of that size is allocated
+  PetscCall(AzMemoryCheck(p->comm, dim, M, dof,
+                          p->np ? AzNPMemorySolver() : AZ_MEMORY_AMG));  // refused before anything of that size is allocated
   PetscCall(AzGridCreate(p->comm, dim, M, xf, dof, &p->grid));
   // Species couple with each other inside a cell (gas-liquid transfer, products of the electrode) but each only
   // with itself across a face (but at a gas-liquid interface): the matrix keeps one entry per neighbour and species.

@@ -77,9 +77,10 @@ static PetscErrorCode AzConvergedFloor(SNES snes, PetscInt it, PetscReal xnorm, 
     PetscCall(VecStrideNormAll(d, NORM_2, fl));
     if (d != w) PetscCall(VecDestroy(&d));
     if (p->s_phi >= 0) fl[p->s_phi] = PetscMax(fl[p->s_phi], dphi);
-    PetscReal floor2 = 0;  // the floor over all rows, for the start's residual
+    PetscReal       floor2 = 0;  // the floor over all rows, for the start's residual
+    const PetscReal loose  = p->np && p->np->coarse ? AZ_NP_COARSE_FLOOR : 1;
     for (PetscInt s = 0; s < bs; s++) {
-      const PetscReal f = (s == p->s_phi ? 1e-14 : 1e-12) * fl[s] + 1e-16 * total;
+      const PetscReal f = loose * ((s == p->s_phi ? 1e-14 : 1e-12) * fl[s] + 1e-16 * total);
       below             = (PetscBool)(below && fn[s] <= f);
       floor2 += f * f;
     }
@@ -87,7 +88,8 @@ static PetscErrorCode AzConvergedFloor(SNES snes, PetscInt it, PetscReal xnorm, 
     // With the electrolyte potential, below the floor Newton stops only once the residual no longer falls by half a
     // step: the last quadratic steps still gain digits in the charge balance (the sum of the charge rows), whose
     // terms cancel.
-    if (below && ((p->s_phi < 0 && !p->newton_stagnation) || fnorm > 0.5 * p->fnorm_prev) && stalled) *reason = SNES_CONVERGED_FNORM_ABS;
+    if (below && (loose > 1 || (((p->s_phi < 0 && !p->newton_stagnation) || fnorm > 0.5 * p->fnorm_prev) && stalled)))
+      *reason = SNES_CONVERGED_FNORM_ABS;
   }
   p->fnorm_prev = fnorm;
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -154,6 +156,10 @@ PetscErrorCode AzSNESSetDefaults(SNES snes, AzProblem *p)
   PetscCall(PCSetType(pc, PCGAMG));
 #endif
   if (p->np) PetscCall(AzNPSNESDefaults(snes, p));  // the ionic model's (solver/npsolve.c)
+#if defined(PETSC_HAVE_MUMPS)
+  // its -pc_type lu: MUMPS's factorisation, which pivots (PETSc's own LU meets zero pivots on the ionic Jacobian)
+  if (p->np) PetscCall(AzOptionsDefault("-pc_factor_mat_solver_type", MATSOLVERMUMPS));
+#endif
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 

@@ -42,6 +42,16 @@ def si_metrics(m):
     return {k: v for k, v in m.items() if not companion(k)}
 
 
+def same_solution(label, a, b, tol=1e-10):
+    """Two runs' summaries that should hold the same solution: the largest relative difference of their SI metrics
+    (the balances apart: round-off of either run, each checked below tol), returned."""
+    ma, mb = si_metrics(a["metrics"]), si_metrics(b["metrics"])
+    for k in (k for k in mb if k.endswith("_balance_rel")):
+        check(abs(mb[k]) < tol, "%s: %s = %g" % (label, k, mb[k]))
+    return max(abs(mb[k] - v) / max(abs(v), 1e-30) for k, v in ma.items()
+               if isinstance(v, float) and v != 0 and not k.endswith("_balance_rel"))
+
+
 def fail(msg):
     print("FAIL:", msg)
     FAILURES.append(msg)

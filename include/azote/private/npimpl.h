@@ -16,6 +16,11 @@
 
 #include <azote/private/residualimpl.h>
 #include <azote/ionic.h>
+#include <azote/memory.h>
+
+// A coarse start's Newton (solver/npsolve.c) stops at this multiple of the round-off floor of the balances: its
+// solution is only the fine mesh's start, whose interpolation error is far larger.
+#define AZ_NP_COARSE_FLOOR 1e6
 
 typedef struct {
   PetscInt  n;
@@ -51,7 +56,9 @@ struct _n_AzNP {
   PetscReal ln_h_bulk, ln_oh_bulk;  // ln of the bulk H+ and OH- concentrations (mol m^-3): the bulk RHE scale's reference
   PetscBool logvars;                // inside a steady Newton solve: the ions' unknowns are ln c (AzNPLogBegin/End)
   PetscReal fnorm_hist[2];          // Newton's residual norms one and two iterations back (AzNPNewtonCheck)
-  PetscBool reuse;                  // Newton keeps the factorisation of an earlier step (AzNPNewtonCheck)
+  PetscBool reuse;                  // Newton keeps the preconditioner of an earlier step (AzNPNewtonCheck)
+  PetscBool coarse;                 // a coarse start's solve (AzIonicCoarseStart): Newton stops at AZ_NP_COARSE_FLOOR times
+                                    // the round-off floor, without waiting for the residual to stop halving
 };
 
 // The eliminated ion's concentration in a cell (c: its unknowns) and its derivatives d c_e / d c_s (dce[s]).
@@ -119,6 +126,12 @@ PETSC_INTERN PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it
                                             SNESConvergedReason *reason);
 // The Newton defaults of a tertiary problem (its steps keep the ions positive).
 PETSC_INTERN PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p);
+// The preconditioner of the steady Newton solve's Krylov method (solver/nplines.c): AMG on the potential, then block
+// Gauss-Seidel by lines of cells.
+PETSC_INTERN PetscErrorCode AzNPLinesCreate(AzProblem *p, PC pc);
+// The ionic model's linear solver for the memory estimate: the direct factorisation where -pc_type asks for one, the
+// line preconditioner otherwise (solver/npsolve.c).
+PETSC_INTERN AzMemorySolver AzNPMemorySolver(void);
 // The atoms of each element in a formula as the species table writes it ("HPO4^2-": H 1, P 1, O 4): symbols into
 // sym[] (up to max), counts into n[]; returns how many elements (solver/npmetrics.c).
 PETSC_INTERN PetscInt AzFormulaElements(const char name[], char sym[][3], PetscReal n[], PetscInt max);
