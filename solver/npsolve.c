@@ -96,7 +96,8 @@ PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal f
                              "  the line preconditioner did not converge in %" PetscInt_FMT
                              " Krylov iterations, and a direct factorisation would not fit in memory\n",
                              lits));
-          *reason = SNES_DIVERGED_LINEAR_SOLVE;
+          *reason           = SNES_DIVERGED_LINEAR_SOLVE;
+          p->np->unsolvable = PETSC_TRUE;
         } else {
           PetscCall(ierr);
           PetscCall(AzPrintf(p->comm,

@@ -290,6 +290,12 @@ PetscErrorCode AzProblemSolve(AzProblem *p)
     PetscCall(VecCopy(p->c, start));
   }
   PetscCall(AzProblemNewton(p, &reason));
+  if (p->np && p->np->unsolvable) {  // no linear solver for it: a continuation would meet the same systems
+    PetscCall(VecDestroy(&start));
+    SETERRQ(p->comm, PETSC_ERR_NOT_CONVERGED,
+            "the ionic model's linear systems could not be solved: GMRES on the line preconditioner did not converge, and a "
+            "direct factorisation would not fit in memory (docs/ionic.md, \"Linear solver\"); use fewer cells, or more nodes");
+  }
   if (reason > 0 || !kinetic) {
     PetscCall(VecDestroy(&start));
     PetscCheck(reason > 0, p->comm, PETSC_ERR_NOT_CONVERGED, "the Newton solve did not converge (%s)", SNESConvergedReasons[reason]);

@@ -57,6 +57,7 @@ struct _n_AzNP {
   PetscBool logvars;                // inside a steady Newton solve: the ions' unknowns are ln c (AzNPLogBegin/End)
   PetscReal fnorm_hist[2];          // Newton's residual norms one and two iterations back (AzNPNewtonCheck)
   PetscBool reuse;                  // Newton keeps the preconditioner of an earlier step (AzNPNewtonCheck)
+  PetscBool unsolvable;             // the line preconditioner failed and a direct factorisation would not fit (AzNPNewtonCheck)
   PetscBool coarse;                 // a coarse start's solve (AzIonicCoarseStart): Newton stops at AZ_NP_COARSE_FLOOR times
                                     // the round-off floor, without waiting for the residual to stop halving
 };
