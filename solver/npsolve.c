@@ -42,7 +42,7 @@ static PetscErrorCode AzNPPreCheck(SNESLineSearch ls, Vec X, Vec Y, PetscBool *c
 // The preconditioner (the line preconditioner's blocks and AMG, or a factorisation) is kept from one Newton step to the
 // next once Newton converges fast (the residual fell 100-fold in the last step: the Jacobian changes little from here
 // on), and GMRES preconditioned by it solves each new Jacobian to the same tolerance (the steps stay Newton's). A new
-// one is made when GMRES needed more than AZ_NP_REUSE_KRYLOV iterations.
+// one is made when GMRES needed more than AZ_NP_REUSE_KRYLOV iterations with it, or did not converge.
 #define AZ_NP_REUSE_KRYLOV 8
 // GMRES's iteration limit: the line preconditioner needs 3-9 iterations per Newton step on the default flow cell, up
 // to 30 on the first step of a 2.5e5-cell one (its start interpolated from a mesh half as fine)
