@@ -5,9 +5,9 @@ lines of cells across the channel, under GMRES):
   - it needs few Krylov iterations: at most 12 per Newton step on average (the coarse start's meshes included) on the
     2-D flow cell in Na2SO4 and in phosphate, on 1 and 2 ranks, and on the 3-D flow cell (a preconditioner that lost
     its lines, or its potential's AMG, needs several times more or falls back);
-  - where it does not converge (the GDE: its catalyst layer couples the potential and the ions through its volume,
-    beyond what the potential's own block carries), the solve says so in one line and goes on with the direct
-    factorisation, to the same solution."""
+  - where it does not converge (the GDE on its default mesh; likely, not checked, because its catalyst layer couples
+    the potential and the ions through its volume, beyond what the potential's own block carries), the solve says so
+    in one line and goes on with the direct factorisation, to the same solution."""
 import os
 
 import h5py
