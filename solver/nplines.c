@@ -15,18 +15,16 @@
 #include <azote/private/npimpl.h>
 
 typedef struct {
-  const AzProblem *p;
-  PetscInt         dir;              // lines along this direction
-  PetscInt         dof, nline, len;  // unknowns per cell, lines on this rank, cells per line
-  PetscInt         stride;           // local cell index step along a line
-  PetscInt        *cell;             // local cell of each line's m-th cell: cell[l len + m]
-  PetscScalar     *Dinv, *G;         // per local cell (in line order): block elimination's factors, dof x dof each
-  PetscScalar     *y;                // a line's work, len x dof
-  PetscBool        singular;         // a cell's block was singular at the last set-up: the identity instead
-  IS               is_phi;           // the potential's rows
-  Mat              Aphi;             // its block of the Jacobian
-  KSP              amg;
-  Vec              rphi, yphi, w, z;
+  PetscInt     dof, nline, len;  // unknowns per cell, lines on this rank, cells per line
+  PetscInt     stride;           // local cell index step along a line
+  PetscInt    *cell;             // local cell of each line's m-th cell: cell[l len + m]
+  PetscScalar *Dinv, *G;         // per local cell (in line order): block elimination's factors, dof x dof each
+  PetscScalar *y;                // a line's work, len x dof
+  PetscBool    singular;         // a cell's block was singular at the last set-up: the identity instead
+  IS           is_phi;           // the potential's rows
+  Mat          Aphi;             // its block of the Jacobian
+  KSP          amg;
+  Vec          rphi, yphi, w, z;
 } AzNPLines;
 
 // The direction of the strongest couplings between cells: the largest sum over cells of 1/h^2 (a face's diffusive
@@ -290,23 +288,22 @@ PetscErrorCode AzNPLinesCreate(AzProblem *p, PC pc)
 {
   const AzGrid *g = &p->grid;
   AzNPLines    *s;
-  PetscInt      rstart, ncell = g->xm[0] * g->xm[1] * g->xm[2], t0, t1, *idx, l = 0;
+  PetscInt      rstart, ncell = g->xm[0] * g->xm[1] * g->xm[2], dir, t0, t1, *idx, l = 0;
   PC            amg;
 
   PetscFunctionBeginUser;
   PetscCheck(p->s_phi >= 0, p->comm, PETSC_ERR_PLIB, "the line preconditioner needs the electrolyte potential");
   PetscCall(PetscNew(&s));
-  s->p   = p;
   s->dof = p->nspecies;
-  s->dir = AzNPLineDirection(g);
-  t0 = (s->dir + 1) % 3, t1 = (s->dir + 2) % 3;
+  dir    = AzNPLineDirection(g);  // the lines run along it
+  t0 = (dir + 1) % 3, t1 = (dir + 2) % 3;
   if (t0 > t1) {
     PetscInt t = t0;
     t0 = t1, t1 = t;
   }
-  s->len    = g->xm[s->dir];
+  s->len    = g->xm[dir];
   s->nline  = ncell / s->len;
-  s->stride = s->dir == 0 ? 1 : s->dir == 1 ? g->xm[0] : g->xm[0] * g->xm[1];
+  s->stride = dir == 0 ? 1 : dir == 1 ? g->xm[0] : g->xm[0] * g->xm[1];
   PetscCall(PetscMalloc4(ncell, &s->cell, ncell * s->dof * s->dof, &s->Dinv, ncell * s->dof * s->dof, &s->G, s->len * s->dof, &s->y));
 
   // lines in the mesh's order of the other two directions (x fastest)
@@ -314,7 +311,7 @@ PetscErrorCode AzNPLinesCreate(AzProblem *p, PC pc)
     for (PetscInt k0 = 0; k0 < g->xm[t0]; k0++, l++)
       for (PetscInt m = 0; m < s->len; m++) {
         PetscInt ijk[3];
-        ijk[s->dir] = m, ijk[t0] = k0, ijk[t1] = k1;
+        ijk[dir] = m, ijk[t0] = k0, ijk[t1] = k1;
         s->cell[l * s->len + m] = (ijk[2] * g->xm[1] + ijk[1]) * g->xm[0] + ijk[0];
       }
   PetscCall(DMCreateGlobalVector(g->da, &s->w));
