@@ -42,11 +42,13 @@ PETSC_INTERN PetscErrorCode AzLocalStateGet(const AzGrid *g, Vec X, Vec *Xl, con
 PETSC_INTERN PetscErrorCode AzLocalStateRestore(Vec *Xl, const PetscReal **c);
 
 // The rows of the Jacobian being written (hypre.c): straight into hypre's own CSR arrays where P is hypre's matrix in
-// host memory, through MatSetValuesLocal otherwise.
+// host memory, or into an AIJ matrix's rows on this rank (the DM's pattern, set when it was made) where every column
+// of the row is this rank's; through MatSetValuesLocal otherwise.
 typedef struct {
   Mat      P;
   PetscInt dof;
   void    *hypre;  // hypre's arrays (hypre.c), NULL when the rows go through MatSetValuesLocal
+  void    *aij;    // the AIJ matrix's arrays on this rank (hypre.c), NULL where P is not AIJ
 } AzMatRows;
 PETSC_INTERN PetscErrorCode AzMatRowsBegin(Mat P, const AzGrid *g, PetscInt dof, AzMatRows *w);
 // Sets the n entries of the row of owned cell `owned` (AzGridOwned) and ghosted local cell `local` for species s, at
