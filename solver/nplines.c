@@ -10,8 +10,9 @@
 //      times more strongly than transport couples cells) solved exactly by block elimination. The lines are swept in
 //      the mesh's order (x fastest: downstream along the flow, whose upwinded advection makes that order nearly
 //      exact); lines are local to a rank, and the couplings between ranks are left to the Krylov method.
-// GMRES on this preconditioner needs 3-9 iterations per Newton step on the flow cell (240 x 64, 8 unknowns per cell)
-// where point smoothers and multigrid stalled (docs/ionic.md).
+// GMRES on this preconditioner needs 1-2 iterations per Newton step on the flow cell (240 x 64, 8 unknowns per cell)
+// at the forcing term's tolerances (solver/npsolve.c), 5-12 on the last, tight steps, where point smoothers and
+// multigrid stalled (docs/ionic.md).
 #include <azote/private/npimpl.h>
 
 typedef struct {
@@ -19,12 +20,16 @@ typedef struct {
   PetscInt     stride;           // local cell index step along a line
   PetscInt    *cell;             // local cell of each line's m-th cell: cell[l len + m]
   PetscScalar *Dinv, *G;         // per local cell (in line order): block elimination's factors, dof x dof each
-  PetscScalar *y;                // a line's work, len x dof
   PetscBool    singular;         // a cell's block was singular at the last set-up: the identity instead
   IS           is_phi;           // the potential's rows
   Mat          Aphi;             // its block of the Jacobian
   KSP          amg;
-  Vec          rphi, yphi, w, z;
+  Vec          rphi, yphi;
+  PetscInt     sp;       // the potential's place among a cell's unknowns
+  PetscBool   *refresh;  // the next set-up makes a new AMG of the potential's block (the problem's flag)
+  Vec          w, off;   // several ranks: the right-hand side less the couplings to other ranks, and those
+  Vec          ghost;    // the other ranks' values that the Jacobian's off-rank block couples
+  VecScatter   scatter;  // into ghost
 } AzNPLines;
 
 // The direction of the strongest couplings between cells: the largest sum over cells of 1/h^2 (a face's diffusive
@@ -80,15 +85,30 @@ static PetscBool AzDenseInvert(PetscInt n, PetscScalar *A)
   return PETSC_TRUE;
 }
 
-// C = A B (n x n, row-major); C -= A B with sub.
+// C = A B (n x n, row-major); C -= A B with sub. One of the two is a coupling between neighbouring cells (each species
+// with itself and with the potential, the potential with every ion: about 3n of the n^2 entries), so the product runs
+// over the nonzero entries of that one only.
 static void AzDenseMult(PetscInt n, const PetscScalar *A, const PetscScalar *B, PetscScalar *C, PetscBool sub)
 {
-  for (PetscInt a = 0; a < n; a++)
-    for (PetscInt b = 0; b < n; b++) {
-      PetscScalar s = 0;
-      for (PetscInt k = 0; k < n; k++) s += A[a * n + k] * B[k * n + b];
-      C[a * n + b] = sub ? C[a * n + b] - s : s;
-    }
+  PetscInt nza = 0, nzb = 0;
+
+  for (PetscInt q = 0; q < n * n; q++) nza += A[q] != 0, nzb += B[q] != 0;
+  if (!sub)
+    for (PetscInt q = 0; q < n * n; q++) C[q] = 0;
+  if (nza <= nzb) {
+    for (PetscInt a = 0; a < n; a++)
+      for (PetscInt k = 0; k < n; k++) {
+        const PetscScalar v = sub ? -A[a * n + k] : A[a * n + k];
+        if (v != 0)
+          for (PetscInt b = 0; b < n; b++) C[a * n + b] += v * B[k * n + b];
+      }
+  } else
+    for (PetscInt k = 0; k < n; k++)
+      for (PetscInt b = 0; b < n; b++) {
+        const PetscScalar v = sub ? -B[k * n + b] : B[k * n + b];
+        if (v != 0)
+          for (PetscInt a = 0; a < n; a++) C[a * n + b] += A[a * n + k] * v;
+      }
 }
 
 static PetscErrorCode AzNPLinesGetLocal(Mat P, Mat *A)
@@ -164,54 +184,71 @@ static PetscErrorCode AzNPLinesSetUp(PC pc)
     PetscCall(AzPrintf(PetscObjectComm((PetscObject)pc), "  the line preconditioner met a singular block of a cell's unknowns\n"));
     PetscFunctionReturn(PETSC_SUCCESS);
   }
-  // the potential's block and its AMG
+  // several ranks: the other ranks' values of the off-rank block's columns (its pattern is the DM's, fixed)
+  if (!s->ghost && A != P) {
+    Mat             Ao;
+    const PetscInt *colmap;
+    PetscInt        nco, nloc;
+    IS              is;
+    PetscCall(MatMPIAIJGetSeqAIJ(P, NULL, &Ao, &colmap));
+    PetscCall(MatGetSize(Ao, &nloc, &nco));
+    PetscCall(ISCreateGeneral(PETSC_COMM_SELF, nco, colmap, PETSC_COPY_VALUES, &is));
+    PetscCall(VecCreateSeq(PETSC_COMM_SELF, nco, &s->ghost));
+    PetscCall(VecCreateSeq(PETSC_COMM_SELF, nloc, &s->off));
+    PetscCall(VecScatterCreate(s->w, is, s->ghost, NULL, &s->scatter));
+    PetscCall(ISDestroy(&is));
+  }
+  // the potential's block and its AMG: kept from an earlier set-up of the same Newton solve while GMRES converges
+  // fast with it (AzNPNewtonCheck asks for a new one): the conductivity's operator changes far less than the ions'
+  // blocks, and its hierarchy's set-up is a third of the preconditioner's
+  if (s->Aphi && !*s->refresh) PetscFunctionReturn(PETSC_SUCCESS);
+  *s->refresh = PETSC_FALSE;
   PetscCall(MatCreateSubMatrix(P, s->is_phi, s->is_phi, s->Aphi ? MAT_REUSE_MATRIX : MAT_INITIAL_MATRIX, &s->Aphi));
   PetscCall(KSPSetOperators(s->amg, s->Aphi, s->Aphi));
   PetscCall(KSPSetUp(s->amg));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// One Gauss-Seidel update of line l of A z = w: its residual with the current z, solved on the line's
-// block-tridiagonal system (forward elimination y_m = Dinv_m (res_m - L_m y_{m-1}), L_m read from the row; back
-// substitution d_m = y_m - G_m d_{m+1}), added to z.
+// One Gauss-Seidel update of line l of A z = w. The line's cells hold only the potential's correction yet (phi[] at
+// their potential, the first stage's; the other lines' cells hold theirs or their update). Forward elimination
+// y_m = Dinv_m (w_m - A_m z), y_m added to z at the line's m-th cell, so that the next cell's row product takes
+// L_m y_m with everything else; back substitution d_m = y_m - G_m d_{m+1}, in place (d_{m+1}: z less the potential's
+// correction). Each row is then one sparse dot product over the matrix's row.
 static void AzNPLineUpdate(const AzNPLines *s, PetscInt l, const PetscInt *ia, const PetscInt *ja, const PetscScalar *aa,
-                           const PetscScalar *restrict w, PetscScalar *restrict z, PetscScalar *restrict y)
+                           const PetscScalar *restrict w, const PetscScalar *restrict phi, PetscScalar *restrict z)
 {
-  const PetscInt dof = s->dof, bb = dof * dof;
+  const PetscInt  dof = s->dof, bb = dof * dof, sp = s->sp;
+  const PetscInt *cell = s->cell + l * s->len;
 
   for (PetscInt m = 0; m < s->len; m++) {
-    const PetscInt     q = s->cell[l * s->len + m], p0 = (q - s->stride) * dof, p1 = p0 + dof;
+    const PetscInt     q  = cell[m];
     const PetscScalar *Di = s->Dinv + (l * s->len + m) * bb;
     PetscScalar        r[AZ_MAX_SPECIES];
     for (PetscInt a = 0; a < dof; a++) {
-      const PetscInt e0 = ia[q * dof + a], e1 = ia[q * dof + a + 1];
-      PetscScalar    v = w[q * dof + a];
-      for (PetscInt e = e0; e < e1; e++) {
-        const PetscInt c = ja[e];
-        v -= aa[e] * z[c];
-        if (m > 0 && c >= p0 && c < p1) v -= aa[e] * y[(m - 1) * dof + c - p0];
-      }
+      PetscScalar v = w[q * dof + a];
+      for (PetscInt e = ia[q * dof + a]; e < ia[q * dof + a + 1]; e++) v -= aa[e] * z[ja[e]];
       r[a] = v;
     }
     for (PetscInt a = 0; a < dof; a++) {
       PetscScalar v = 0;
       for (PetscInt b = 0; b < dof; b++) v += Di[a * dof + b] * r[b];
-      y[m * dof + a] = v;
+      z[q * dof + a] += v;
     }
   }
-  for (PetscInt m = s->len - 1; m >= 0; m--) {
-    const PetscInt     q = s->cell[l * s->len + m];
-    const PetscScalar *G = s->G + (l * s->len + m) * bb;
-    if (m < s->len - 1)
-      for (PetscInt a = 0; a < dof; a++)
-        for (PetscInt b = 0; b < dof; b++) y[m * dof + a] -= G[a * dof + b] * y[(m + 1) * dof + b];
-    for (PetscInt a = 0; a < dof; a++) z[q * dof + a] += y[m * dof + a];
+  for (PetscInt m = s->len - 2; m >= 0; m--) {
+    const PetscScalar *G  = s->G + (l * s->len + m) * bb;
+    PetscScalar       *zm = z + cell[m] * dof, dn[AZ_MAX_SPECIES];
+    for (PetscInt b = 0; b < dof; b++) dn[b] = z[cell[m + 1] * dof + b];
+    dn[sp] -= phi[cell[m + 1]];
+    for (PetscInt a = 0; a < dof; a++)
+      for (PetscInt b = 0; b < dof; b++) zm[a] -= G[a * dof + b] * dn[b];
   }
 }
 
 // One Gauss-Seidel sweep by lines on A z = w from z = 0, over the lines in the mesh's order (a backward sweep after
 // it saved 4-8 % of the iterations and cost more than that).
-static PetscErrorCode AzNPLinesSweep(const AzNPLines *s, Mat P, const PetscScalar *restrict w, PetscScalar *restrict z)
+static PetscErrorCode AzNPLinesSweep(const AzNPLines *s, Mat P, const PetscScalar *restrict w, const PetscScalar *restrict phi,
+                                     PetscScalar *restrict z)
 {
   Mat                A;
   const PetscInt    *ia, *ja;
@@ -223,7 +260,7 @@ static PetscErrorCode AzNPLinesSweep(const AzNPLines *s, Mat P, const PetscScala
   PetscCall(AzNPLinesGetLocal(P, &A));
   PetscCall(MatGetRowIJ(A, 0, PETSC_FALSE, PETSC_FALSE, &nrow, &ia, &ja, &done));
   PetscCall(MatSeqAIJGetArrayRead(A, &aa));
-  for (PetscInt l = 0; l < s->nline; l++) AzNPLineUpdate(s, l, ia, ja, aa, w, z, s->y);
+  for (PetscInt l = 0; l < s->nline; l++) AzNPLineUpdate(s, l, ia, ja, aa, w, phi, z);
   PetscCall(MatSeqAIJRestoreArrayRead(A, &aa));
   PetscCall(MatRestoreRowIJ(A, 0, PETSC_FALSE, PETSC_FALSE, &nrow, &ia, &ja, &done));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -233,8 +270,8 @@ static PetscErrorCode AzNPLinesApply(PC pc, Vec r, Vec y)
 {
   AzNPLines         *s;
   Mat                P;
-  Vec                sub;
-  const PetscScalar *w;
+  Vec                sub, w = r;
+  const PetscScalar *wa, *phi;
   PetscScalar       *z;
 
   PetscFunctionBeginUser;
@@ -253,16 +290,29 @@ static PetscErrorCode AzNPLinesApply(PC pc, Vec r, Vec y)
   PetscCall(VecGetSubVector(y, s->is_phi, &sub));
   PetscCall(VecCopy(s->yphi, sub));
   PetscCall(VecRestoreSubVector(y, s->is_phi, &sub));
-  // 2. the lines, on the residual the potential's correction leaves
-  PetscCall(MatMult(P, y, s->w));
-  PetscCall(VecAYPX(s->w, -1, r));
-  PetscCall(VecSet(s->z, 0));
-  PetscCall(VecGetArrayRead(s->w, &w));
-  PetscCall(VecGetArray(s->z, &z));
-  PetscCall(AzNPLinesSweep(s, P, w, z));
-  PetscCall(VecRestoreArray(s->z, &z));
-  PetscCall(VecRestoreArrayRead(s->w, &w));
-  PetscCall(VecAXPY(y, 1, s->z));
+  // 2. the lines, from the potential's correction: the sweep's row products take its residual within the rank, and
+  // (several ranks) the right-hand side loses what it leaves through the couplings to other ranks' cells
+  if (s->ghost) {
+    Mat Ao;
+    PetscCall(MatMPIAIJGetSeqAIJ(P, NULL, &Ao, NULL));
+    PetscCall(VecScatterBegin(s->scatter, y, s->ghost, INSERT_VALUES, SCATTER_FORWARD));
+    PetscCall(VecScatterEnd(s->scatter, y, s->ghost, INSERT_VALUES, SCATTER_FORWARD));
+    PetscCall(MatMult(Ao, s->ghost, s->off));
+    PetscCall(VecCopy(r, s->w));
+    PetscCall(VecGetArrayRead(s->off, &phi));
+    PetscCall(VecGetArray(s->w, &z));
+    for (PetscInt q = 0; q < s->nline * s->len * s->dof; q++) z[q] -= phi[q];
+    PetscCall(VecRestoreArray(s->w, &z));
+    PetscCall(VecRestoreArrayRead(s->off, &phi));
+    w = s->w;
+  }
+  PetscCall(VecGetArrayRead(w, &wa));
+  PetscCall(VecGetArrayRead(s->yphi, &phi));
+  PetscCall(VecGetArray(y, &z));
+  PetscCall(AzNPLinesSweep(s, P, wa, phi, z));
+  PetscCall(VecRestoreArray(y, &z));
+  PetscCall(VecRestoreArrayRead(s->yphi, &phi));
+  PetscCall(VecRestoreArrayRead(w, &wa));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -272,14 +322,16 @@ static PetscErrorCode AzNPLinesDestroy(PC pc)
 
   PetscFunctionBeginUser;
   PetscCall(PCShellGetContext(pc, &s));
-  PetscCall(PetscFree4(s->cell, s->Dinv, s->G, s->y));
+  PetscCall(PetscFree3(s->cell, s->Dinv, s->G));
   PetscCall(ISDestroy(&s->is_phi));
   PetscCall(MatDestroy(&s->Aphi));
   PetscCall(KSPDestroy(&s->amg));
   PetscCall(VecDestroy(&s->rphi));
   PetscCall(VecDestroy(&s->yphi));
   PetscCall(VecDestroy(&s->w));
-  PetscCall(VecDestroy(&s->z));
+  PetscCall(VecDestroy(&s->off));
+  PetscCall(VecDestroy(&s->ghost));
+  PetscCall(VecScatterDestroy(&s->scatter));
   PetscCall(PetscFree(s));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -304,7 +356,7 @@ PetscErrorCode AzNPLinesCreate(AzProblem *p, PC pc)
   s->len    = g->xm[dir];
   s->nline  = ncell / s->len;
   s->stride = dir == 0 ? 1 : dir == 1 ? g->xm[0] : g->xm[0] * g->xm[1];
-  PetscCall(PetscMalloc4(ncell, &s->cell, ncell * s->dof * s->dof, &s->Dinv, ncell * s->dof * s->dof, &s->G, s->len * s->dof, &s->y));
+  PetscCall(PetscMalloc3(ncell, &s->cell, ncell * s->dof * s->dof, &s->Dinv, ncell * s->dof * s->dof, &s->G));
 
   // lines in the mesh's order of the other two directions (x fastest)
   for (PetscInt k1 = 0; k1 < g->xm[t1]; k1++)
@@ -314,8 +366,9 @@ PetscErrorCode AzNPLinesCreate(AzProblem *p, PC pc)
         ijk[dir] = m, ijk[t0] = k0, ijk[t1] = k1;
         s->cell[l * s->len + m] = (ijk[2] * g->xm[1] + ijk[1]) * g->xm[0] + ijk[0];
       }
+  s->sp      = p->s_phi;
+  s->refresh = &p->np->amg_refresh;
   PetscCall(DMCreateGlobalVector(g->da, &s->w));
-  PetscCall(VecDuplicate(s->w, &s->z));
   PetscCall(VecGetOwnershipRange(s->w, &rstart, NULL));
   PetscCall(PetscMalloc1(ncell, &idx));
   for (PetscInt q = 0; q < ncell; q++) idx[q] = rstart + q * s->dof + p->s_phi;

@@ -300,6 +300,7 @@ static PetscBool AzIsPetscOption(const char name[])
                                          "mg_",          // multigrid levels and coarse solver (-pc_type gamg or mg)
                                          "sub_",         // block Jacobi / ASM blocks
                                          "fieldsplit_",  // field-split blocks
+                                         "ionic_phi_",   // the ionic model's AMG on the potential (solver/nplines.c)
                                          "vecscatter_",
                                          "start_in_debugger",
                                          "debugger",

@@ -1,13 +1,14 @@
 """The ionic model's line preconditioner (solver/nplines.c: AMG on the potential's block, then block Gauss-Seidel by
-lines of cells across the channel, under GMRES):
+lines of cells across the channel, under GMRES with Eisenstat-Walker tolerances, solver/npsolve.c):
   - it gives the solution of the sparse direct factorisation (-pc_type lu, MUMPS): every metric and the pH field to
     1e-8 (Newton ends at the same round-off floor whichever solves its steps), the balances below 1e-10;
-  - it needs few Krylov iterations: at most 12 per Newton step on average (the coarse start's meshes included) on the
-    2-D flow cell in Na2SO4 and in phosphate, on 1 and 2 ranks, and on the 3-D flow cell (a preconditioner that lost
-    its lines, or its potential's AMG, needs several times more or falls back);
-  - where it does not converge (the GDE on its default mesh; likely, not checked, because its catalyst layer couples
-    the potential and the ions through its volume, beyond what the potential's own block carries), the solve says so
-    in one line and goes on with the direct factorisation, to the same solution."""
+  - it needs few Krylov iterations: at most 3 per Newton step on average (the coarse start's meshes included) on the
+    2-D flow cell in Na2SO4 and in phosphate, on 1 and 2 ranks, and on the 3-D flow cell (measured 1.3-1.8; with a
+    point Jacobi instead of the potential's AMG, 4.2);
+  - the GDE (its catalyst layer couples the potential and the ions through its volume) gives the direct solve's
+    solution whether the lines converge there or not;
+  - where a new line preconditioner does not converge (forced on the GDE by a Krylov limit of 20), the solve says so in
+    one line and goes on with the direct factorisation, to the same solution."""
 import os
 
 import h5py
@@ -50,13 +51,14 @@ for label, name, keys, nps in RUNS:
               "%.1e, pH %.1e" % (label, np_, sv["newton_iterations"], sv["krylov_iterations"], per,
                                  direct[0]["solver"]["newton_iterations"], worst, dph))
         check(FALLBACK not in lines[2], "%s, np %d: the line preconditioner fell back to the direct solver" % (label, np_))
-        check(per <= 12, "%s, np %d: %.1f Krylov iterations per Newton step (at most 12 expected)" % (label, np_, per))
+        check(per <= 3, "%s, np %d: %.1f Krylov iterations per Newton step (at most 3 expected)" % (label, np_, per))
 
-# the GDE: the fallback, announced, to the direct solve's solution
+# the GDE: the direct solve's solution, on its own and through the fallback (announced)
 direct = solve("gde-ph.yaml", ["-pc_type", "lu"])
-lines = solve("gde-ph.yaml", [])
-worst, dph = compare("GDE", direct, lines)
-said = [ln for ln in lines[2].splitlines() if FALLBACK in ln]
-print("GDE: %s; against the direct solve: metrics %.1e, pH %.1e" % (said[0].strip() if said else "no fallback", worst, dph))
-check(len(said) >= 1, "GDE: the fallback to the direct solver is not announced (the line preconditioner is not expected to converge there)")
+for label, keys in (("GDE", []), ("GDE, Krylov limit 20", ["-ksp_max_it", "20"])):
+    lines = solve("gde-ph.yaml", keys)
+    worst, dph = compare(label, direct, lines)
+    said = [ln for ln in lines[2].splitlines() if FALLBACK in ln]
+    print("%s: %s; against the direct solve: metrics %.1e, pH %.1e" % (label, said[0].strip() if said else "no fallback", worst, dph))
+check(len(said) >= 1, "GDE, Krylov limit 20: the fallback to the direct solver is not announced")
 finish()

@@ -55,8 +55,10 @@ struct _n_AzNP {
   PetscReal nx[2][AZ_MAX_ELECTRODE_REACTIONS];
   PetscReal ln_h_bulk, ln_oh_bulk;  // ln of the bulk H+ and OH- concentrations (mol m^-3): the bulk RHE scale's reference
   PetscBool logvars;                // inside a steady Newton solve: the ions' unknowns are ln c (AzNPLogBegin/End)
-  PetscReal fnorm_hist[2];          // Newton's residual norms one and two iterations back (AzNPNewtonCheck)
+  PetscReal fnorm_last;             // Newton's residual norm one iteration back (AzNPNewtonCheck)
   PetscBool reuse;                  // Newton keeps the preconditioner of an earlier step (AzNPNewtonCheck)
+  PetscBool rtol_given;             // -ksp_rtol on the command line: no forcing term (AzNPNewtonCheck)
+  PetscBool amg_refresh;            // the line preconditioner's next set-up makes a new AMG of the potential (AzNPNewtonCheck)
   PetscBool unsolvable;             // the line preconditioner failed and a direct factorisation would not fit (AzNPNewtonCheck)
   PetscBool coarse;                 // a coarse start's solve (AzIonicCoarseStart): Newton stops at AZ_NP_COARSE_FLOOR times
                                     // the round-off floor, without waiting for the residual to stop halving
@@ -120,9 +122,9 @@ PETSC_INTERN PetscErrorCode AzNPLogEnd(AzProblem *p);
 // (d = diag(J) on entry), in concentrations where the ions' unknowns are logarithms.
 PETSC_INTERN PetscErrorCode AzNPFloorScale(const AzProblem *p, Vec X, Vec d);
 // Newton's convergence test, after iteration it (solver/npsolve.c): whether Newton has stopped gaining below the
-// round-off floor (the residual not halved over the last two iterations: steps clipped in the logarithms alternate a
-// halving step with a flat one; charge is conserved to the residual), and whether the next step keeps the
-// factorisation; a new factorisation that failed ends Newton (*reason).
+// round-off floor (the residual not halved in the last iteration; charge is conserved to the residual), whether the
+// next step keeps the preconditioner, and the next linear solve's tolerance; a new factorisation that failed ends
+// Newton (*reason).
 PETSC_INTERN PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal fnorm, PetscBool *stalled,
                                             SNESConvergedReason *reason);
 // The Newton defaults of a tertiary problem (its steps keep the ions positive).
