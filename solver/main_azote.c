@@ -20,6 +20,9 @@ static const char help[] =
     "                   -pc_hypre_boomeramg_grid_sweeps_down 0   (without hypre: -pc_type gamg)\n"
     "  in time:         -ts_type theta -ts_theta_theta 1 -ts_theta_endpoint (backward Euler), -ts_adapt_type basic,\n"
     "                   relative tolerance time_rtol\n"
+    "  ions (electrolyte_model tertiary): -ksp_type gmres -ksp_gmres_restart 15 -ksp_max_it 100, -ksp_rtol from\n"
+    "                   Eisenstat-Walker's forcing term (1e-2 ... 1e-11 per Newton step), on azote's line\n"
+    "                   preconditioner (its AMG on the potential: -ionic_phi_*); -pc_type lu: MUMPS (docs/ionic.md)\n"
     "  e.g. -pc_type bjacobi -sub_pc_type ilu; -ksp_type gmres; -snes_monitor -ksp_monitor -ksp_view -log_view\n\n";
 
 // The case, then its keys' reference (-help_keys), an uncertainty study (-uq_samples), a sweep (-sweep_<key>) or one

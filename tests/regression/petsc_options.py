@@ -1,6 +1,7 @@
 """PETSc's own solver options reach PETSc, sub-solver prefixes included: -pc_type bjacobi -sub_pc_type ilu solves the
 default flow cell to the same metrics (1e-8) as the default solver, as does -dm_mat_type aij (PETSc's AIJ Jacobian
-instead of hypre's matrix), -mg_levels_* / -fieldsplit_* are not refused as unknown azote keys (exit 1); a misspelled
+instead of hypre's matrix), -mg_levels_* / -fieldsplit_* are not refused as unknown azote keys (exit 1); the ionic
+model's -ionic_phi_* reaches its potential's AMG (a point Jacobi there needs more Krylov iterations); a misspelled
 azote key still is. `azote -help` names the solver options azote sets, and each is what PETSc reports using
 (-snes_view, -ksp_view) on the default flow cell."""
 import re
@@ -21,6 +22,15 @@ for extra in (["-pc_type", "gamg", "-mg_levels_ksp_type", "richardson", "-mg_coa
               ["-fieldsplit_0_pc_type", "jacobi"]):
     rc, out = run(base + ["-output_dir", tmpdir()] + extra, check=False)
     check("unknown key" not in out and rc != 1, "%s refused as input: exit %d, %s" % (" ".join(extra), rc, out.strip()[-200:]))
+# the ionic model's potential's AMG (solver/nplines.c): its prefix is PETSc's to read, and it reaches that solver
+ionic = ["-case", case("flowcell-ph.yaml"), "-quiet"]
+its = []
+for extra in ([], ["-ionic_phi_pc_type", "jacobi"]):
+    d = tmpdir()
+    rc, out = run(ionic + ["-output_dir", d] + extra, check=False)
+    check(rc == 0, "the ionic flow cell with %s: exit %d, %s" % (" ".join(extra) or "defaults", rc, out.strip()[-200:]))
+    its.append(summary(d)["solver"]["krylov_iterations"] if rc == 0 else 0)
+check(its[1] > its[0], "-ionic_phi_pc_type jacobi did not change the ionic solve (Krylov iterations %d, default %d)" % (its[1], its[0]))
 # -help's list of the defaults against what PETSc says it runs: (option as -help gives it, pattern in -snes_view/-ksp_view)
 DEFAULTS = [("-snes_type newtonls", r"SNES Object.*?\n\s+type: newtonls"), ("-snes_linesearch_type basic", r"SNESLineSearch Object.*?\n\s+type: basic"),
             ("-snes_max_it 50", r"maximum iterations=50, maximum function evaluations"), ("-ksp_type bcgs", r"KSP Object.*?\n\s+type: bcgs"),
