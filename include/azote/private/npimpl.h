@@ -50,18 +50,19 @@ struct _n_AzNP {
   // species with the n H+ of the RHE scale made explicit, as H+ taken (a proton donor's branch, an oxidation: H+ given)
   // or as water taken and OH- given (a reduction by water); the ion that carries them and its coefficient in the
   // reaction's quotient relative to the bulk (-n for H+, +n for OH-)
-  PetscReal nu[2][AZ_MAX_ELECTRODE_REACTIONS][AZ_MAX_SPECIES];
-  PetscInt  sx[2][AZ_MAX_ELECTRODE_REACTIONS];
-  PetscReal nx[2][AZ_MAX_ELECTRODE_REACTIONS];
-  PetscReal ln_h_bulk, ln_oh_bulk;  // ln of the bulk H+ and OH- concentrations (mol m^-3): the bulk RHE scale's reference
-  PetscBool logvars;                // inside a steady Newton solve: the ions' unknowns are ln c (AzNPLogBegin/End)
-  PetscReal fnorm_last;             // Newton's residual norm one iteration back (AzNPNewtonCheck)
-  PetscBool reuse;                  // Newton keeps the preconditioner of an earlier step (AzNPNewtonCheck)
-  PetscBool rtol_given;             // -ksp_rtol on the command line: no forcing term (AzNPNewtonCheck)
-  PetscBool amg_refresh;            // the line preconditioner's next set-up makes a new AMG of the potential (AzNPNewtonCheck)
-  PetscBool unsolvable;             // the line preconditioner failed and a direct factorisation would not fit (AzNPNewtonCheck)
-  PetscBool coarse;                 // a coarse start's solve (AzIonicCoarseStart): Newton stops at AZ_NP_COARSE_FLOOR times
-                                    // the round-off floor, without waiting for the residual to stop halving
+  PetscReal      nu[2][AZ_MAX_ELECTRODE_REACTIONS][AZ_MAX_SPECIES];
+  PetscInt       sx[2][AZ_MAX_ELECTRODE_REACTIONS];
+  PetscReal      nx[2][AZ_MAX_ELECTRODE_REACTIONS];
+  PetscReal      ln_h_bulk, ln_oh_bulk;  // ln of the bulk H+ and OH- concentrations (mol m^-3): the bulk RHE scale's reference
+  PetscBool      logvars;                // inside a steady Newton solve: the ions' unknowns are ln c (AzNPLogBegin/End)
+  PetscReal      fnorm_last;             // Newton's residual norm one iteration back (AzNPNewtonCheck)
+  PetscBool      reuse;                  // Newton keeps the preconditioner of an earlier step (AzNPNewtonCheck)
+  PetscBool      rtol_given;             // -ksp_rtol on the command line: no forcing term (AzNPNewtonCheck)
+  PetscLogDouble t_newton;               // wall time at the start of the present Newton solve (AzNPNewtonCheck's progress lines)
+  PetscBool      amg_refresh;            // the line preconditioner's next set-up makes a new AMG of the potential (AzNPNewtonCheck)
+  PetscBool      unsolvable;             // the line preconditioner failed and a direct factorisation would not fit (AzNPNewtonCheck)
+  PetscBool      coarse;                 // a coarse start's solve (AzIonicCoarseStart): Newton stops at AZ_NP_COARSE_FLOOR times
+                                         // the round-off floor, without waiting for the residual to stop halving
 };
 
 // The eliminated ion's concentration in a cell (c: its unknowns) and its derivatives d c_e / d c_s (dce[s]).
