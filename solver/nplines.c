@@ -193,6 +193,7 @@ static PetscErrorCode AzNPLinesSetUp(PC pc)
     PetscCall(MatMPIAIJGetSeqAIJ(P, NULL, &Ao, &colmap));
     PetscCall(MatGetSize(Ao, &nloc, &nco));
     PetscCall(ISCreateGeneral(PETSC_COMM_SELF, nco, colmap, PETSC_COPY_VALUES, &is));
+    PetscCall(MatCreateVecs(P, &s->w, NULL));
     PetscCall(VecCreateSeq(PETSC_COMM_SELF, nco, &s->ghost));
     PetscCall(VecCreateSeq(PETSC_COMM_SELF, nloc, &s->off));
     PetscCall(VecScatterCreate(s->w, is, s->ghost, NULL, &s->scatter));
@@ -368,8 +369,13 @@ PetscErrorCode AzNPLinesCreate(AzProblem *p, PC pc)
       }
   s->sp      = p->s_phi;
   s->refresh = &p->np->amg_refresh;
-  PetscCall(DMCreateGlobalVector(g->da, &s->w));
-  PetscCall(VecGetOwnershipRange(s->w, &rstart, NULL));
+  {  // this rank's first row: the unknowns of the ranks before it (the DM's global numbering)
+    PetscInt    mine = ncell * s->dof;
+    PetscMPIInt rank;
+    PetscCallMPI(MPI_Comm_rank(p->comm, &rank));
+    PetscCallMPI(MPI_Exscan(&mine, &rstart, 1, MPIU_INT, MPI_SUM, p->comm));
+    if (rank == 0) rstart = 0;  // (MPI_Exscan leaves the first rank's result undefined)
+  }
   PetscCall(PetscMalloc1(ncell, &idx));
   for (PetscInt q = 0; q < ncell; q++) idx[q] = rstart + q * s->dof + p->s_phi;
   PetscCall(ISCreateGeneral(p->comm, ncell, idx, PETSC_OWN_POINTER, &s->is_phi));

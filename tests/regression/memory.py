@@ -85,7 +85,7 @@ ESTIMATED = (("flow cell 2-D", ["-case", case("flowcell.yaml"), "-mesh_nx", "400
              ("GDE", ["-case", case("gde.yaml"), "-mesh_nx", "300"], 2),
              ("H-cell in time", ["-case", case("hcell.yaml"), "-mesh_nx", "160", "-mesh_ny", "120", "-time_end", "0.1", "-time_output_interval",
                                  "0.1"], 2))
-# the ionic model: its line preconditioner 830 B per unknown and cell (8 unknowns per cell in Na2SO4, 10 in
+# the ionic model: its line preconditioner 700 B per unknown and cell (8 unknowns per cell in Na2SO4, 10 in
 # phosphate); its direct factorisation (-pc_type lu) 30 dof^2 log2(N) B per cell in 2-D
 IONS = ["-case", case("flowcell-ph.yaml"), "-mesh_nx", "120", "-mesh_ny", "64"]
 ESTIMATED += (("flow cell, ions", IONS, "lines 8"), ("flow cell, ions, PBS", IONS + ["-electrolyte", "K2HPO4:0.05,KH2PO4:0.05"], "lines 10"),
@@ -96,7 +96,7 @@ for name, args, dof in [] if SANITIZED else ESTIMATED:
     s = summary(d)["solver"]
     if isinstance(dof, str):
         n = int(dof.split()[1])
-        est = (30.0 * n * n * math.log2(s["cells"]) if dof.startswith("direct") else 830.0 * n) * s["cells"] + 45e6
+        est = (30.0 * n * n * math.log2(s["cells"]) if dof.startswith("direct") else 700.0 * n) * s["cells"] + 45e6
     else:
         est = {1: 425, 2: 1480, 3: 2760}[dof] * s["cells"] + 45e6
     print("%-22s %7d cells: peak %6.1f MB, estimate %6.1f MB (%+.0f %%)" % (name, s["cells"], s["memory_peak_bytes"] / 1e6, est / 1e6,
