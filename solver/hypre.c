@@ -158,12 +158,8 @@ static PetscErrorCode AzAIJRowsRestore(AzAIJRows *h)
 PetscErrorCode AzMatRowsBegin(Mat P, const AzGrid *g, PetscInt dof, AzMatRows *w)
 {
   PetscFunctionBeginUser;
-  w->P = P, w->dof = dof, w->hypre = NULL, w->aij = NULL;
-  {
-    AzAIJRows *h;
-    PetscCall(AzAIJRowsGet(P, g, &h));
-    w->aij = h;
-  }
+  w->P = P, w->dof = dof, w->hypre = NULL;
+  PetscCall(AzAIJRowsGet(P, g, (AzAIJRows **)&w->aij));
 #if defined(AZ_HYPRE_HEADERS)
   {
     AzHypreRows *h;

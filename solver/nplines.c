@@ -369,18 +369,14 @@ PetscErrorCode AzNPLinesCreate(AzProblem *p, PC pc)
       }
   s->sp      = p->s_phi;
   s->refresh = &p->np->amg_refresh;
-  {  // this rank's first row: the unknowns of the ranks before it (the DM's global numbering)
-    PetscInt    mine = ncell * s->dof;
-    PetscMPIInt rank;
-    PetscCallMPI(MPI_Comm_rank(p->comm, &rank));
-    PetscCallMPI(MPI_Exscan(&mine, &rstart, 1, MPIU_INT, MPI_SUM, p->comm));
-    if (rank == 0) rstart = 0;  // (MPI_Exscan leaves the first rank's result undefined)
-  }
-  PetscCall(PetscMalloc1(ncell, &idx));
-  for (PetscInt q = 0; q < ncell; q++) idx[q] = rstart + q * s->dof + p->s_phi;
-  PetscCall(ISCreateGeneral(p->comm, ncell, idx, PETSC_OWN_POINTER, &s->is_phi));
+  // the potential's rows: the potential's vectors hold one entry per cell, in the ranks' order as the DM's rows, so
+  // this rank's first cell is their first entry
   PetscCall(VecCreateMPI(p->comm, ncell, PETSC_DECIDE, &s->rphi));
   PetscCall(VecDuplicate(s->rphi, &s->yphi));
+  PetscCall(VecGetOwnershipRange(s->rphi, &rstart, NULL));
+  PetscCall(PetscMalloc1(ncell, &idx));
+  for (PetscInt q = 0; q < ncell; q++) idx[q] = (rstart + q) * s->dof + p->s_phi;
+  PetscCall(ISCreateGeneral(p->comm, ncell, idx, PETSC_OWN_POINTER, &s->is_phi));
   PetscCall(KSPCreate(p->comm, &s->amg));
   PetscCall(KSPSetOptionsPrefix(s->amg, "ionic_phi_"));
   PetscCall(KSPSetType(s->amg, KSPPREONLY));

@@ -71,22 +71,23 @@ AzMemorySolver AzNPMemorySolver(void)
 
 PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal fnorm, PetscBool *stalled, SNESConvergedReason *reason)
 {
-  PetscReal         *h = &p->np->fnorm_last;
+  const PetscReal    last = it == 0 ? PETSC_MAX_REAL : p->np->fnorm_last;  // the residual one iteration back
   KSP                ksp;
   PetscInt           lits = 0;
   KSPConvergedReason kr   = KSP_CONVERGED_ITERATING;
+  PetscBool          poor;  // the last linear solve needed many iterations or failed
 
   PetscFunctionBeginUser;
-  if (it == 0) h[0] = PETSC_MAX_REAL;
   PetscCall(SNESGetKSP(snes, &ksp));
   if (it > 0) {
     PetscCall(KSPGetIterationNumber(ksp, &lits));
     PetscCall(KSPGetConvergedReason(ksp, &kr));
   }
+  poor = (PetscBool)(lits > AZ_NP_REUSE_KRYLOV || kr < 0);
   // stalled: the step did not halve the residual although its linear solve converged (a step from a failed one says
   // nothing about the round-off floor: on the GDE with a Krylov limit of 20, two such steps in a row left the residual
   // just under the floor's estimate and the N2 balance at 2e-6)
-  *stalled = (PetscBool)(it > 0 && fnorm > 0.5 * h[0] && kr > 0);
+  *stalled = (PetscBool)(it > 0 && fnorm > 0.5 * last && kr > 0);
   if (it > 0) {
     if (!p->np->reuse && kr < 0) {
       PC        pc;
@@ -118,11 +119,11 @@ PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal f
     }
   }
   // the potential's AMG: new at a Newton solve's start and after a solve that needed many iterations or failed
-  if (it == 0 || lits > AZ_NP_REUSE_KRYLOV || kr < 0) p->np->amg_refresh = PETSC_TRUE;
-  if (it == 0 || (p->np->reuse && (lits > AZ_NP_REUSE_KRYLOV || kr < 0))) {
+  if (it == 0 || poor) p->np->amg_refresh = PETSC_TRUE;
+  if (it == 0 || (p->np->reuse && poor)) {
     p->np->reuse = PETSC_FALSE;
     PetscCall(SNESSetLagPreconditioner(snes, 1));
-  } else if (!p->np->reuse && fnorm < 1e-2 * h[0]) {
+  } else if (!p->np->reuse && fnorm < 1e-2 * last) {
     p->np->reuse = PETSC_TRUE;
     PetscCall(SNESSetLagPreconditioner(snes, -1));
   }
@@ -133,7 +134,7 @@ PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal f
   // steps are Newton's and the round-off floor ends them as before. A -ksp_rtol of the command line is kept instead.
   if (!p->np->rtol_given) {
     PetscReal eta = 1e-2;
-    if (it > 0) eta = PetscMax(1e-11, PetscMin(1e-2, 0.9 * PetscPowReal(fnorm / h[0], 1.618)));
+    if (it > 0) eta = PetscMax(1e-11, PetscMin(1e-2, 0.9 * PetscPowReal(fnorm / last, 1.618)));
     PetscCall(KSPSetTolerances(ksp, eta, PETSC_DEFAULT, PETSC_DEFAULT, PETSC_DEFAULT));
   }
   // progress on a long solve: a line per Newton step once a mesh's solve has run AZ_NP_PROGRESS_S seconds (a 1e6-cell
@@ -145,7 +146,7 @@ PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal f
                        "  Newton step %" PetscInt_FMT " on %" PetscInt_FMT " cells: residual %.3e, %" PetscInt_FMT
                        " Krylov iterations, %.0f s on this mesh\n",
                        it, p->grid.M[0] * p->grid.M[1] * p->grid.M[2], (double)fnorm, lits, AzWallTime() - p->np->t_newton));
-  h[0] = fnorm;
+  p->np->fnorm_last = fnorm;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
