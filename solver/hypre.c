@@ -120,15 +120,22 @@ static PetscErrorCode AzAIJRowsGet(Mat P, const AzGrid *g, AzAIJRows **out)
 // the row's pattern.
 static PetscBool AzAIJRowSet(const AzAIJRows *h, PetscInt dof, PetscInt r, PetscInt n, const PetscInt cols[], const PetscReal vals[])
 {
-  const PetscInt *ja = h->ja + h->ia[r], len = h->ia[r + 1] - h->ia[r];
-  PetscInt        pos[AZ_MAX_SPECIES * 8];
+  const PetscInt *ja = h->ja + h->ia[r], len     = h->ia[r + 1] - h->ia[r];
+  PetscInt        pos[AZ_MAX_SPECIES * 8], lbase = -dof, cbase = 0;  // the ghosted and owned first columns of a cell
 
   if (n > AZ_MAX_SPECIES * 8) return PETSC_FALSE;
   for (PetscInt m = 0; m < n; m++) {
-    const PetscInt cell = h->own[cols[m] / dof];
-    PetscInt       lo = 0, hi = len, c;
-    if (cell < 0) return PETSC_FALSE;
-    c = cell * dof + cols[m] % dof;
+    PetscInt lo = 0, hi = len, c;
+    if (cols[m] < lbase || cols[m] >= lbase + dof) {  // a new cell: the caller gives each cell's columns together
+      const PetscInt cell = h->own[cols[m] / dof];
+      if (cell < 0) return PETSC_FALSE;
+      lbase = cols[m] - cols[m] % dof, cbase = cell * dof;
+    }
+    c = cbase + cols[m] - lbase;
+    if (m > 0 && pos[m - 1] + 1 < len && ja[pos[m - 1] + 1] == c) {  // and in the row's order within a cell
+      pos[m] = pos[m - 1] + 1;
+      continue;
+    }
     while (hi - lo > 1) {  // the row's columns are sorted
       const PetscInt mid = (lo + hi) / 2;
       if (ja[mid] <= c)
