@@ -80,6 +80,9 @@ typedef struct {
   const PetscInt *ia, *ja;
   PetscScalar    *aa;
   PetscInt       *own;  // per ghosted local cell
+  // the positions in its row of the last row written of each species: the next row of that species, in a cell with
+  // the same neighbours, has its columns at the same places (checked column by column before they are used)
+  PetscInt hint[AZ_MAX_SPECIES][AZ_MAX_SPECIES * 8], nhint[AZ_MAX_SPECIES];
 } AzAIJRows;
 
 static PetscErrorCode AzAIJRowsGet(Mat P, const AzGrid *g, AzAIJRows **out)
@@ -118,33 +121,42 @@ static PetscErrorCode AzAIJRowsGet(Mat P, const AzGrid *g, AzAIJRows **out)
 
 // Row r's entries at ghosted local columns cols[]: false (nothing written) where a column is another rank's or outside
 // the row's pattern.
-static PetscBool AzAIJRowSet(const AzAIJRows *h, PetscInt dof, PetscInt r, PetscInt n, const PetscInt cols[], const PetscReal vals[])
+static PetscBool AzAIJRowSet(AzAIJRows *h, PetscInt dof, PetscInt r, PetscInt n, const PetscInt cols[], const PetscReal vals[])
 {
-  const PetscInt *ja = h->ja + h->ia[r], len     = h->ia[r + 1] - h->ia[r];
-  PetscInt        pos[AZ_MAX_SPECIES * 8], lbase = -dof, cbase = 0;  // the ghosted and owned first columns of a cell
+  const PetscInt *ja = h->ja + h->ia[r], len = h->ia[r + 1] - h->ia[r], sp = r % dof;
+  PetscInt       *pos = h->hint[sp], c[AZ_MAX_SPECIES * 8], lbase = -dof, cbase = 0;  // a cell's first ghosted and owned columns
+  PetscBool       hit;
 
   if (n > AZ_MAX_SPECIES * 8) return PETSC_FALSE;
-  for (PetscInt m = 0; m < n; m++) {
-    PetscInt lo = 0, hi = len, c;
-    if (cols[m] < lbase || cols[m] >= lbase + dof) {  // a new cell: the caller gives each cell's columns together
+  for (PetscInt m = 0; m < n; m++) {  // the owned columns (the caller gives each cell's columns together)
+    if (cols[m] < lbase || cols[m] >= lbase + dof) {
       const PetscInt cell = h->own[cols[m] / dof];
       if (cell < 0) return PETSC_FALSE;
       lbase = cols[m] - cols[m] % dof, cbase = cell * dof;
     }
-    c = cbase + cols[m] - lbase;
-    if (m > 0 && pos[m - 1] + 1 < len && ja[pos[m - 1] + 1] == c) {  // and in the row's order within a cell
-      pos[m] = pos[m - 1] + 1;
-      continue;
+    c[m] = cbase + cols[m] - lbase;
+  }
+  hit = (PetscBool)(h->nhint[sp] == n);
+  for (PetscInt m = 0; m < n && hit; m++) hit = (PetscBool)(pos[m] < len && ja[pos[m]] == c[m]);
+  if (!hit) {
+    h->nhint[sp] = 0;
+    for (PetscInt m = 0; m < n; m++) {
+      PetscInt lo = 0, hi = len;
+      if (m > 0 && pos[m - 1] + 1 < len && ja[pos[m - 1] + 1] == c[m]) {  // the next column of the same cell
+        pos[m] = pos[m - 1] + 1;
+        continue;
+      }
+      while (hi - lo > 1) {  // the row's columns are sorted
+        const PetscInt mid = (lo + hi) / 2;
+        if (ja[mid] <= c[m])
+          lo = mid;
+        else
+          hi = mid;
+      }
+      if (lo >= len || ja[lo] != c[m]) return PETSC_FALSE;
+      pos[m] = lo;
     }
-    while (hi - lo > 1) {  // the row's columns are sorted
-      const PetscInt mid = (lo + hi) / 2;
-      if (ja[mid] <= c)
-        lo = mid;
-      else
-        hi = mid;
-    }
-    if (lo >= len || ja[lo] != c) return PETSC_FALSE;
-    pos[m] = lo;
+    h->nhint[sp] = n;
   }
   for (PetscInt m = 0; m < n; m++) h->aa[h->ia[r] + pos[m]] = vals[m];
   return PETSC_TRUE;
@@ -191,7 +203,7 @@ PetscErrorCode AzMatRowsSet(const AzMatRows *w, PetscInt owned, PetscInt local, 
     PetscFunctionReturn(PETSC_SUCCESS);
   }
 #endif
-  if (w->aij && AzAIJRowSet((const AzAIJRows *)w->aij, w->dof, owned * w->dof + s, n, cols, vals)) PetscFunctionReturn(PETSC_SUCCESS);
+  if (w->aij && AzAIJRowSet((AzAIJRows *)w->aij, w->dof, owned * w->dof + s, n, cols, vals)) PetscFunctionReturn(PETSC_SUCCESS);
   {
     const PetscInt row = local * w->dof + s;
     PetscCall(MatSetValuesLocal(w->P, 1, &row, n, cols, vals, INSERT_VALUES));
