@@ -525,14 +525,19 @@ PetscErrorCode AzNPFormJacobian(AzProblem *p, Vec X, Mat P)
     const PetscInt lP = AzGridLocal(g, i, j, k);
     PetscCall(AzNPCellResidual(p, c, i, j, k, AZ_ROW_FULL, &row, &nb));
     for (PetscInt s = 0; s < dof; s++) {
-      PetscInt  cols[AZ_MAX_SPECIES * 7], n = 0;
-      PetscReal vals[AZ_MAX_SPECIES * 7];
-      // a derivative outside the pattern would be dropped: refused (AzNPFill must know the coupling)
+      PetscInt        cols[AZ_MAX_SPECIES * 7], n = 0;
+      PetscReal       vals[AZ_MAX_SPECIES * 7];
+      const PetscBool absent = (PetscBool)!p->region[g->tag[lP]].present[s];
+      // a derivative outside the pattern would be dropped: refused (AzNPFill must know the coupling); logarithmic
+      // ions (work): d/du = d/dc c (an absent ion's pinned row keeps its diagonal)
       for (PetscInt t = 0; t < dof; t++) {
         PetscCheck(dfill[s * dof + t] || row.d[s][t] == 0, PETSC_COMM_SELF, PETSC_ERR_PLIB,
                    "d(row %s)/d(%s) = %g in a cell is outside the Jacobian's pattern", p->species[s].name, p->species[t].name,
                    (double)row.d[s][t]);
-        if (dfill[s * dof + t]) cols[n] = lP * dof + t, vals[n++] = row.d[s][t];
+        if (!dfill[s * dof + t]) continue;
+        cols[n] = lP * dof + t, vals[n] = row.d[s][t];
+        if (work && p->np->ion[t] && !(absent && t == s)) vals[n] *= c[cols[n]];
+        n++;
       }
       for (PetscInt m = 0; m < nb.nnb; m++)
         for (PetscInt t = 0; t < dof; t++) {
@@ -540,13 +545,11 @@ PetscErrorCode AzNPFormJacobian(AzProblem *p, Vec X, Mat P)
           PetscCheck(ofill[s * dof + t] || v == 0, PETSC_COMM_SELF, PETSC_ERR_PLIB,
                      "d(row %s)/d(%s) = %g of a neighbour is outside the Jacobian's pattern", p->species[s].name, p->species[t].name,
                      (double)v);
-          if (ofill[s * dof + t]) cols[n] = nb.nb[m] * dof + t, vals[n++] = v;
+          if (!ofill[s * dof + t]) continue;
+          cols[n] = nb.nb[m] * dof + t, vals[n] = v;
+          if (work && p->np->ion[t]) vals[n] *= c[cols[n]];
+          n++;
         }
-      if (work) {  // logarithmic ions: d/du = d/dc c (an absent ion's pinned row keeps its diagonal)
-        const PetscBool absent = (PetscBool)!p->region[g->tag[lP]].present[s];
-        for (PetscInt q = 0; q < n; q++)
-          if (p->np->ion[cols[q] % dof] && !(absent && cols[q] == lP * dof + s)) vals[q] *= c[cols[q]];
-      }
       PetscCall(AzMatRowsSet(&w, AzGridOwned(g, i, j, k), lP, s, n, cols, vals));
     }
   }
