@@ -159,9 +159,10 @@ static PetscErrorCode AzNPLinesSetUp(PC pc)
       PetscCall(PetscArrayzero(D, bb));
       PetscCall(PetscArrayzero(L, bb));
       PetscCall(PetscArrayzero(T, bb));
-      for (PetscInt a = 0; a < dof; a++)
-        for (PetscInt e = ia[q * dof + a]; e < ia[q * dof + a + 1]; e++) {
-          const PetscInt qc = ja[e] / dof, b = ja[e] % dof;
+      for (PetscInt a = 0; a < dof; a++)  // (the row's columns are sorted: its cells' blocks in turn)
+        for (PetscInt e = ia[q * dof + a], qc = -1, c0 = 0; e < ia[q * dof + a + 1]; e++) {
+          if (ja[e] >= c0 + dof || qc < 0) qc = ja[e] / dof, c0 = qc * dof;
+          const PetscInt b = ja[e] - c0;
           if (qc == q)
             D[a * dof + b] = aa[e];
           else if (m > 0 && qc == q - s->stride)
