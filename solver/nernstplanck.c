@@ -506,7 +506,8 @@ PetscErrorCode AzNPFormFunction(AzProblem *p, Vec X, Vec F)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzNPFormJacobian(AzProblem *p, Vec X, Mat P)
+// The Jacobian into P and, where F is given, the residual into F in the same pass (AzNPFusedFunction).
+PetscErrorCode AzNPFormJacobian(AzProblem *p, Vec X, Mat P, Vec F)
 {
   const AzGrid    *g   = &p->grid;
   const PetscInt   dof = p->nspecies, sp = p->s_phi, *dfill = p->fill, *ofill = p->fill + dof * dof;
@@ -516,22 +517,27 @@ PetscErrorCode AzNPFormJacobian(AzProblem *p, Vec X, Mat P)
   AzCellRow        row;
   AzNPNeighbours   nb = {.bnd = NULL};
   AzMatRows        w;
+  PetscReal       *f = NULL;
 
   PetscFunctionBeginUser;
   PetscCall(AzNPStateGet(p, X, &Xl, &orig, &c, &work));
   PetscCall(AzMatRowsBegin(P, g, dof, &w));
+  if (F) PetscCall(VecGetArray(F, &f));
   AzForOwnedCells(g, i, j, k)
   {
     const PetscInt lP = AzGridLocal(g, i, j, k);
     PetscCall(AzNPCellResidual(p, c, i, j, k, AZ_ROW_FULL, &row, &nb));
+    if (f)
+      for (PetscInt s = 0; s < dof; s++) f[AzGridOwned(g, i, j, k) * dof + s] = row.r[s];
     for (PetscInt s = 0; s < dof; s++) {
       PetscInt        cols[AZ_MAX_SPECIES * 7], n = 0;
       PetscReal       vals[AZ_MAX_SPECIES * 7];
       const PetscBool absent = (PetscBool)!p->region[g->tag[lP]].present[s];
-      // a derivative outside the pattern would be dropped: refused (AzNPFill must know the coupling); logarithmic
-      // ions (work): d/du = d/dc c (an absent ion's pinned row keeps its diagonal)
+      // a derivative outside the pattern would be dropped: refused (AzNPFill must know the coupling), except where it
+      // is not a number in an evaluation with the residual (a trial state's: Newton then stops on the residual's
+      // norm); logarithmic ions (work): d/du = d/dc c (an absent ion's pinned row keeps its diagonal)
       for (PetscInt t = 0; t < dof; t++) {
-        PetscCheck(dfill[s * dof + t] || row.d[s][t] == 0, PETSC_COMM_SELF, PETSC_ERR_PLIB,
+        PetscCheck(dfill[s * dof + t] || row.d[s][t] == 0 || (f && PetscIsInfOrNanReal(row.d[s][t])), PETSC_COMM_SELF, PETSC_ERR_PLIB,
                    "d(row %s)/d(%s) = %g in a cell is outside the Jacobian's pattern", p->species[s].name, p->species[t].name,
                    (double)row.d[s][t]);
         if (!dfill[s * dof + t]) continue;
@@ -542,7 +548,7 @@ PetscErrorCode AzNPFormJacobian(AzProblem *p, Vec X, Mat P)
       for (PetscInt m = 0; m < nb.nnb; m++)
         for (PetscInt t = 0; t < dof; t++) {
           const PetscReal v = s == sp ? (t == sp ? nb.op[m][sp] : nb.oq[m][t]) : (t == s ? nb.os[m][s] : t == sp ? nb.op[m][s] : 0);
-          PetscCheck(ofill[s * dof + t] || v == 0, PETSC_COMM_SELF, PETSC_ERR_PLIB,
+          PetscCheck(ofill[s * dof + t] || v == 0 || (f && PetscIsInfOrNanReal(v)), PETSC_COMM_SELF, PETSC_ERR_PLIB,
                      "d(row %s)/d(%s) = %g of a neighbour is outside the Jacobian's pattern", p->species[s].name, p->species[t].name,
                      (double)v);
           if (!ofill[s * dof + t]) continue;
@@ -554,6 +560,7 @@ PetscErrorCode AzNPFormJacobian(AzProblem *p, Vec X, Mat P)
     }
   }
   PetscCall(AzMatRowsEnd(&w));
+  if (F) PetscCall(VecRestoreArray(F, &f));
   PetscCall(PetscFree(work));
   PetscCall(AzLocalStateRestore(&Xl, &orig));
   PetscCall(MatAssemblyBegin(P, MAT_FINAL_ASSEMBLY));

@@ -3,6 +3,7 @@
 // sparse direct factorisation; either reused while Newton converges fast) and its start (the same case on a coarser
 // mesh first, interpolated).
 #include <azote/private/npimpl.h>
+#include <petsc/private/petscimpl.h>  // PetscObjectStateGet (a private header in PETSc 3.18)
 #include <azote/case.h>
 
 // Newton's steps change each ion by at most a factor e^2 (logarithmic unknowns: the linearised exponential overshoots
@@ -150,6 +151,70 @@ PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal f
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// Newton evaluates the residual at each new state and then, at the same state, the Jacobian, whose pass over the
+// cells computes the residual again: with the ionic model's eight unknowns that second residual was about a tenth of a
+// run (1000 x 250 flow cell). Newton's residual evaluations assemble the Jacobian in the same pass, and the Jacobian
+// evaluation that follows at the same state (the same values, checked) takes it. Not where a finite-difference
+// Jacobian evaluates the residual at perturbed states (-snes_test_jacobian, -snes_fd, -snes_fd_color, -snes_mf*).
+PetscErrorCode AzNPFusedFunction(SNES snes, AzProblem *p, Vec X, Vec F, PetscBool *done)
+{
+  Mat P = NULL;
+
+  PetscFunctionBeginUser;
+  *done = PETSC_FALSE;
+  if (!snes || !p->np->fuse) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(SNESGetJacobian(snes, NULL, &P, NULL, NULL));
+  if (!P) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(VecDestroy(&p->np->fused));
+  PetscCall(AzNPFormJacobian(p, X, P, F));
+  PetscCall(PetscObjectReference((PetscObject)X));
+  p->np->fused     = X;
+  p->np->fused_mat = P;
+  PetscCall(PetscObjectStateGet((PetscObject)X, &p->np->fused_state));
+  PetscCall(PetscObjectStateGet((PetscObject)P, &p->np->fused_mat_state));
+  *done = PETSC_TRUE;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzNPFusedJacobian(AzProblem *p, Vec X, Mat P, PetscBool *done)
+{
+  PetscObjectState state, mstate;
+  PetscBool        same;
+
+  PetscFunctionBeginUser;
+  *done = PETSC_FALSE;
+  if (!p->np->fused) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(PetscObjectStateGet((PetscObject)p->np->fused, &state));
+  PetscCall(PetscObjectStateGet((PetscObject)P, &mstate));
+  same = (PetscBool)(state == p->np->fused_state && P == p->np->fused_mat && mstate == p->np->fused_mat_state);
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &same, 1, MPIU_BOOL, MPI_LAND, p->comm));
+  if (same) PetscCall(VecEqual(X, p->np->fused, &same));
+  PetscCall(VecDestroy(&p->np->fused));
+  *done = same;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// The line search evaluated the residual at its trial vector and copied that into the solution; the trial vector is
+// about to serve as scratch (AzConvergedFloor): the evaluation's state moves to the solution, which holds its values.
+PetscErrorCode AzNPFusedHandOver(AzProblem *p, Vec from, Vec to)
+{
+  PetscObjectState state;
+  PetscBool        same;
+
+  PetscFunctionBeginUser;
+  if (!p->np || !p->np->fused || p->np->fused != from || from == to) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(PetscObjectStateGet((PetscObject)from, &state));
+  same = (PetscBool)(state == p->np->fused_state);
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &same, 1, MPIU_BOOL, MPI_LAND, p->comm));
+  if (same) PetscCall(VecEqual(to, from, &same));
+  PetscCall(VecDestroy(&p->np->fused));
+  if (!same) PetscFunctionReturn(PETSC_SUCCESS);
+  PetscCall(PetscObjectReference((PetscObject)to));
+  p->np->fused = to;
+  PetscCall(PetscObjectStateGet((PetscObject)to, &p->np->fused_state));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p)
 {
   SNESLineSearch ls;
@@ -183,6 +248,15 @@ PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p)
   PetscCall(KSPGMRESSetRestart(ksp, 15));
   PetscCall(KSPSetTolerances(ksp, 1e-11, 0.0, PETSC_DEFAULT, AZ_NP_KRYLOV_MAX));
   PetscCall(PetscOptionsHasName(NULL, NULL, "-ksp_rtol", &p->np->rtol_given));
+  {
+    const char *fd[] = {"-snes_test_jacobian", "-snes_fd", "-snes_fd_color", "-snes_mf", "-snes_mf_operator"};
+    p->np->fuse      = PETSC_TRUE;
+    for (size_t n = 0; n < sizeof(fd) / sizeof(fd[0]); n++) {
+      PetscBool set;
+      PetscCall(PetscOptionsHasName(NULL, NULL, fd[n], &set));
+      if (set) p->np->fuse = PETSC_FALSE;
+    }
+  }
   PetscCall(AzNPLinesCreate(p, pc));
   PetscFunctionReturn(PETSC_SUCCESS);
 }

@@ -164,6 +164,7 @@ PetscErrorCode AzProblemDestroy(AzProblem *p)
   PetscCall(VecDestroy(&p->c));
   PetscCall(SNESDestroy(&p->snes));
   PetscCall(AzGridDestroy(&p->grid));
+  if (p->np) PetscCall(VecDestroy(&p->np->fused));
   PetscCall(PetscFree(p->np));
   PetscCall(PetscFree(p->fill));
   PetscFunctionReturn(PETSC_SUCCESS);

@@ -433,7 +433,9 @@ PetscErrorCode AzFormFunction(SNES snes, Vec X, Vec F, void *ctx)
 
   PetscFunctionBeginUser;
   if (p->np) {
-    PetscCall(AzNPFormFunction(p, X, F));
+    PetscBool done;
+    PetscCall(AzNPFusedFunction(snes, p, X, F, &done));
+    if (!done) PetscCall(AzNPFormFunction(p, X, F));
     PetscFunctionReturn(PETSC_SUCCESS);
   }
   PetscCall(AzLocalStateGet(g, X, &Xl, &c));
@@ -461,7 +463,9 @@ PetscErrorCode AzFormJacobian(SNES snes, Vec X, Mat J, Mat P, void *ctx)
 
   PetscFunctionBeginUser;
   if (p->np) {
-    PetscCall(AzNPFormJacobian(p, X, P));
+    PetscBool done;
+    PetscCall(AzNPFusedJacobian(p, X, P, &done));
+    if (!done) PetscCall(AzNPFormJacobian(p, X, P, NULL));
     if (J != P) {
       PetscCall(MatAssemblyBegin(J, MAT_FINAL_ASSEMBLY));
       PetscCall(MatAssemblyEnd(J, MAT_FINAL_ASSEMBLY));

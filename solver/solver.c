@@ -57,6 +57,7 @@ static PetscErrorCode AzConvergedFloor(SNES snes, PetscInt it, PetscReal xnorm, 
     // add 8 B per cell and species to the peak memory, the linear solver's vectors being still allocated)
     PetscCall(SNESGetLineSearch(snes, &ls));
     PetscCall(SNESLineSearchGetVecs(ls, NULL, NULL, NULL, &w, NULL));
+    if (w) PetscCall(AzNPFusedHandOver(p, w, X));  // (the ionic model's Jacobian assembled with the residual at w)
     if (w)
       d = w;
     else

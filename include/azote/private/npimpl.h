@@ -63,6 +63,11 @@ struct _n_AzNP {
   PetscBool      unsolvable;             // the line preconditioner failed and a direct factorisation would not fit (AzNPNewtonCheck)
   PetscBool      coarse;                 // a coarse start's solve (AzIonicCoarseStart): Newton stops at AZ_NP_COARSE_FLOOR times
                                          // the round-off floor, without waiting for the residual to stop halving
+  PetscBool        fuse;                 // Newton's residual evaluations assemble the Jacobian too (AzNPSNESDefaults)
+  Vec              fused;                // the state of the last such evaluation (a reference), NULL when none is pending
+  PetscObjectState fused_state;          // its state then
+  Mat              fused_mat;            // the matrix it assembled
+  PetscObjectState fused_mat_state;      // and that matrix's state then
 };
 
 // The eliminated ion's concentration in a cell (c: its unknowns) and its derivatives d c_e / d c_s (dce[s]).
@@ -113,7 +118,10 @@ PETSC_INTERN PetscErrorCode AzNPCellResidual(const AzProblem *p, const PetscReal
 PETSC_INTERN PetscErrorCode AzNPCellVolume(const AzProblem *p, const AzRegion *reg, const PetscReal *cP, PetscReal V, AzCellRow *row,
                                            PetscReal *bnd);
 PETSC_INTERN PetscErrorCode AzNPFormFunction(AzProblem *p, Vec X, Vec F);
-PETSC_INTERN PetscErrorCode AzNPFormJacobian(AzProblem *p, Vec X, Mat P);
+PETSC_INTERN PetscErrorCode AzNPFormJacobian(AzProblem *p, Vec X, Mat P, Vec F);
+PETSC_INTERN PetscErrorCode AzNPFusedFunction(SNES snes, AzProblem *p, Vec X, Vec F, PetscBool *done);
+PETSC_INTERN PetscErrorCode AzNPFusedJacobian(AzProblem *p, Vec X, Mat P, PetscBool *done);
+PETSC_INTERN PetscErrorCode AzNPFusedHandOver(AzProblem *p, Vec from, Vec to);
 // A steady Newton solve of a tertiary problem runs in the logarithms of the ions' concentrations: the law of mass
 // action is linear in them (a linear step in c through water's equilibrium, H+ falling by decades at an electrode, goes
 // below zero), and every ion stays positive. Begin turns p->c's ions into ln c (an absent ion at ln 1e-40), End back.
