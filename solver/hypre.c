@@ -72,24 +72,27 @@ static PetscErrorCode AzHypreRowSet(const AzHypreRows *h, PetscInt r, PetscInt n
 #endif
 
 // An AIJ matrix's rows on this rank, written in place: its diagonal block's CSR arrays (the rank's own columns, in
-// local numbering), and each ghosted local cell's owned local index (-1: another rank's cell). Through
+// local numbering), and the grid's map of ghosted local cells to global ones (the DM's, as hypre's rows use it: a
+// global cell less this rank's first is the owned local index, outside [0, owned) another rank's). Through
 // MatSetValuesLocal each entry went through PETSc's index translation and its search of the row behind two layers of
 // calls: 6 % of the ionic flow cell's serial run.
 typedef struct {
-  Mat             A;  // the diagonal block (P itself on one rank)
-  const PetscInt *ia, *ja;
-  PetscScalar    *aa;
-  PetscInt       *own;  // per ghosted local cell
+  Mat                    A;  // the diagonal block (P itself on one rank)
+  const PetscInt        *ia, *ja;
+  PetscScalar           *aa;
+  ISLocalToGlobalMapping ltog;
+  const PetscInt        *glob;          // per ghosted local cell, its global cell
+  PetscInt               first, owned;  // this rank's first global cell, and how many it owns
   // the positions in its row of the last row written of each species: the next row of that species, in a cell with
   // the same neighbours, has its columns at the same places (checked column by column before they are used)
   PetscInt hint[AZ_MAX_SPECIES][AZ_MAX_SPECIES * 8], nhint[AZ_MAX_SPECIES];
 } AzAIJRows;
 
-static PetscErrorCode AzAIJRowsGet(Mat P, const AzGrid *g, AzAIJRows **out)
+static PetscErrorCode AzAIJRowsGet(Mat P, const AzGrid *g, PetscInt dof, AzAIJRows **out)
 {
   PetscBool  seq, mpi, done;
   AzAIJRows *h;
-  PetscInt   n, ng = g->gxm[0] * g->gxm[1] * g->gxm[2];
+  PetscInt   n, rstart, rend;
 
   PetscFunctionBeginUser;
   *out = NULL;
@@ -107,14 +110,10 @@ static PetscErrorCode AzAIJRowsGet(Mat P, const AzGrid *g, AzAIJRows **out)
     PetscFunctionReturn(PETSC_SUCCESS);
   }
   PetscCall(MatSeqAIJGetArray(h->A, &h->aa));
-  PetscCall(PetscMalloc1(ng, &h->own));
-  for (PetscInt k = g->gxs[2]; k < g->gxs[2] + g->gxm[2]; k++)
-    for (PetscInt j = g->gxs[1]; j < g->gxs[1] + g->gxm[1]; j++)
-      for (PetscInt i = g->gxs[0]; i < g->gxs[0] + g->gxm[0]; i++) {
-        const PetscBool mine = (PetscBool)(i >= g->xs[0] && i < g->xs[0] + g->xm[0] && j >= g->xs[1] && j < g->xs[1] + g->xm[1] &&
-                                           k >= g->xs[2] && k < g->xs[2] + g->xm[2]);
-        h->own[AzGridLocal(g, i, j, k)] = mine ? AzGridOwned(g, i, j, k) : -1;
-      }
+  PetscCall(MatGetOwnershipRange(P, &rstart, &rend));
+  h->first = rstart / dof, h->owned = (rend - rstart) / dof;
+  PetscCall(DMGetLocalToGlobalMapping(g->da, &h->ltog));
+  PetscCall(ISLocalToGlobalMappingGetBlockIndices(h->ltog, &h->glob));
   *out = h;
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -130,8 +129,8 @@ static PetscBool AzAIJRowSet(AzAIJRows *h, PetscInt dof, PetscInt r, PetscInt n,
   if (n > AZ_MAX_SPECIES * 8) return PETSC_FALSE;
   for (PetscInt m = 0; m < n; m++) {  // the owned columns (the caller gives each cell's columns together)
     if (cols[m] < lbase || cols[m] >= lbase + dof) {
-      const PetscInt cell = h->own[cols[m] / dof];
-      if (cell < 0) return PETSC_FALSE;
+      const PetscInt cell = h->glob[cols[m] / dof] - h->first;
+      if (cell < 0 || cell >= h->owned) return PETSC_FALSE;
       lbase = cols[m] - cols[m] % dof, cbase = cell * dof;
     }
     c[m] = cbase + cols[m] - lbase;
@@ -170,7 +169,7 @@ static PetscErrorCode AzAIJRowsRestore(AzAIJRows *h)
   PetscFunctionBeginUser;
   PetscCall(MatSeqAIJRestoreArray(h->A, &h->aa));
   PetscCall(MatRestoreRowIJ(h->A, 0, PETSC_FALSE, PETSC_FALSE, &n, &h->ia, &h->ja, &done));
-  PetscCall(PetscFree(h->own));
+  PetscCall(ISLocalToGlobalMappingRestoreBlockIndices(h->ltog, &h->glob));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -178,7 +177,7 @@ PetscErrorCode AzMatRowsBegin(Mat P, const AzGrid *g, PetscInt dof, AzMatRows *w
 {
   PetscFunctionBeginUser;
   w->P = P, w->dof = dof, w->hypre = NULL;
-  PetscCall(AzAIJRowsGet(P, g, (AzAIJRows **)&w->aij));
+  PetscCall(AzAIJRowsGet(P, g, dof, (AzAIJRows **)&w->aij));
 #if defined(AZ_HYPRE_HEADERS)
   {
     AzHypreRows *h;

@@ -176,21 +176,27 @@ PetscErrorCode AzNPFusedFunction(SNES snes, AzProblem *p, Vec X, Vec F, PetscBoo
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzNPFusedJacobian(AzProblem *p, Vec X, Mat P, PetscBool *done)
+// Whether the pending evaluation still holds: its vector's (and, with P, its matrix's) state unchanged since, and X's
+// values its vector's. The pending evaluation is released either way.
+static PetscErrorCode AzNPFusedHolds(AzProblem *p, Vec X, Mat P, PetscBool *same)
 {
-  PetscObjectState state, mstate;
-  PetscBool        same;
+  PetscObjectState state, mstate = p->np->fused_mat_state;
 
   PetscFunctionBeginUser;
-  *done = PETSC_FALSE;
-  if (!p->np->fused) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCall(PetscObjectStateGet((PetscObject)p->np->fused, &state));
-  PetscCall(PetscObjectStateGet((PetscObject)P, &mstate));
-  same = (PetscBool)(state == p->np->fused_state && P == p->np->fused_mat && mstate == p->np->fused_mat_state);
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &same, 1, MPIU_BOOL, MPI_LAND, p->comm));
-  if (same) PetscCall(VecEqual(X, p->np->fused, &same));
+  if (P) PetscCall(PetscObjectStateGet((PetscObject)P, &mstate));
+  *same = (PetscBool)(state == p->np->fused_state && (!P || (P == p->np->fused_mat && mstate == p->np->fused_mat_state)));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, same, 1, MPIU_BOOL, MPI_LAND, p->comm));
+  if (*same) PetscCall(VecEqual(X, p->np->fused, same));
   PetscCall(VecDestroy(&p->np->fused));
-  *done = same;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzNPFusedJacobian(AzProblem *p, Vec X, Mat P, PetscBool *done)
+{
+  PetscFunctionBeginUser;
+  *done = PETSC_FALSE;
+  if (p->np->fused) PetscCall(AzNPFusedHolds(p, X, P, done));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
@@ -198,16 +204,11 @@ PetscErrorCode AzNPFusedJacobian(AzProblem *p, Vec X, Mat P, PetscBool *done)
 // about to serve as scratch (AzConvergedFloor): the evaluation's state moves to the solution, which holds its values.
 PetscErrorCode AzNPFusedHandOver(AzProblem *p, Vec from, Vec to)
 {
-  PetscObjectState state;
-  PetscBool        same;
+  PetscBool same;
 
   PetscFunctionBeginUser;
   if (!p->np || !p->np->fused || p->np->fused != from || from == to) PetscFunctionReturn(PETSC_SUCCESS);
-  PetscCall(PetscObjectStateGet((PetscObject)from, &state));
-  same = (PetscBool)(state == p->np->fused_state);
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &same, 1, MPIU_BOOL, MPI_LAND, p->comm));
-  if (same) PetscCall(VecEqual(to, from, &same));
-  PetscCall(VecDestroy(&p->np->fused));
+  PetscCall(AzNPFusedHolds(p, to, NULL, &same));
   if (!same) PetscFunctionReturn(PETSC_SUCCESS);
   PetscCall(PetscObjectReference((PetscObject)to));
   p->np->fused = to;
