@@ -57,7 +57,8 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
   PetscInt           ncell, cell = 0;
   const char *const *cells;
   char               def_out[PETSC_MAX_PATH_LEN];
-  PetscBool          set;
+  PetscBool          set, set_segments;
+  PetscInt           segments;
 
   PetscFunctionBeginUser;
   PetscCall(AzCellGetNames(&ncell, &cells));
@@ -106,12 +107,19 @@ static PetscErrorCode AzCaseReadCommon(AzCase c)
                    "electrolyte_model tertiary: a mesh of at least this many cells starts from the same case solved with half the cells "
                    "per direction (0: never; docs/ionic.md)",
                    1000, 0, 100000000, &c->mesh.coarse_start, &set));
+  PetscCall(AzOptionsInt(PetscOptionsObject, "ionic_coarse_segments",
+                         "electrolyte_model tertiary, 2-D: the line preconditioner's coarse correction, segments per line (-1: 4 on "
+                         "meshes of at least 512 lines of 64 cells, else none; 0: none; docs/ionic.md)",
+                         -1, -1, 8, &segments, &set_segments));
   PetscOptionsEnd();
   PetscCheck(!set || c->ionic.model == AZ_MODEL_TERTIARY, c->comm, PETSC_ERR_USER_INPUT,
              "-mesh_coarse_start = %" PetscInt_FMT
              " is a key of the ionic model's solve: set electrolyte_model tertiary (the dilute model starts "
              "from the bulk)",
              c->mesh.coarse_start);
+  PetscCheck(!set_segments || segments <= 0 || (c->ionic.model == AZ_MODEL_TERTIARY && c->mesh.n[2] == 0), c->comm, PETSC_ERR_USER_INPUT,
+             "-ionic_coarse_segments = %" PetscInt_FMT " is a key of the ionic model's solve on a 2-D mesh: %s", segments,
+             c->ionic.model != AZ_MODEL_TERTIARY ? "set electrolyte_model tertiary" : "a 3-D mesh (mesh_nz > 0) has none (give 0 or -1)");
   for (PetscInt d = 0; d < 3; d++)
     PetscCheck(c->mesh.refine[d] == 0 || c->mesh.refine[d] >= 1, c->comm, PETSC_ERR_USER_INPUT,
                "-mesh_refine_%c = %g is out of range: allowed 0 (default) or a ratio >= 1", "xyz"[d], (double)c -> mesh.refine[d]);

@@ -10,6 +10,9 @@
 //      times more strongly than transport couples cells) solved exactly by block elimination. The lines are swept in
 //      the mesh's order (x fastest: downstream along the flow, whose upwinded advection makes that order nearly
 //      exact); lines are local to a rank, and the couplings between ranks are left to the Krylov method.
+// On large 2-D meshes a coarse correction comes first (AzNPCoarse below): each line cut into a few segments, one
+// unknown per segment and species, the Galerkin operator of those aggregates solved exactly along the mesh's lines.
+// It carries the modes the sweep damps only by a factor that tends to one as the lines get more numerous.
 // GMRES on this preconditioner needs 1-2 iterations per Newton step on the flow cell (240 x 64, 8 unknowns per cell)
 // at the forcing term's tolerances (solver/npsolve.c), 5-12 on the last, tight steps, where point smoothers and
 // multigrid stalled (docs/ionic.md).
@@ -27,9 +30,18 @@ typedef struct {
   Vec          rphi, yphi;
   PetscInt     sp;       // the potential's place among a cell's unknowns
   PetscBool   *refresh;  // the next set-up makes a new AMG of the potential's block (the problem's flag)
+  PetscBool   *keep;     // Newton may keep the preconditioner (the problem's flag: not with the coarse correction)
   Vec          w, off;   // several ranks: the right-hand side less the couplings to other ranks, and those
   Vec          ghost;    // the other ranks' values that the Jacobian's off-rank block couples
   VecScatter   scatter;  // into ghost
+  // the coarse correction (2-D; K = 0: none): the aggregates of a line's cells in K segments, one unknown per segment
+  // and species (n = K dof per mesh line), for each of the mesh's nl lines; this rank's lines are l0, l0 + 1, ...
+  PetscInt     K, n, nl, l0;
+  PetscInt     lstep;         // local cell index step from a line to the next
+  PetscInt    *seg;           // segment of a line's m-th cell
+  PetscScalar *Ac, *rc, *xc;  // per mesh line, the blocks L, D, U (n x n) of P^T A P, factored in place; rhs, solution
+  PetscBool    coarse_ok;     // its last set-up's blocks were regular
+  Vec          gid;           // the coarse unknown of each column of the Jacobian's off-rank block
 } AzNPLines;
 
 // The direction of the strongest couplings between cells: the largest sum over cells of 1/h^2 (a face's diffusive
@@ -48,11 +60,18 @@ static PetscInt AzNPLineDirection(const AzGrid *g)
   return dir;
 }
 
+// The coarse correction: segments per line by default (its mesh lines: at least AZ_NP_COARSE_LINES lines of at least
+// AZ_NP_COARSE_LEN cells; -ionic_coarse_segments sets K, 0 turns it off) and at most
+#define AZ_NP_COARSE_K     4
+#define AZ_NP_COARSE_MAX_K 8
+#define AZ_NP_COARSE_LINES 512
+#define AZ_NP_COARSE_LEN   64
+
 // A <- A^-1 for a dense n x n block (row-major): Gauss-Jordan elimination with partial pivoting (rows swapped in the
 // work copy, columns of the inverse swapped back at the end). False where the block is singular (or not finite).
 static PetscBool AzDenseInvert(PetscInt n, PetscScalar *A)
 {
-  PetscInt perm[AZ_MAX_SPECIES];
+  PetscInt perm[AZ_NP_COARSE_MAX_K * AZ_MAX_SPECIES];
 
   for (PetscInt k = 0; k < n; k++) {
     PetscInt  piv = k;
@@ -129,6 +148,159 @@ static PetscErrorCode AzNPLinesGetLocal(Mat P, Mat *A)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// The coarse correction's operator P^T A P, P the aggregation of each line's segments (per species): the rank's own
+// columns were summed by the line set-up's pass; here the off-rank block's, then the sum over the ranks (each holds
+// the whole coarse operator: 3 nl n^2 values), and its block-tridiagonal factors along the mesh's lines:
+//   D'_i = D_i - L_i D'_{i-1}^-1 U_{i-1}, kept as D'_i^-1 in D's place and G_i = D'_i^-1 U_i in U's.
+static PetscErrorCode AzNPCoarseSetUp(AzNPLines *s, Mat P)
+{
+  const PetscInt dof = s->dof, n = s->n, nn = n * n;
+  PetscScalar   *Ac = s->Ac, *T;
+  PetscBool      done;
+
+  PetscFunctionBeginUser;
+  if (s->ghost) {  // the off-rank block: the coarse unknown of each of its columns, found once (the DM's pattern)
+    Mat                Ao;
+    const PetscInt    *oi, *oj;
+    const PetscScalar *oa, *gv;
+    PetscInt           nrow;
+    if (!s->gid) {
+      Vec          id;
+      PetscScalar *v;
+      PetscCall(VecDuplicate(s->w, &id));
+      PetscCall(VecDuplicate(s->ghost, &s->gid));
+      PetscCall(VecGetArray(id, &v));
+      for (PetscInt l = 0; l < s->nline; l++)
+        for (PetscInt m = 0; m < s->len; m++)
+          for (PetscInt a = 0; a < dof; a++) v[s->cell[l * s->len + m] * dof + a] = (PetscReal)((s->l0 + l) * n + s->seg[m] * dof + a);
+      PetscCall(VecRestoreArray(id, &v));
+      PetscCall(VecScatterBegin(s->scatter, id, s->gid, INSERT_VALUES, SCATTER_FORWARD));
+      PetscCall(VecScatterEnd(s->scatter, id, s->gid, INSERT_VALUES, SCATTER_FORWARD));
+      PetscCall(VecDestroy(&id));
+    }
+    PetscCall(MatMPIAIJGetSeqAIJ(P, NULL, &Ao, NULL));
+    PetscCall(MatGetRowIJ(Ao, 0, PETSC_FALSE, PETSC_FALSE, &nrow, &oi, &oj, &done));
+    PetscCall(MatSeqAIJGetArrayRead(Ao, &oa));
+    PetscCall(VecGetArrayRead(s->gid, &gv));
+    for (PetscInt l = 0; l < s->nline; l++)
+      for (PetscInt m = 0; m < s->len; m++)
+        for (PetscInt a = 0, q = s->cell[l * s->len + m]; a < dof; a++)
+          for (PetscInt e = oi[q * dof + a]; e < oi[q * dof + a + 1]; e++) {
+            const PetscInt c = (PetscInt)PetscRealPart(gv[oj[e]]), lc = c / n, i = s->l0 + l;
+            const PetscInt cblk = lc == i ? 1 : lc == i - 1 ? 0 : 2;
+            Ac[(3 * i + cblk) * nn + (s->seg[m] * dof + a) * n + c % n] += oa[e];
+          }
+    PetscCall(VecRestoreArrayRead(s->gid, &gv));
+    PetscCall(MatSeqAIJRestoreArrayRead(Ao, &oa));
+    PetscCall(MatRestoreRowIJ(Ao, 0, PETSC_FALSE, PETSC_FALSE, &nrow, &oi, &oj, &done));
+  }
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, Ac, 3 * s->nl * nn, MPIU_SCALAR, MPIU_SUM, PetscObjectComm((PetscObject)P)));
+  s->coarse_ok = PETSC_TRUE;
+  PetscCall(PetscMalloc1(nn, &T));
+  for (PetscInt i = 0; i < s->nl; i++) {
+    PetscScalar *L = Ac + 3 * i * nn, *D = L + nn, *U = D + nn;
+    if (i > 0) AzDenseMult(n, L, U - 3 * nn, D, PETSC_TRUE);
+    if (!AzDenseInvert(n, D)) s->coarse_ok = PETSC_FALSE;
+    AzDenseMult(n, D, U, T, PETSC_FALSE);
+    PetscCall(PetscArraycpy(U, T, nn));
+  }
+  PetscCall(PetscFree(T));
+  // (the same values on every rank: a singular block leaves the correction out on all of them)
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// y = P A_c^-1 P^T r: the sums of r over the aggregates (all ranks'), the block-tridiagonal solve along the mesh's
+// lines, each aggregate's values into its cells
+static PetscErrorCode AzNPCoarseApply(AzNPLines *s, MPI_Comm comm, Vec r, Vec y)
+{
+  const PetscInt     dof = s->dof, n = s->n, nn = n * n;
+  const PetscScalar *ra;
+  PetscScalar       *z, *rc = s->rc, *xc = s->xc;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscArrayzero(rc, s->nl * n));
+  PetscCall(VecGetArrayRead(r, &ra));
+  for (PetscInt l = 0; l < s->nline; l++)
+    for (PetscInt m = 0; m < s->len; m++) {
+      const PetscInt q = s->cell[l * s->len + m], c = (s->l0 + l) * n + s->seg[m] * dof;
+      for (PetscInt a = 0; a < dof; a++) rc[c + a] += ra[q * dof + a];
+    }
+  PetscCall(VecRestoreArrayRead(r, &ra));
+  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, rc, s->nl * n, MPIU_SCALAR, MPIU_SUM, comm));
+  for (PetscInt i = 0; i < s->nl; i++) {  // x_i = D'_i^-1 (r_i - L_i x_{i-1})
+    const PetscScalar *L = s->Ac + 3 * i * nn, *Di = L + nn;
+    PetscScalar        v[AZ_NP_COARSE_MAX_K * AZ_MAX_SPECIES];
+    for (PetscInt a = 0; a < n; a++) {
+      v[a] = rc[i * n + a];
+      if (i > 0)
+        for (PetscInt b = 0; b < n; b++) v[a] -= L[a * n + b] * xc[(i - 1) * n + b];
+    }
+    for (PetscInt a = 0; a < n; a++) {
+      PetscScalar u = 0;
+      for (PetscInt b = 0; b < n; b++) u += Di[a * n + b] * v[b];
+      xc[i * n + a] = u;
+    }
+  }
+  for (PetscInt i = s->nl - 2; i >= 0; i--) {  // x_i -= G_i x_{i+1}
+    const PetscScalar *G = s->Ac + (3 * i + 2) * nn;
+    for (PetscInt a = 0; a < n; a++)
+      for (PetscInt b = 0; b < n; b++) xc[i * n + a] -= G[a * n + b] * xc[(i + 1) * n + b];
+  }
+  PetscCall(VecGetArray(y, &z));
+  for (PetscInt l = 0; l < s->nline; l++)
+    for (PetscInt m = 0; m < s->len; m++) {
+      const PetscInt q = s->cell[l * s->len + m], c = (s->l0 + l) * n + s->seg[m] * dof;
+      for (PetscInt a = 0; a < dof; a++) z[q * dof + a] = xc[c + a];
+    }
+  PetscCall(VecRestoreArray(y, &z));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+// The potential's rows of r - A y (rphi holds r's): each row's product over the rank's columns and, several ranks,
+// the off-rank block's with y's values there (scattered into ghost)
+static PetscErrorCode AzNPPhiResidual(AzNPLines *s, Mat P, Vec y, Vec rphi)
+{
+  Mat                A, Ao = NULL;
+  const PetscInt    *ia, *ja, *oi = NULL, *oj = NULL;
+  const PetscScalar *aa, *oa = NULL, *gv = NULL, *ya;
+  PetscScalar       *rp;
+  PetscInt           nrow;
+  PetscBool          done;
+
+  PetscFunctionBeginUser;
+  PetscCall(AzNPLinesGetLocal(P, &A));
+  if (s->ghost) {
+    PetscCall(MatMPIAIJGetSeqAIJ(P, NULL, &Ao, NULL));
+    PetscCall(VecScatterBegin(s->scatter, y, s->ghost, INSERT_VALUES, SCATTER_FORWARD));
+    PetscCall(VecScatterEnd(s->scatter, y, s->ghost, INSERT_VALUES, SCATTER_FORWARD));
+    PetscCall(MatGetRowIJ(Ao, 0, PETSC_FALSE, PETSC_FALSE, &nrow, &oi, &oj, &done));
+    PetscCall(MatSeqAIJGetArrayRead(Ao, &oa));
+    PetscCall(VecGetArrayRead(s->ghost, &gv));
+  }
+  PetscCall(MatGetRowIJ(A, 0, PETSC_FALSE, PETSC_FALSE, &nrow, &ia, &ja, &done));
+  PetscCall(MatSeqAIJGetArrayRead(A, &aa));
+  PetscCall(VecGetArrayRead(y, &ya));
+  PetscCall(VecGetArray(rphi, &rp));
+  for (PetscInt q = 0; q < s->nline * s->len; q++) {
+    const PetscInt row = q * s->dof + s->sp;
+    PetscScalar    v   = 0;
+    for (PetscInt e = ia[row]; e < ia[row + 1]; e++) v += aa[e] * ya[ja[e]];
+    if (Ao)
+      for (PetscInt e = oi[row]; e < oi[row + 1]; e++) v += oa[e] * gv[oj[e]];
+    rp[q] -= v;
+  }
+  PetscCall(VecRestoreArray(rphi, &rp));
+  PetscCall(VecRestoreArrayRead(y, &ya));
+  PetscCall(MatSeqAIJRestoreArrayRead(A, &aa));
+  PetscCall(MatRestoreRowIJ(A, 0, PETSC_FALSE, PETSC_FALSE, &nrow, &ia, &ja, &done));
+  if (Ao) {
+    PetscCall(VecRestoreArrayRead(s->ghost, &gv));
+    PetscCall(MatSeqAIJRestoreArrayRead(Ao, &oa));
+    PetscCall(MatRestoreRowIJ(Ao, 0, PETSC_FALSE, PETSC_FALSE, &nrow, &oi, &oj, &done));
+  }
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static PetscErrorCode AzNPLinesSetUp(PC pc)
 {
   AzNPLines         *s;
@@ -149,26 +321,35 @@ static PetscErrorCode AzNPLinesSetUp(PC pc)
   PetscCheck(done, PETSC_COMM_SELF, PETSC_ERR_SUP, "the line preconditioner: no row access to the Jacobian");
   PetscCall(MatSeqAIJGetArrayRead(A, &aa));
   PetscCall(PetscMalloc2(bb, &L, bb, &T));
+  if (s->K) PetscCall(PetscArrayzero(s->Ac, 3 * s->nl * s->n * s->n));
   // block elimination along each line, from its cells' rows: the cell's own block D_m, the previous cell's L_m and the
   // next one's U_m (a line's ends: their neighbours are another line's cells);
   //   D'_m = D_m - L_m D'_{m-1}^-1 U_{m-1}, kept as Dinv_m = D'_m^-1 and G_m = Dinv_m U_m
+  // and, in the same pass, the coarse operator's sums of the rank's entries (segment sr of this cell, sc of a column's)
   for (PetscInt l = 0; l < s->nline; l++)
     for (PetscInt m = 0; m < s->len; m++) {
-      const PetscInt q = s->cell[l * s->len + m];
+      const PetscInt q = s->cell[l * s->len + m], sr = s->K ? s->seg[m] : 0, nn = s->n * s->n;
       PetscScalar   *D = s->Dinv + (l * s->len + m) * bb, *G = s->G + (l * s->len + m) * bb;
+      PetscScalar   *Cl = s->K ? s->Ac + 3 * (s->l0 + l) * nn : NULL;  // the coarse line's L, then D, U blocks
       PetscCall(PetscArrayzero(D, bb));
       PetscCall(PetscArrayzero(L, bb));
       PetscCall(PetscArrayzero(T, bb));
       for (PetscInt a = 0; a < dof; a++)  // (the row's columns are sorted: its cells' blocks in turn)
         for (PetscInt e = ia[q * dof + a], qc = -1, c0 = 0; e < ia[q * dof + a + 1]; e++) {
           if (ja[e] >= c0 + dof || qc < 0) qc = ja[e] / dof, c0 = qc * dof;
-          const PetscInt b = ja[e] - c0;
+          const PetscInt b    = ja[e] - c0;
+          PetscInt       cblk = -1, sc = sr;  // the coarse block (0 L, 1 D, 2 U) and the column's segment
           if (qc == q)
-            D[a * dof + b] = aa[e];
+            D[a * dof + b] = aa[e], cblk = 1;
           else if (m > 0 && qc == q - s->stride)
-            L[a * dof + b] = aa[e];
+            L[a * dof + b] = aa[e], cblk = 1, sc = s->K ? s->seg[m - 1] : 0;
           else if (m < s->len - 1 && qc == q + s->stride)
-            T[a * dof + b] = aa[e];
+            T[a * dof + b] = aa[e], cblk = 1, sc = s->K ? s->seg[m + 1] : 0;
+          else if (qc == q - s->lstep)
+            cblk = 0;
+          else if (qc == q + s->lstep)
+            cblk = 2;
+          if (Cl && cblk >= 0) Cl[cblk * nn + (sr * dof + a) * s->n + sc * dof + b] += aa[e];
         }
       if (m > 0) AzDenseMult(dof, L, G - bb, D, PETSC_TRUE);
       if (!AzDenseInvert(dof, D)) fine = 0;
@@ -200,6 +381,10 @@ static PetscErrorCode AzNPLinesSetUp(PC pc)
     PetscCall(VecScatterCreate(s->w, is, s->ghost, NULL, &s->scatter));
     PetscCall(ISDestroy(&is));
   }
+  if (s->K) {
+    PetscCall(AzNPCoarseSetUp(s, P));
+    *s->keep = PETSC_FALSE;  // a kept one took 43 Krylov iterations where a new one took 17 (2000 x 500 cells)
+  }
   // the potential's block and its AMG: kept from an earlier set-up of the same Newton solve while GMRES converges
   // fast with it (AzNPNewtonCheck asks for a new one): the conductivity's operator changes far less than the ions'
   // blocks, and its hierarchy's set-up is a third of the preconditioner's
@@ -211,16 +396,17 @@ static PetscErrorCode AzNPLinesSetUp(PC pc)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// One Gauss-Seidel update of line l of A z = w. The line's cells hold only the potential's correction yet (phi[] at
-// their potential, the first stage's; the other lines' cells hold theirs or their update). Forward elimination
-// y_m = Dinv_m (w_m - A_m z), y_m added to z at the line's m-th cell, so that the next cell's row product takes
-// L_m y_m with everything else; back substitution d_m = y_m - G_m d_{m+1}, in place (d_{m+1}: z less the potential's
-// correction). Each row is then one sparse dot product over the matrix's row.
+// One Gauss-Seidel update of line l of A z = w. The line's cells hold only the first stages' corrections yet (the
+// coarse one's, xc at their aggregates', and phi[] at their potential, the AMG's; the other lines' cells hold theirs
+// or their update). Forward elimination y_m = Dinv_m (w_m - A_m z), y_m added to z at the line's m-th cell, so that
+// the next cell's row product takes L_m y_m with everything else; back substitution d_m = y_m - G_m d_{m+1}, in place
+// (d_{m+1}: z less those corrections). Each row is then one sparse dot product over the matrix's row.
 static void AzNPLineUpdate(const AzNPLines *s, PetscInt l, const PetscInt *ia, const PetscInt *ja, const PetscScalar *aa,
                            const PetscScalar *restrict w, const PetscScalar *restrict phi, PetscScalar *restrict z)
 {
-  const PetscInt  dof = s->dof, bb = dof * dof, sp = s->sp;
-  const PetscInt *cell = s->cell + l * s->len;
+  const PetscInt     dof = s->dof, bb = dof * dof, sp = s->sp;
+  const PetscInt    *cell = s->cell + l * s->len;
+  const PetscScalar *xl   = s->K && s->coarse_ok ? s->xc + (s->l0 + l) * s->n : NULL;  // the line's coarse values
 
   for (PetscInt m = 0; m < s->len; m++) {
     const PetscInt     q  = cell[m];
@@ -240,7 +426,7 @@ static void AzNPLineUpdate(const AzNPLines *s, PetscInt l, const PetscInt *ia, c
   for (PetscInt m = s->len - 2; m >= 0; m--) {
     const PetscScalar *G  = s->G + (l * s->len + m) * bb;
     PetscScalar       *zm = z + cell[m] * dof, dn[AZ_MAX_SPECIES];
-    for (PetscInt b = 0; b < dof; b++) dn[b] = z[cell[m + 1] * dof + b];
+    for (PetscInt b = 0; b < dof; b++) dn[b] = z[cell[m + 1] * dof + b] - (xl ? xl[s->seg[m + 1] * dof + b] : 0);
     dn[sp] -= phi[cell[m + 1]];
     for (PetscInt a = 0; a < dof; a++)
       for (PetscInt b = 0; b < dof; b++) zm[a] -= G[a * dof + b] * dn[b];
@@ -283,14 +469,19 @@ static PetscErrorCode AzNPLinesApply(PC pc, Vec r, Vec y)
     PetscFunctionReturn(PETSC_SUCCESS);
   }
   PetscCall(PCGetOperators(pc, NULL, &P));
-  // 1. the potential
+  // 0. the coarse correction (large 2-D meshes), whose residual's potential rows the AMG takes
   PetscCall(VecGetSubVector(r, s->is_phi, &sub));
   PetscCall(VecCopy(sub, s->rphi));
   PetscCall(VecRestoreSubVector(r, s->is_phi, &sub));
+  if (s->K && s->coarse_ok) {
+    PetscCall(AzNPCoarseApply(s, PetscObjectComm((PetscObject)pc), r, y));
+    PetscCall(AzNPPhiResidual(s, P, y, s->rphi));
+  } else
+    PetscCall(VecSet(y, 0));
+  // 1. the potential
   PetscCall(KSPSolve(s->amg, s->rphi, s->yphi));
-  PetscCall(VecSet(y, 0));
   PetscCall(VecGetSubVector(y, s->is_phi, &sub));
-  PetscCall(VecCopy(s->yphi, sub));
+  PetscCall(VecAXPY(sub, 1, s->yphi));
   PetscCall(VecRestoreSubVector(y, s->is_phi, &sub));
   // 2. the lines, from the potential's correction: the sweep's row products take its residual within the rank, and
   // (several ranks) the right-hand side loses what it leaves through the couplings to other ranks' cells
@@ -334,6 +525,8 @@ static PetscErrorCode AzNPLinesDestroy(PC pc)
   PetscCall(VecDestroy(&s->off));
   PetscCall(VecDestroy(&s->ghost));
   PetscCall(VecScatterDestroy(&s->scatter));
+  PetscCall(VecDestroy(&s->gid));
+  PetscCall(PetscFree4(s->seg, s->Ac, s->rc, s->xc));
   PetscCall(PetscFree(s));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -370,6 +563,21 @@ PetscErrorCode AzNPLinesCreate(AzProblem *p, PC pc)
       }
   s->sp      = p->s_phi;
   s->refresh = &p->np->amg_refresh;
+  s->keep    = &p->np->keep_pc;
+  // the coarse correction: 2-D, by default on meshes of at least AZ_NP_COARSE_LINES lines of AZ_NP_COARSE_LEN cells
+  // (ionic_coarse_segments, checked with the case's keys: -1 for that default, 0 for none, at most AZ_NP_COARSE_MAX_K)
+  {
+    PetscInt K = -1;
+    PetscCall(PetscOptionsGetInt(NULL, NULL, "-ionic_coarse_segments", &K, NULL));
+    if (K < 0) K = g->M[t0] >= AZ_NP_COARSE_LINES && g->M[dir] >= AZ_NP_COARSE_LEN ? AZ_NP_COARSE_K : 0;
+    if (g->dim != 2) K = 0;      // (a 1-D mesh is one line; a 3-D one has no block-tridiagonal coarse operator)
+    K = PetscMin(K, g->M[dir]);  // (segments of one cell at least)
+    if (K) {
+      s->K = K, s->n = K * s->dof, s->nl = g->M[t0], s->l0 = g->xs[t0], s->lstep = t0 == 0 ? 1 : g->xm[0];
+      PetscCall(PetscMalloc4(s->len, &s->seg, 3 * s->nl * s->n * s->n, &s->Ac, s->nl * s->n, &s->rc, s->nl * s->n, &s->xc));
+      for (PetscInt m = 0; m < s->len; m++) s->seg[m] = (g->xs[dir] + m) * K / g->M[dir];  // equal counts of the mesh's cells
+    }
+  }
   // the potential's rows: the potential's vectors hold one entry per cell, in the ranks' order as the DM's rows, so
   // this rank's first cell is their first entry
   PetscCall(VecCreateMPI(p->comm, ncell, PETSC_DECIDE, &s->rphi));
@@ -390,7 +598,9 @@ PetscErrorCode AzNPLinesCreate(AzProblem *p, PC pc)
   PetscCall(KSPSetFromOptions(s->amg));
   PetscCall(PCSetType(pc, PCSHELL));
   PetscCall(PCShellSetContext(pc, s));
-  PetscCall(PCShellSetName(pc, "azote ionic: AMG on the potential, then block Gauss-Seidel by lines"));
+  PetscCall(
+      PCShellSetName(pc, s->K ? "azote ionic: coarse correction by line segments, AMG on the potential, then block Gauss-Seidel by lines"
+                              : "azote ionic: AMG on the potential, then block Gauss-Seidel by lines"));
   PetscCall(PCShellSetSetUp(pc, AzNPLinesSetUp));
   PetscCall(PCShellSetApply(pc, AzNPLinesApply));
   PetscCall(PCShellSetDestroy(pc, AzNPLinesDestroy));

@@ -114,6 +114,7 @@ PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal f
                              " Krylov iterations: a direct factorisation from here on\n",
                              lits));
           PetscCall(AzNPDirect(pc));
+          p->np->keep_pc = PETSC_TRUE;
         }
       } else
         *reason = SNES_DIVERGED_LINEAR_SOLVE;  // a new factorisation that failed (a zero pivot): Newton ends (the continuation follows)
@@ -124,7 +125,7 @@ PetscErrorCode AzNPNewtonCheck(SNES snes, AzProblem *p, PetscInt it, PetscReal f
   if (it == 0 || (p->np->reuse && poor)) {
     p->np->reuse = PETSC_FALSE;
     PetscCall(SNESSetLagPreconditioner(snes, 1));
-  } else if (!p->np->reuse && fnorm < 1e-2 * last) {
+  } else if (!p->np->reuse && p->np->keep_pc && fnorm < 1e-2 * last) {
     p->np->reuse = PETSC_TRUE;
     PetscCall(SNESSetLagPreconditioner(snes, -1));
   }
@@ -244,6 +245,7 @@ PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p)
   PetscCall(SNESGetKSP(snes, &ksp));
   PetscCall(KSPGetPC(ksp, &pc));
   PetscCall(KSPSetType(ksp, KSPGMRES));
+  p->np->keep_pc = PETSC_TRUE;  // (the line preconditioner's coarse correction turns it off)
   // a restart after 15 iterations: the basis is the largest array of a 1e6-cell run (64 B per cell and iteration with
   // 8 unknowns); there, 15 instead of PETSc's 30 took the peak from 6.3 to 5.4 kB per cell, at the same iteration counts
   PetscCall(KSPGMRESSetRestart(ksp, 15));

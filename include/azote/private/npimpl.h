@@ -57,6 +57,7 @@ struct _n_AzNP {
   PetscBool      logvars;                // inside a steady Newton solve: the ions' unknowns are ln c (AzNPLogBegin/End)
   PetscReal      fnorm_last;             // Newton's residual norm one iteration back (AzNPNewtonCheck)
   PetscBool      reuse;                  // Newton keeps the preconditioner of an earlier step (AzNPNewtonCheck)
+  PetscBool      keep_pc;                // it may (not with the line preconditioner's coarse correction: solver/nplines.c)
   PetscBool      rtol_given;             // -ksp_rtol on the command line: no forcing term (AzNPNewtonCheck)
   PetscLogDouble t_newton;               // wall time at the start of the present Newton solve (AzNPNewtonCheck's progress lines)
   PetscBool      amg_refresh;            // the line preconditioner's next set-up makes a new AMG of the potential (AzNPNewtonCheck)
