@@ -89,7 +89,22 @@ PetscErrorCode AzMesh1D(PetscReal a, PetscReal b, PetscInt n, PetscInt nref, con
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-PetscErrorCode AzGridCreate(MPI_Comm comm, PetscInt dim, const PetscInt M[3], PetscReal *const xf[3], PetscInt dof, AzGrid *g)
+PetscInt AzGridStrongestDirection(const AzGrid *g)
+{
+  PetscInt  dir  = 0;
+  PetscReal best = -1;
+  for (PetscInt d = 0; d < g->dim; d++) {
+    PetscReal s = 0;
+    if (g->M[d] < 2) continue;
+    for (PetscInt m = 0; m < g->M[d]; m++) s += 1 / (g->dx[d][m] * g->dx[d][m]);
+    s *= (PetscReal)g->M[0] * g->M[1] * g->M[2] / g->M[d];
+    if (s > best) best = s, dir = d;
+  }
+  return dir;
+}
+
+PetscErrorCode AzGridCreate(MPI_Comm comm, PetscInt dim, const PetscInt M[3], PetscReal *const xf[3], PetscInt dof, PetscBool whole_lines,
+                            AzGrid *g)
 {
   PetscFunctionBeginUser;
   PetscCall(PetscMemzero(g, sizeof(*g)));
@@ -108,10 +123,17 @@ PetscErrorCode AzGridCreate(MPI_Comm comm, PetscInt dim, const PetscInt M[3], Pe
                  i);
     }
   }
-  if (dim == 2)
-    PetscCall(DMDACreate2d(comm, DM_BOUNDARY_NONE, DM_BOUNDARY_NONE, DMDA_STENCIL_STAR, M[0], M[1], PETSC_DECIDE, PETSC_DECIDE, dof, 1,
-                           NULL, NULL, &g->da));
-  else
+  if (dim == 2) {
+    PetscInt    procs[2] = {PETSC_DECIDE, PETSC_DECIDE};
+    PetscMPIInt size;
+    PetscCallMPI(MPI_Comm_size(comm, &size));
+    if (whole_lines && size > 1) {
+      const PetscInt dir = AzGridStrongestDirection(g);
+      if (M[1 - dir] >= size) procs[dir] = 1, procs[1 - dir] = size;
+    }
+    PetscCall(DMDACreate2d(comm, DM_BOUNDARY_NONE, DM_BOUNDARY_NONE, DMDA_STENCIL_STAR, M[0], M[1], procs[0], procs[1], dof, 1, NULL, NULL,
+                           &g->da));
+  } else
     PetscCall(DMDACreate3d(comm, DM_BOUNDARY_NONE, DM_BOUNDARY_NONE, DM_BOUNDARY_NONE, DMDA_STENCIL_STAR, M[0], M[1], M[2], PETSC_DECIDE,
                            PETSC_DECIDE, PETSC_DECIDE, dof, 1, NULL, NULL, NULL, &g->da));
   PetscCall(DMSetUp(g->da));

@@ -44,22 +44,6 @@ typedef struct {
   Vec          gid;           // the coarse unknown of each column of the Jacobian's off-rank block
 } AzNPLines;
 
-// The direction of the strongest couplings between cells: the largest sum over cells of 1/h^2 (a face's diffusive
-// coefficient per volume), among the directions with more than one cell.
-static PetscInt AzNPLineDirection(const AzGrid *g)
-{
-  PetscInt  dir  = 0;
-  PetscReal best = -1;
-  for (PetscInt d = 0; d < g->dim; d++) {
-    PetscReal s = 0;
-    if (g->M[d] < 2) continue;
-    for (PetscInt m = 0; m < g->M[d]; m++) s += 1 / (g->dx[d][m] * g->dx[d][m]);
-    s *= (PetscReal)g->M[0] * g->M[1] * g->M[2] / g->M[d];
-    if (s > best) best = s, dir = d;
-  }
-  return dir;
-}
-
 // The coarse correction: segments per line by default (its mesh lines: at least AZ_NP_COARSE_LINES lines of at least
 // AZ_NP_COARSE_LEN cells; -ionic_coarse_segments sets K, 0 turns it off) and at most
 #define AZ_NP_COARSE_K     4
@@ -542,7 +526,7 @@ PetscErrorCode AzNPLinesCreate(AzProblem *p, PC pc)
   PetscCheck(p->s_phi >= 0, p->comm, PETSC_ERR_PLIB, "the line preconditioner needs the electrolyte potential");
   PetscCall(PetscNew(&s));
   s->dof = p->nspecies;
-  dir    = AzNPLineDirection(g);  // the lines run along it
+  dir    = AzGridStrongestDirection(g);  // the lines run along it (whole on a rank: AzGridCreate)
   t0 = (dir + 1) % 3, t1 = (dir + 2) % 3;
   if (t0 > t1) {
     PetscInt t = t0;

@@ -92,7 +92,7 @@ PetscErrorCode AzProblemCreateGrid(AzProblem *p, PetscInt dim, const PetscInt M[
              (double)M[0] * (double)(dim > 1 ? M[1] : 1) * (double)(dim > 2 ? M[2] : 1), dof, (int)PETSC_MAX_INT);
   PetscCall(AzMemoryCheck(p->comm, dim, M, dof,
                           p->np ? AzNPMemorySolver() : AZ_MEMORY_AMG));  // refused before anything of that size is allocated
-  PetscCall(AzGridCreate(p->comm, dim, M, xf, dof, &p->grid));
+  PetscCall(AzGridCreate(p->comm, dim, M, xf, dof, (PetscBool)(p->np != NULL), &p->grid));  // (the ionic model: whole lines)
   // Species couple with each other inside a cell (gas-liquid transfer, products of the electrode) but each only
   // with itself across a face (but at a gas-liquid interface): the matrix keeps one entry per neighbour and species.
   for (PetscInt a = 0; a < dof; a++)

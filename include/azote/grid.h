@@ -42,8 +42,14 @@ typedef struct {
 PETSC_EXTERN PetscErrorCode AzMesh1D(PetscReal a, PetscReal b, PetscInt n, PetscInt nref, const AzRefinePoint ref[], PetscInt nbreak,
                                      const PetscReal breaks[], PetscReal x[]);
 
-// Creates the DMDA over the faces given (xf[d] of M[d]+1 entries, copied) with `dof` unknowns per cell.
-PETSC_EXTERN PetscErrorCode AzGridCreate(MPI_Comm comm, PetscInt dim, const PetscInt M[3], PetscReal *const xf[3], PetscInt dof, AzGrid *g);
+// Creates the DMDA over the faces given (xf[d] of M[d]+1 entries, copied) with `dof` unknowns per cell; whole_lines
+// (2-D): the ranks divide the mesh across the direction of the strongest couplings only, so that its lines of cells
+// stay whole on one rank (the ionic model's line preconditioner), where there are as many lines as ranks.
+PETSC_EXTERN PetscErrorCode AzGridCreate(MPI_Comm comm, PetscInt dim, const PetscInt M[3], PetscReal *const xf[3], PetscInt dof,
+                                         PetscBool whole_lines, AzGrid *g);
+// The direction of the strongest couplings between cells: the largest sum over cells of 1/h^2 (a face's diffusive
+// coefficient per volume), among the directions with more than one cell.
+PETSC_EXTERN PetscInt       AzGridStrongestDirection(const AzGrid *g);
 PETSC_EXTERN PetscErrorCode AzGridDestroy(AzGrid *g);
 // Makes a 2-D grid axisymmetric: direction 1 the radius (faces r >= 0), the depth xf[2] an angle in radians.
 PETSC_EXTERN PetscErrorCode AzGridSetAxisymmetric(AzGrid *g);
