@@ -46,7 +46,7 @@ static PetscErrorCode AzNPPreCheck(SNESLineSearch ls, Vec X, Vec Y, PetscBool *c
 // one is made when GMRES needed more than AZ_NP_REUSE_KRYLOV iterations with it, or did not converge.
 #define AZ_NP_REUSE_KRYLOV 8
 // GMRES's iteration limit: the line preconditioner needs 1-2 iterations per Newton step on the default flow cell (the
-// forcing term's 1e-2), 5-12 on the last, tight ones, up to 41 on a 1e6-cell one's with a kept preconditioner
+// forcing term's 1e-2), 5-12 on the last, tight ones; on a 1e6-cell one 17 at most (40 before the coarse correction)
 #define AZ_NP_KRYLOV_MAX 100
 // seconds of a mesh's Newton solve after which each step prints a progress line
 #define AZ_NP_PROGRESS_S 10.0
