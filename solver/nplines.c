@@ -39,10 +39,34 @@ typedef struct {
   PetscInt     K, n, nl, l0;
   PetscInt     lstep;         // local cell index step from a line to the next
   PetscInt    *seg;           // segment of a line's m-th cell
-  PetscScalar *Ac, *rc, *xc;  // per mesh line, the blocks L, D, U (n x n) of P^T A P, factored in place; rhs, solution
+  PetscScalar *Al, *rl, *xl;  // this rank's lines: their rows of P^T A P (blocks L, D, U of n x n), rhs, solution
+  PetscScalar *Ac, *rc, *xc;  // rank 0: every line's, the blocks factored in place
+  PetscMPIInt *cnt, *dsp;     // rank 0: each rank's lines, and the first
   PetscBool    coarse_ok;     // its last set-up's blocks were regular
   Vec          gid;           // the coarse unknown of each column of the Jacobian's off-rank block
 } AzNPLines;
+
+// Rank 0 gathers each rank's lines' values (per line: `per` of them) into all, or scatters all to them
+static PetscErrorCode AzNPCoarseMove(const AzNPLines *s, MPI_Comm comm, PetscInt per, PetscScalar *mine, PetscScalar *all, PetscBool gather)
+{
+  PetscMPIInt rank, size, *c = NULL, *d = NULL, nmine;
+
+  PetscFunctionBeginUser;
+  PetscCallMPI(MPI_Comm_rank(comm, &rank));
+  PetscCallMPI(MPI_Comm_size(comm, &size));
+  PetscCall(PetscMPIIntCast(s->nline * per, &nmine));
+  if (!rank) {
+    PetscCall(PetscMalloc2(size, &c, size, &d));
+    for (PetscMPIInt r = 0; r < size; r++) PetscCall(PetscMPIIntCast((PetscInt)s->cnt[r] * per, &c[r]));
+    for (PetscMPIInt r = 0; r < size; r++) PetscCall(PetscMPIIntCast((PetscInt)s->dsp[r] * per, &d[r]));
+  }
+  if (gather)
+    PetscCallMPI(MPI_Gatherv(mine, nmine, MPIU_SCALAR, all, c, d, MPIU_SCALAR, 0, comm));
+  else
+    PetscCallMPI(MPI_Scatterv(all, c, d, MPIU_SCALAR, mine, nmine, MPIU_SCALAR, 0, comm));
+  PetscCall(PetscFree2(c, d));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
 
 // The coarse correction: segments per line by default (its mesh lines: at least AZ_NP_COARSE_LINES lines of at least
 // AZ_NP_COARSE_LEN cells; -ionic_coarse_segments sets K, 0 turns it off) and at most
@@ -132,14 +156,15 @@ static PetscErrorCode AzNPLinesGetLocal(Mat P, Mat *A)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// The coarse correction's operator P^T A P, P the aggregation of each line's segments (per species): the rank's own
-// columns were summed by the line set-up's pass; here the off-rank block's, then the sum over the ranks (each holds
-// the whole coarse operator: 3 nl n^2 values), and its block-tridiagonal factors along the mesh's lines:
-//   D'_i = D_i - L_i D'_{i-1}^-1 U_{i-1}, kept as D'_i^-1 in D's place and G_i = D'_i^-1 U_i in U's.
+// The coarse correction's operator P^T A P, P the aggregation of each line's segments (per species): the rows of the
+// rank's lines (whole on it: AzGridCreate), their own columns summed by the line set-up's pass, here the off-rank
+// block's; then rank 0 gathers every line's (3 nl n^2 values: only it holds the whole operator) and factors it along
+// the mesh's lines: D'_i = D_i - L_i D'_{i-1}^-1 U_{i-1}, kept as D'_i^-1 in D's place and G_i = D'_i^-1 U_i in U's.
 static PetscErrorCode AzNPCoarseSetUp(AzNPLines *s, Mat P)
 {
   const PetscInt dof = s->dof, n = s->n, nn = n * n;
-  PetscScalar   *Ac = s->Ac, *T;
+  MPI_Comm       comm = PetscObjectComm((PetscObject)P);
+  PetscScalar   *Ac   = s->Ac, *T;
   PetscBool      done;
 
   PetscFunctionBeginUser;
@@ -172,29 +197,31 @@ static PetscErrorCode AzNPCoarseSetUp(AzNPLines *s, Mat P)
           for (PetscInt e = oi[q * dof + a]; e < oi[q * dof + a + 1]; e++) {
             const PetscInt c = (PetscInt)PetscRealPart(gv[oj[e]]), lc = c / n, i = s->l0 + l;
             const PetscInt cblk = lc == i ? 1 : lc == i - 1 ? 0 : 2;
-            Ac[(3 * i + cblk) * nn + (s->seg[m] * dof + a) * n + c % n] += oa[e];
+            s->Al[(3 * l + cblk) * nn + (s->seg[m] * dof + a) * n + c % n] += oa[e];
           }
     PetscCall(VecRestoreArrayRead(s->gid, &gv));
     PetscCall(MatSeqAIJRestoreArrayRead(Ao, &oa));
     PetscCall(MatRestoreRowIJ(Ao, 0, PETSC_FALSE, PETSC_FALSE, &nrow, &oi, &oj, &done));
   }
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, Ac, 3 * s->nl * nn, MPIU_SCALAR, MPIU_SUM, PetscObjectComm((PetscObject)P)));
+  PetscCall(AzNPCoarseMove(s, comm, 3 * nn, s->Al, Ac, PETSC_TRUE));
   s->coarse_ok = PETSC_TRUE;
-  PetscCall(PetscMalloc1(nn, &T));
-  for (PetscInt i = 0; i < s->nl; i++) {
-    PetscScalar *L = Ac + 3 * i * nn, *D = L + nn, *U = D + nn;
-    if (i > 0) AzDenseMult(n, L, U - 3 * nn, D, PETSC_TRUE);
-    if (!AzDenseInvert(n, D)) s->coarse_ok = PETSC_FALSE;
-    AzDenseMult(n, D, U, T, PETSC_FALSE);
-    PetscCall(PetscArraycpy(U, T, nn));
+  if (Ac) {
+    PetscCall(PetscMalloc1(nn, &T));
+    for (PetscInt i = 0; i < s->nl; i++) {
+      PetscScalar *L = Ac + 3 * i * nn, *D = L + nn, *U = D + nn;
+      if (i > 0) AzDenseMult(n, L, U - 3 * nn, D, PETSC_TRUE);
+      if (!AzDenseInvert(n, D)) s->coarse_ok = PETSC_FALSE;
+      AzDenseMult(n, D, U, T, PETSC_FALSE);
+      PetscCall(PetscArraycpy(U, T, nn));
+    }
+    PetscCall(PetscFree(T));
   }
-  PetscCall(PetscFree(T));
-  // (the same values on every rank: a singular block leaves the correction out on all of them)
+  PetscCallMPI(MPI_Bcast(&s->coarse_ok, 1, MPIU_BOOL, 0, comm));  // (a singular block: no correction, on every rank)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// y = P A_c^-1 P^T r: the sums of r over the aggregates (all ranks'), the block-tridiagonal solve along the mesh's
-// lines, each aggregate's values into its cells
+// y = P A_c^-1 P^T r: the sums of r over the aggregates, the block-tridiagonal solve along the mesh's lines (rank 0),
+// each aggregate's values into its cells
 static PetscErrorCode AzNPCoarseApply(AzNPLines *s, MPI_Comm comm, Vec r, Vec y)
 {
   const PetscInt     dof = s->dof, n = s->n, nn = n * n;
@@ -202,16 +229,16 @@ static PetscErrorCode AzNPCoarseApply(AzNPLines *s, MPI_Comm comm, Vec r, Vec y)
   PetscScalar       *z, *rc = s->rc, *xc = s->xc;
 
   PetscFunctionBeginUser;
-  PetscCall(PetscArrayzero(rc, s->nl * n));
+  PetscCall(PetscArrayzero(s->rl, s->nline * n));
   PetscCall(VecGetArrayRead(r, &ra));
   for (PetscInt l = 0; l < s->nline; l++)
     for (PetscInt m = 0; m < s->len; m++) {
-      const PetscInt q = s->cell[l * s->len + m], c = (s->l0 + l) * n + s->seg[m] * dof;
-      for (PetscInt a = 0; a < dof; a++) rc[c + a] += ra[q * dof + a];
+      const PetscInt q = s->cell[l * s->len + m], c = l * n + s->seg[m] * dof;
+      for (PetscInt a = 0; a < dof; a++) s->rl[c + a] += ra[q * dof + a];
     }
   PetscCall(VecRestoreArrayRead(r, &ra));
-  PetscCall(MPIU_Allreduce(MPI_IN_PLACE, rc, s->nl * n, MPIU_SCALAR, MPIU_SUM, comm));
-  for (PetscInt i = 0; i < s->nl; i++) {  // x_i = D'_i^-1 (r_i - L_i x_{i-1})
+  PetscCall(AzNPCoarseMove(s, comm, n, s->rl, rc, PETSC_TRUE));
+  for (PetscInt i = 0; rc && i < s->nl; i++) {  // x_i = D'_i^-1 (r_i - L_i x_{i-1})
     const PetscScalar *L = s->Ac + 3 * i * nn, *Di = L + nn;
     PetscScalar        v[AZ_NP_COARSE_MAX_K * AZ_MAX_SPECIES];
     for (PetscInt a = 0; a < n; a++) {
@@ -225,16 +252,17 @@ static PetscErrorCode AzNPCoarseApply(AzNPLines *s, MPI_Comm comm, Vec r, Vec y)
       xc[i * n + a] = u;
     }
   }
-  for (PetscInt i = s->nl - 2; i >= 0; i--) {  // x_i -= G_i x_{i+1}
+  for (PetscInt i = s->nl - 2; rc && i >= 0; i--) {  // x_i -= G_i x_{i+1}
     const PetscScalar *G = s->Ac + (3 * i + 2) * nn;
     for (PetscInt a = 0; a < n; a++)
       for (PetscInt b = 0; b < n; b++) xc[i * n + a] -= G[a * n + b] * xc[(i + 1) * n + b];
   }
+  PetscCall(AzNPCoarseMove(s, comm, n, s->xl, xc, PETSC_FALSE));
   PetscCall(VecGetArray(y, &z));
   for (PetscInt l = 0; l < s->nline; l++)
     for (PetscInt m = 0; m < s->len; m++) {
-      const PetscInt q = s->cell[l * s->len + m], c = (s->l0 + l) * n + s->seg[m] * dof;
-      for (PetscInt a = 0; a < dof; a++) z[q * dof + a] = xc[c + a];
+      const PetscInt q = s->cell[l * s->len + m], c = l * n + s->seg[m] * dof;
+      for (PetscInt a = 0; a < dof; a++) z[q * dof + a] = s->xl[c + a];
     }
   PetscCall(VecRestoreArray(y, &z));
   PetscFunctionReturn(PETSC_SUCCESS);
@@ -305,7 +333,7 @@ static PetscErrorCode AzNPLinesSetUp(PC pc)
   PetscCheck(done, PETSC_COMM_SELF, PETSC_ERR_SUP, "the line preconditioner: no row access to the Jacobian");
   PetscCall(MatSeqAIJGetArrayRead(A, &aa));
   PetscCall(PetscMalloc2(bb, &L, bb, &T));
-  if (s->K) PetscCall(PetscArrayzero(s->Ac, 3 * s->nl * s->n * s->n));
+  if (s->K) PetscCall(PetscArrayzero(s->Al, 3 * s->nline * s->n * s->n));
   // block elimination along each line, from its cells' rows: the cell's own block D_m, the previous cell's L_m and the
   // next one's U_m (a line's ends: their neighbours are another line's cells);
   //   D'_m = D_m - L_m D'_{m-1}^-1 U_{m-1}, kept as Dinv_m = D'_m^-1 and G_m = Dinv_m U_m
@@ -314,7 +342,7 @@ static PetscErrorCode AzNPLinesSetUp(PC pc)
     for (PetscInt m = 0; m < s->len; m++) {
       const PetscInt q = s->cell[l * s->len + m], sr = s->K ? s->seg[m] : 0, nn = s->n * s->n;
       PetscScalar   *D = s->Dinv + (l * s->len + m) * bb, *G = s->G + (l * s->len + m) * bb;
-      PetscScalar   *Cl = s->K ? s->Ac + 3 * (s->l0 + l) * nn : NULL;  // the coarse line's L, then D, U blocks
+      PetscScalar   *Cl = s->K ? s->Al + 3 * l * nn : NULL;  // the coarse line's L, then D, U blocks
       PetscCall(PetscArrayzero(D, bb));
       PetscCall(PetscArrayzero(L, bb));
       PetscCall(PetscArrayzero(T, bb));
@@ -390,7 +418,7 @@ static void AzNPLineUpdate(const AzNPLines *s, PetscInt l, const PetscInt *ia, c
 {
   const PetscInt     dof = s->dof, bb = dof * dof, sp = s->sp;
   const PetscInt    *cell = s->cell + l * s->len;
-  const PetscScalar *xl   = s->K && s->coarse_ok ? s->xc + (s->l0 + l) * s->n : NULL;  // the line's coarse values
+  const PetscScalar *xl   = s->K && s->coarse_ok ? s->xl + l * s->n : NULL;  // the line's coarse values
 
   for (PetscInt m = 0; m < s->len; m++) {
     const PetscInt     q  = cell[m];
@@ -510,7 +538,8 @@ static PetscErrorCode AzNPLinesDestroy(PC pc)
   PetscCall(VecDestroy(&s->ghost));
   PetscCall(VecScatterDestroy(&s->scatter));
   PetscCall(VecDestroy(&s->gid));
-  PetscCall(PetscFree4(s->seg, s->Ac, s->rc, s->xc));
+  PetscCall(PetscFree4(s->seg, s->Al, s->rl, s->xl));
+  PetscCall(PetscFree5(s->Ac, s->rc, s->xc, s->cnt, s->dsp));
   PetscCall(PetscFree(s));
   PetscFunctionReturn(PETSC_SUCCESS);
 }
@@ -554,11 +583,25 @@ PetscErrorCode AzNPLinesCreate(AzProblem *p, PC pc)
     PetscInt K = -1;
     PetscCall(PetscOptionsGetInt(NULL, NULL, "-ionic_coarse_segments", &K, NULL));
     if (K < 0) K = g->M[t0] >= AZ_NP_COARSE_LINES && g->M[dir] >= AZ_NP_COARSE_LEN ? AZ_NP_COARSE_K : 0;
-    if (g->dim != 2) K = 0;      // (a 1-D mesh is one line; a 3-D one has no block-tridiagonal coarse operator)
+    if (g->dim != 2) K = 0;  // (a 1-D mesh is one line; a 3-D one has no block-tridiagonal coarse operator)
+    {  // (more ranks than lines: AzGridCreate left the partition to PETSc, which cut them, and an aggregate would span ranks)
+      PetscInt cut = g->xm[dir] < g->M[dir];
+      PetscCall(MPIU_Allreduce(MPI_IN_PLACE, &cut, 1, MPIU_INT, MPI_MAX, p->comm));
+      if (cut) K = 0;
+    }
     K = PetscMin(K, g->M[dir]);  // (segments of one cell at least)
     if (K) {
+      PetscMPIInt rank, size, mine[2];
+      PetscCallMPI(MPI_Comm_rank(p->comm, &rank));
+      PetscCallMPI(MPI_Comm_size(p->comm, &size));
       s->K = K, s->n = K * s->dof, s->nl = g->M[t0], s->l0 = g->xs[t0], s->lstep = t0 == 0 ? 1 : g->xm[0];
-      PetscCall(PetscMalloc4(s->len, &s->seg, 3 * s->nl * s->n * s->n, &s->Ac, s->nl * s->n, &s->rc, s->nl * s->n, &s->xc));
+      PetscCall(PetscMalloc4(s->len, &s->seg, 3 * s->nline * s->n * s->n, &s->Al, s->nline * s->n, &s->rl, s->nline * s->n, &s->xl));
+      if (!rank)
+        PetscCall(PetscMalloc5(3 * s->nl * s->n * s->n, &s->Ac, s->nl * s->n, &s->rc, s->nl * s->n, &s->xc, size, &s->cnt, size, &s->dsp));
+      PetscCall(PetscMPIIntCast(s->nline, &mine[0]));
+      PetscCall(PetscMPIIntCast(s->l0, &mine[1]));
+      PetscCallMPI(MPI_Gather(&mine[0], 1, MPI_INT, s->cnt, 1, MPI_INT, 0, p->comm));
+      PetscCallMPI(MPI_Gather(&mine[1], 1, MPI_INT, s->dsp, 1, MPI_INT, 0, p->comm));
       for (PetscInt m = 0; m < s->len; m++) s->seg[m] = (g->xs[dir] + m) * K / g->M[dir];  // equal counts of the mesh's cells
     }
   }
