@@ -232,6 +232,23 @@ PetscErrorCode AzMatRowsEnd(AzMatRows *w)
 // global), into an AIJ matrix of zeros that uses the arrays in place and is freed once converted. The DM's own matrix
 // has the same pattern but took 0.4-0.6 s to fill on a 1e6-cell 3-D grid (a local-to-global translation per entry),
 // and an AIJ matrix made from global CSR rows 0.45 s (an insertion per entry).
+// The arrays of an AIJ matrix made from them (MatCreateMPIAIJWithSplitArrays does not copy them), freed with it
+typedef struct {
+  PetscInt  *ia, *ja, *oi, *oj;
+  PetscReal *a, *oa;
+} AzSplitArrays;
+
+static PetscErrorCode AzSplitArraysDestroy(void *ctx)
+{
+  AzSplitArrays *s = (AzSplitArrays *)ctx;
+
+  PetscFunctionBeginUser;
+  PetscCall(PetscFree2(s->a, s->oa));
+  PetscCall(PetscFree4(s->ia, s->ja, s->oi, s->oj));
+  PetscCall(PetscFree(s));
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 static PetscErrorCode AzCreateJacobianPattern(const AzProblem *p, PetscBool hypre, Mat *H)
 {
   const AzGrid *g = &p->grid;
@@ -316,11 +333,21 @@ static PetscErrorCode AzCreateJacobianPattern(const AzProblem *p, PetscBool hypr
   PetscCall(ISLocalToGlobalMappingRestoreBlockIndices(ltog, &glob));
   PetscCall(PetscCalloc2(nz, &a, PetscMax(onz, 1), &oa));
   PetscCall(MatCreateMPIAIJWithSplitArrays(p->comm, n, n, PETSC_DETERMINE, PETSC_DETERMINE, ia, ja, a, oi, oj, oa, &A));
-  if (hypre) {
-    PetscCall(MatConvert(A, MATHYPRE, MAT_INITIAL_MATRIX, H));
-    if (p->amg_by_species && dof > 1) PetscCall(MatSetBlockSize(*H, dof));  // BoomerAMG's unknown approach (PCSetUp_HYPRE)
-  } else
-    PetscCall(MatDuplicate(A, MAT_DO_NOT_COPY_VALUES, H));  // (an AIJ matrix that owns its arrays)
+  if (!hypre) {  // the AIJ matrix itself, its arrays freed with it
+    AzSplitArrays *arrays;
+    PetscContainer c;
+    PetscCall(PetscNew(&arrays));
+    arrays->ia = ia, arrays->ja = ja, arrays->oi = oi, arrays->oj = oj, arrays->a = a, arrays->oa = oa;
+    PetscCall(PetscContainerCreate(PETSC_COMM_SELF, &c));
+    PetscCall(PetscContainerSetPointer(c, arrays));
+    PetscCall(PetscContainerSetUserDestroy(c, AzSplitArraysDestroy));
+    PetscCall(PetscObjectCompose((PetscObject)A, "azote_split_arrays", (PetscObject)c));
+    PetscCall(PetscContainerDestroy(&c));
+    *H = A;
+    PetscFunctionReturn(PETSC_SUCCESS);
+  }
+  PetscCall(MatConvert(A, MATHYPRE, MAT_INITIAL_MATRIX, H));
+  if (p->amg_by_species && dof > 1) PetscCall(MatSetBlockSize(*H, dof));  // BoomerAMG's unknown approach (PCSetUp_HYPRE)
   PetscCall(MatDestroy(&A));
   PetscCall(PetscFree2(a, oa));
   PetscCall(PetscFree4(ia, ja, oi, oj));
@@ -334,8 +361,8 @@ static PetscErrorCode AzCreateJacobianPattern(const AzProblem *p, PetscBool hypr
 // after a first assembly into a preallocated but empty AIJ matrix, makes hypre gather assemblies in per-row buffers:
 // 60-80 % more memory.) `-dm_mat_type aij` keeps the DM's AIJ Jacobian, as do the options that need an AIJ matrix
 // (finite-difference or matrix-free Jacobians, the Jacobian test); the SNES then creates it. The ionic model's AIJ
-// Jacobian (own) is made from the same exact pattern: the DM's creation, which inserts its fill pattern entry by entry,
-// took 0.58 s of a 12.6 s run on 1000 x 250 cells (2 ranks); this, with the copy that owns its arrays, 12.0 s in all.
+// Jacobian (own) is the AIJ matrix of that exact pattern, its arrays freed with it: the DM's creation, which inserts
+// its fill pattern entry by entry, took 0.58 s of a 12.6 s run on 1000 x 250 cells (2 ranks), 4.4 s on 2000 x 500.
 static PetscErrorCode AzUseHypreJacobian(AzProblem *p, PetscBool *use, PetscBool *own)
 {
   static const char *const needs_aij[] = {"-snes_fd", "-snes_fd_color", "-snes_mf", "-snes_mf_operator", "-snes_test_jacobian", NULL};
