@@ -16,7 +16,7 @@ static const double az_bytes_per_cell[3] = {425, 1480, 2760};
 // The ionic model's Krylov solve on its line preconditioner (solver/nplines.c: the Jacobian, two dense blocks per
 // cell, GMRES's vectors, at most 15 of them: its restart): peak per cell on the flow cell in 0.1 M Na2SO4 (8 unknowns
 // per cell), 2000 x 500 cells on 2 ranks, where the solve's tight steps fill GMRES's basis: 5.37 kB (5.28 above
-// start-up; 5.47 with the coarse correction, whose operator rank 0 holds: 49 MB on 2000 lines); on 240 x 128
+// start-up; 5.40 with the coarse correction, whose operator rank 0 holds: 49 MB on 2000 lines); on 240 x 128
 // cells (1 rank), whose Krylov solves stop earlier: 4.74 kB above start-up. Per unknown, the larger of them (660 B)
 // rounded up by 6 %. (Before Eisenstat-Walker's tolerances and the sweep's in-place update: 830 B, fitted to
 // 240 x 128 cells with 7, 8 and 10 unknowns.)
