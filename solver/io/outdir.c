@@ -192,7 +192,8 @@ static PetscInt AzMembersAlive(const char dir[], AzHolder *one)
 }
 
 // Staging directories and partial files that dead runs left in dir (all of them where this run holds the directory
-// alone; else those of dead processes on this host).
+// alone; else those of dead processes on this host), and the lock's own staging files of dead processes on this host
+// (a run killed between writing one and linking it as the lock: kill -9 at random moments, regression/concurrent).
 static void AzRemoveLeftovers(const char dir[], PetscBool alone)
 {
   DIR           *dp = opendir(dir);
@@ -207,6 +208,8 @@ static void AzRemoveLeftovers(const char dir[], PetscBool alone)
     if (AzParseHostPid(de->d_name, AZ_STAGE_PRE, host, sizeof(host), &pid)) {
       mine = (PetscBool)(!strcmp(host, AzHost()) && pid == (long)getpid());
       if (!mine && (alone || !AzHolderAlive(host, pid, 0))) AzRemoveTree(path);
+    } else if (AzParseHostPid(de->d_name, AZ_LOCK_NAME ".tmp.", host, sizeof(host), &pid)) {
+      if (!AzHolderAlive(host, pid, 0)) (void)unlink(path);  // (a live one's is its own business: it is linking it)
     } else if (alone && n > 8 && !strcmp(de->d_name + n - 8, ".partial"))
       (void)unlink(path);  // a killed run of an earlier version
   }

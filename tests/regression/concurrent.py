@@ -157,7 +157,20 @@ for what, host, pid in (("a live process", re.sub(r"[^A-Za-z0-9.-]", "_", me), o
           "a lock held by %s: exit %d %r" % (what, p.returncode, p.stderr))
     if host != me:
         check("remove %s/.azote.lock" % d in p.stderr, "a lock from another host: no hint how to remove it: %r" % p.stderr)
-print("stale locks taken over (dead pid, reused pid); held ones refused (live pid, another host)")
+# the lock's staging file of a run killed between writing it and linking it as the lock (kill -9 below found it once
+# in 20 tries): removed by the next run where its process is dead, kept where it is alive (it is linking it)
+host = re.sub(r"[^A-Za-z0-9.-]", "_", me)
+for what, pid, gone in (("a dead process", dead.pid, True), ("a live process", os.getpid(), False)):
+    d = tmpdir()
+    os.makedirs(d, exist_ok=True)
+    tmp = ".azote.lock.tmp.%s.%d" % (host, pid)
+    open(os.path.join(d, tmp), "w").write("azote output-directory lock\nmode exclusive\nhost %s\npid %d\n" % (host, pid))
+    p = subprocess.run([AZOTE] + FLOW + ["-output_dir", d], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    left = hidden(d)
+    check(p.returncode == 0 and left == ([] if gone else [tmp]),
+          "the lock's staging file of %s: exit %d %r, left %s" % (what, p.returncode, p.stderr, left))
+print("stale locks taken over (dead pid, reused pid, a dead run's staging file of the lock); held ones refused (live pid, "
+      "another host)")
 
 # SIGTERM and SIGINT release the directory
 for sig in (signal.SIGTERM, signal.SIGINT):
