@@ -226,12 +226,6 @@ PetscErrorCode AzMatRowsEnd(AzMatRows *w)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
-// hypre's matrix for the Jacobian, with its exact nonzero pattern: per row of cell P and species s, the species of P
-// (the DM's block fill couples them all within a cell) and species s of each neighbour across a face. The rows are
-// written in CSR form, split as PETSc keeps them (columns owned by this rank in local numbering, the others in
-// global), into an AIJ matrix of zeros that uses the arrays in place and is freed once converted. The DM's own matrix
-// has the same pattern but took 0.4-0.6 s to fill on a 1e6-cell 3-D grid (a local-to-global translation per entry),
-// and an AIJ matrix made from global CSR rows 0.45 s (an insertion per entry).
 // The arrays of an AIJ matrix made from them (MatCreateMPIAIJWithSplitArrays does not copy them), freed with it
 typedef struct {
   PetscInt  *ia, *ja, *oi, *oj;
@@ -249,6 +243,13 @@ static PetscErrorCode AzSplitArraysDestroy(void *ctx)
   PetscFunctionReturn(PETSC_SUCCESS);
 }
 
+// The Jacobian's matrix with its exact nonzero pattern: per row of cell P and species s, the species of P (the DM's
+// block fill couples them all within a cell; the ionic model: its couplings) and species s of each neighbour across a
+// face. The rows are written in CSR form, split as PETSc keeps them (columns owned by this rank in local numbering,
+// the others in global), into an AIJ matrix of zeros that uses the arrays in place: hypre's matrix is converted from
+// it, which then is freed; without hypre (the ionic model) it is the matrix, its arrays kept with it. The DM's own
+// matrix has the same pattern but took 0.4-0.6 s to fill on a 1e6-cell 3-D grid (a local-to-global translation per
+// entry), and an AIJ matrix made from global CSR rows 0.45 s (an insertion per entry).
 static PetscErrorCode AzCreateJacobianPattern(const AzProblem *p, PetscBool hypre, Mat *H)
 {
   const AzGrid *g = &p->grid;

@@ -1,5 +1,6 @@
 // The memory a problem needs and the memory there is (include/azote/memory.h).
 #include <azote/memory.h>
+#include <azote/private/npimpl.h>  // AzNPCoarseBytes
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -141,15 +142,10 @@ PetscErrorCode AzMemoryCheck(MPI_Comm comm, PetscInt dim, const PetscInt M[3], P
   PetscCallMPI(MPI_Comm_free(&node));
   // this node's share: its ranks' cells and start-up, less what they hold already
   need = cells * nsize / size * AzMemoryPerCell(dof, dim, cells, solver) + nsize * AZ_STARTUP_BYTES;
-  if (solver == AZ_MEMORY_LINES && dim == 2) {
-    // the line preconditioner's coarse correction (solver/nplines.c): its operator, 3 blocks of (K dof)^2 values per
-    // mesh line, is held by rank 0; counted on every node, with the lines the more numerous direction's cells (its
-    // default, K = 4 from 512 lines of 64 cells, or ionic_coarse_segments)
-    const PetscInt lines = PetscMax(M[0], M[1]);
-    PetscInt       K     = -1;
-    PetscCall(PetscOptionsGetInt(NULL, NULL, "-ionic_coarse_segments", &K, NULL));
-    if (K < 0) K = lines >= 512 && PetscMin(M[0], M[1]) >= 64 ? 4 : 0;
-    need += 24.0 * (double)(K * dof) * (double)(K * dof) * (double)lines;
+  if (solver == AZ_MEMORY_LINES) {  // the line preconditioner's coarse correction, held by rank 0: counted on every node
+    double coarse;
+    PetscCall(AzNPCoarseBytes(dim, M, dof, &coarse));
+    need += coarse;
   }
   // the node worst off (only node leaders have a say)
   in = nrank == 0 && avail > 0 ? (need - rss) / avail : 0;

@@ -75,6 +75,29 @@ static PetscErrorCode AzNPCoarseMove(const AzNPLines *s, MPI_Comm comm, PetscInt
 #define AZ_NP_COARSE_LINES 512
 #define AZ_NP_COARSE_LEN   64
 
+// Segments per line of a 2-D mesh of `lines` lines of `len` cells: ionic_coarse_segments (checked with the case's
+// keys: -1 for the default, 0 for none), or by default AZ_NP_COARSE_K from AZ_NP_COARSE_LINES lines of AZ_NP_COARSE_LEN
+// cells, none below
+static PetscErrorCode AzNPCoarseSegments(PetscInt lines, PetscInt len, PetscInt *K)
+{
+  PetscFunctionBeginUser;
+  *K = -1;
+  PetscCall(PetscOptionsGetInt(NULL, NULL, "-ionic_coarse_segments", K, NULL));
+  if (*K < 0) *K = lines >= AZ_NP_COARSE_LINES && len >= AZ_NP_COARSE_LEN ? AZ_NP_COARSE_K : 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
+PetscErrorCode AzNPCoarseBytes(PetscInt dim, const PetscInt M[3], PetscInt dof, double *bytes)
+{
+  PetscInt K = 0;
+
+  PetscFunctionBeginUser;
+  // the lines' direction is not known before the grid: the more numerous direction's cells taken as the lines
+  if (dim == 2) PetscCall(AzNPCoarseSegments(PetscMax(M[0], M[1]), PetscMin(M[0], M[1]), &K));
+  *bytes = K ? 3.0 * sizeof(PetscScalar) * (double)(K * dof) * (double)(K * dof) * (double)PetscMax(M[0], M[1]) : 0;
+  PetscFunctionReturn(PETSC_SUCCESS);
+}
+
 // A <- A^-1 for a dense n x n block (row-major): Gauss-Jordan elimination with partial pivoting (rows swapped in the
 // work copy, columns of the inverse swapped back at the end). False where the block is singular (or not finite).
 static PetscBool AzDenseInvert(PetscInt n, PetscScalar *A)
@@ -136,6 +159,19 @@ static void AzDenseMult(PetscInt n, const PetscScalar *A, const PetscScalar *B, 
         if (v != 0)
           for (PetscInt a = 0; a < n; a++) C[a * n + b] += A[a * n + k] * v;
       }
+}
+
+// One step of block elimination along a line: D <- (D - L Gprev)^-1 (Gprev NULL at the line's first block) and
+// G = D U (G not U). False where the block is singular.
+static PetscBool AzBlockEliminate(PetscInt n, const PetscScalar *L, const PetscScalar *Gprev, PetscScalar *D, const PetscScalar *U,
+                                  PetscScalar *G)
+{
+  PetscBool regular;
+
+  if (Gprev) AzDenseMult(n, L, Gprev, D, PETSC_TRUE);
+  regular = AzDenseInvert(n, D);
+  AzDenseMult(n, D, U, G, PETSC_FALSE);
+  return regular;
 }
 
 static PetscErrorCode AzNPLinesGetLocal(Mat P, Mat *A)
@@ -209,9 +245,7 @@ static PetscErrorCode AzNPCoarseSetUp(AzNPLines *s, Mat P)
     PetscCall(PetscMalloc1(nn, &T));
     for (PetscInt i = 0; i < s->nl; i++) {
       PetscScalar *L = Ac + 3 * i * nn, *D = L + nn, *U = D + nn;
-      if (i > 0) AzDenseMult(n, L, U - 3 * nn, D, PETSC_TRUE);
-      if (!AzDenseInvert(n, D)) s->coarse_ok = PETSC_FALSE;
-      AzDenseMult(n, D, U, T, PETSC_FALSE);
+      if (!AzBlockEliminate(n, L, i > 0 ? U - 3 * nn : NULL, D, U, T)) s->coarse_ok = PETSC_FALSE;
       PetscCall(PetscArraycpy(U, T, nn));
     }
     PetscCall(PetscFree(T));
@@ -363,9 +397,7 @@ static PetscErrorCode AzNPLinesSetUp(PC pc)
             cblk = 2;
           if (Cl && cblk >= 0) Cl[cblk * nn + (sr * dof + a) * s->n + sc * dof + b] += aa[e];
         }
-      if (m > 0) AzDenseMult(dof, L, G - bb, D, PETSC_TRUE);
-      if (!AzDenseInvert(dof, D)) fine = 0;
-      AzDenseMult(dof, D, T, G, PETSC_FALSE);
+      if (!AzBlockEliminate(dof, L, m > 0 ? G - bb : NULL, D, T, G)) fine = 0;
     }
   PetscCall(PetscFree2(L, T));
   PetscCall(MatSeqAIJRestoreArrayRead(A, &aa));
@@ -578,11 +610,9 @@ PetscErrorCode AzNPLinesCreate(AzProblem *p, PC pc)
   s->refresh = &p->np->amg_refresh;
   s->keep    = &p->np->keep_pc;
   // the coarse correction: 2-D, by default on meshes of at least AZ_NP_COARSE_LINES lines of AZ_NP_COARSE_LEN cells
-  // (ionic_coarse_segments, checked with the case's keys: -1 for that default, 0 for none, at most AZ_NP_COARSE_MAX_K)
   {
-    PetscInt K = -1;
-    PetscCall(PetscOptionsGetInt(NULL, NULL, "-ionic_coarse_segments", &K, NULL));
-    if (K < 0) K = g->M[t0] >= AZ_NP_COARSE_LINES && g->M[dir] >= AZ_NP_COARSE_LEN ? AZ_NP_COARSE_K : 0;
+    PetscInt K;
+    PetscCall(AzNPCoarseSegments(g->M[t0], g->M[dir], &K));
     if (g->dim != 2) K = 0;  // (a 1-D mesh is one line; a 3-D one has no block-tridiagonal coarse operator)
     {  // (more ranks than lines: AzGridCreate left the partition to PETSc, which cut them, and an aggregate would span ranks)
       PetscInt cut = g->xm[dir] < g->M[dir];

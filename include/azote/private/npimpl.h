@@ -142,6 +142,8 @@ PETSC_INTERN PetscErrorCode AzNPSNESDefaults(SNES snes, AzProblem *p);
 // The preconditioner of the steady Newton solve's Krylov method (solver/nplines.c): AMG on the potential, then block
 // Gauss-Seidel by lines of cells.
 PETSC_INTERN PetscErrorCode AzNPLinesCreate(AzProblem *p, PC pc);
+// The memory of the line preconditioner's coarse correction on rank 0 (B; 0 where it is off: 3-D, small meshes)
+PETSC_INTERN PetscErrorCode AzNPCoarseBytes(PetscInt dim, const PetscInt M[3], PetscInt dof, double *bytes);
 // The ionic model's linear solver for the memory estimate: the direct factorisation where -pc_type asks for one, the
 // line preconditioner otherwise (solver/npsolve.c).
 PETSC_INTERN AzMemorySolver AzNPMemorySolver(void);
